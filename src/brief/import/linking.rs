@@ -1,0 +1,169 @@
+//! Links between the parts: footnote <-> sources <-> claims, entities,
+//! recommendations; and the checks that every link resolves.
+
+use super::{blocks::Block, claims, entities, sources};
+use crate::brief::error::Problem;
+use crate::brief::model::{Brief, Footnote, Meta, Paragraph, Recommendation, Section, Source};
+use crate::brief::overlay::{KINDS, Overlay, SourceCorrection};
+
+/// The 1-based line of the first occurrence of `needle` in `text`.
+pub fn line_of(text: &str, needle: &str) -> Option<usize> {
+    text.find(needle).map(|i| text[..i].matches('\n').count() + 1)
+}
+
+/// Build the whole brief from its parts and the overlay.
+pub fn assemble(
+    meta: Meta,
+    summary: Vec<Paragraph>,
+    sections: Vec<Section>,
+    mut footnotes: Vec<Footnote>,
+    overlay: &Overlay,
+    overlay_file: &str,
+    problems: &mut Vec<Problem>,
+) -> Brief {
+    let sources = link_sources(&mut footnotes, &overlay.source_corrections, overlay_file, problems);
+    let mut brief = Brief {
+        meta,
+        summary,
+        sections,
+        footnotes,
+        sources,
+        entities: vec![],
+        claims: vec![],
+        unsourced_claims: vec![],
+        quantities: vec![],
+        recommendations: vec![],
+    };
+    link_claims(&mut brief);
+    check_entities(overlay, overlay_file, problems);
+    let paragraphs = brief.paragraphs().map(|p| (p.id.as_str(), p.text.as_str()));
+    let notes = brief.footnotes.iter().map(|f| (f.number, f.text.as_str()));
+    brief.entities = entities::collect(&overlay.entities, paragraphs, notes);
+    if overlay.borrowed {
+        brief.entities.retain(|e| !e.mentions.is_empty());
+    }
+    for e in brief.entities.iter().filter(|e| e.mentions.is_empty()) {
+        let line = line_of(overlay_file_text(overlay_file), &format!("\"{}\"", e.id));
+        problems.push(Problem::at(overlay_file, line, None, format!("entity `{}` ({}) is never mentioned in the brief", e.id, e.name), "fix its name or aliases, or remove it"));
+    }
+    brief.recommendations = link_recommendations(&brief, overlay, overlay_file, problems);
+    brief
+}
+
+/// The overlay's text when it is the built-in one (for line numbers).
+fn overlay_file_text(file: &str) -> &'static str {
+    if file == "content/overlay.json" { crate::brief::overlay::DEFAULT_OVERLAY } else { "" }
+}
+
+fn link_sources(footnotes: &mut [Footnote], fixes: &[SourceCorrection], file: &str, problems: &mut Vec<Problem>) -> Vec<Source> {
+    let mut out: Vec<Source> = Vec::new();
+    for f in footnotes.iter_mut() {
+        let mut cited = sources::parse(&f.text);
+        for fix in fixes.iter().filter(|c| c.footnote == f.number) {
+            let Some(c) = cited.get_mut(fix.index) else {
+                let line = line_of(overlay_file_text(file), &format!("\"footnote\": {}", fix.footnote));
+                problems.push(Problem::at(file, line, None, format!("source correction names source {} of footnote {}, which has {} source(s)", fix.index, fix.footnote, cited.len()), "correct the footnote number or index"));
+                continue;
+            };
+            let apply = |field: &mut String, v: &Option<String>| if let Some(v) = v { *field = v.clone() };
+            apply(&mut c.outlet, &fix.outlet);
+            apply(&mut c.title, &fix.title);
+            apply(&mut c.lang, &fix.lang);
+            if fix.date.is_some() { c.date = fix.date.clone() }
+            if fix.url.is_some() { c.url = fix.url.clone() }
+        }
+        for c in cited {
+            let same = out.iter_mut().find(|s| s.title == c.title && s.outlet == c.outlet && s.date == c.date);
+            let id = match same {
+                Some(s) => {
+                    s.footnotes.push(f.number);
+                    s.id.clone()
+                }
+                None => {
+                    let id = format!("src-{}", out.len() + 1);
+                    out.push(Source { id: id.clone(), outlet: c.outlet, title: c.title, date: c.date, url: c.url, lang: c.lang, footnotes: vec![f.number] });
+                    id
+                }
+            };
+            f.sources.push(id);
+        }
+    }
+    out
+}
+
+fn link_claims(brief: &mut Brief) {
+    let mut sourced = Vec::new();
+    let mut unsourced = Vec::new();
+    let mut figures = Vec::new();
+    for p in brief.paragraphs() {
+        let spans = claims::sentences(&p.text);
+        let q = claims::quantities(p, &spans);
+        let (s, u) = claims::claims(p, &spans, &q);
+        sourced.extend(s);
+        unsourced.extend(u);
+        figures.extend(q);
+    }
+    for f in brief.footnotes.iter_mut() {
+        for c in sourced.iter().filter(|c| c.footnotes.contains(&f.number)) {
+            if !f.claims.contains(&c.paragraph) {
+                f.claims.push(c.paragraph.clone());
+            }
+        }
+    }
+    brief.claims = sourced;
+    brief.unsourced_claims = unsourced;
+    brief.quantities = figures;
+}
+
+fn check_entities(overlay: &Overlay, file: &str, problems: &mut Vec<Problem>) {
+    let text = overlay_file_text(file);
+    for (i, e) in overlay.entities.iter().enumerate() {
+        let line = line_of(text, &format!("\"{}\"", e.id));
+        if !KINDS.contains(&e.kind.as_str()) {
+            problems.push(Problem::at(file, line, None, format!("entity `{}` has unknown kind `{}`", e.id, e.kind), format!("use one of: {}", KINDS.join(", "))));
+        }
+        if overlay.entities[..i].iter().any(|o| o.id == e.id) {
+            problems.push(Problem::at(file, line, None, format!("entity id `{}` is used twice", e.id), "give each entity its own id"));
+        }
+    }
+}
+
+fn link_recommendations(brief: &Brief, overlay: &Overlay, file: &str, problems: &mut Vec<Problem>) -> Vec<Recommendation> {
+    let text = overlay_file_text(file);
+    let mut out = Vec::new();
+    for r in &overlay.recommendations {
+        let mut paragraphs: Vec<String> = Vec::new();
+        for passage in &r.passages {
+            let found: Vec<&Paragraph> = brief.paragraphs().filter(|p| p.text.contains(passage.as_str())).collect();
+            let line = line_of(text, passage);
+            match found.as_slice() {
+                [p] => {
+                    if !paragraphs.contains(&p.id) {
+                        paragraphs.push(p.id.clone());
+                    }
+                }
+                [] => problems.push(Problem::at(file, line, None, format!("recommendation `{}`: passage «{passage}» is not in the brief", r.id), "quote the paragraph exactly, without footnote markers")),
+                _ => problems.push(Problem::at(file, line, None, format!("recommendation `{}`: passage «{passage}» is in {} paragraphs", r.id, found.len()), "quote a longer, unique passage")),
+            }
+        }
+        out.push(Recommendation { id: r.id.clone(), title: r.title.clone(), actor: r.actor.clone(), condition: r.condition.clone(), area: r.area.clone(), text: r.text.clone(), paragraphs });
+    }
+    out
+}
+
+/// Every marker has a definition and every definition is cited.
+pub fn check_markers(brief: &Brief, file: &str, lines: &[(String, usize)], defs: &[(u32, Block)], problems: &mut Vec<Problem>) {
+    let line_of_paragraph = |id: &str| lines.iter().find(|(p, _)| p == id).map(|(_, l)| *l);
+    for p in brief.paragraphs() {
+        for n in &p.footnotes {
+            if brief.footnote(*n).is_none() {
+                problems.push(Problem::at(file, line_of_paragraph(&p.id), None, format!("footnote marker {n} has no definition"), "add the footnote at the end of the brief or remove the marker"));
+            }
+        }
+    }
+    for (n, block) in defs {
+        if !brief.paragraphs().any(|p| p.footnotes.contains(n)) {
+            problems.push(Problem::at(file, Some(block.line), None, format!("footnote {n} is never cited in the text"), "add its marker where it belongs or remove the definition"));
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! The brief as data: model, importer, curated overlay and index.
+
+pub mod error;
+pub mod import;
+pub mod index;
+pub mod load;
+pub mod model;
+pub mod overlay;
+pub mod search;
+pub mod validate;
+
+pub use error::{LoadError, Problem};
+pub use index::Index;
+pub use model::Brief;

@@ -1,0 +1,103 @@
+//! The curated overlay: what cannot be derived from the text (entity
+//! gazetteer, source metadata corrections, Korea's policy recommendations).
+
+use serde::Deserialize;
+
+use super::error::{LoadError, Problem};
+
+/// The overlay compiled into the binary.
+pub const DEFAULT_OVERLAY: &str = include_str!("../../content/overlay.json");
+
+/// The curated overlay file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overlay {
+    /// The brief number (`No. 2025-09`) this overlay was curated for.
+    #[serde(default)]
+    pub brief: Option<String>,
+    /// Set when the overlay is applied to another brief: only the
+    /// gazetteer is used, and names that brief never mentions are dropped.
+    #[serde(skip)]
+    pub borrowed: bool,
+    #[serde(default)]
+    pub entities: Vec<GazetteerEntry>,
+    #[serde(default)]
+    pub source_corrections: Vec<SourceCorrection>,
+    #[serde(default)]
+    pub recommendations: Vec<RecommendationEntry>,
+}
+
+/// An entity as curated: names to look for in the text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GazetteerEntry {
+    pub id: String,
+    pub kind: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A correction to the metadata parsed for one source of one footnote.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceCorrection {
+    pub footnote: u32,
+    #[serde(default)]
+    pub index: usize,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+}
+
+/// A recommendation as curated, tied to passages quoted from the brief.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationEntry {
+    pub id: String,
+    pub title: String,
+    pub actor: String,
+    pub condition: String,
+    pub area: String,
+    pub text: String,
+    pub passages: Vec<String>,
+}
+
+/// Entity kinds the gazetteer may use.
+pub const KINDS: &[&str] = &["person", "organisation", "place", "state", "treaty", "weapon", "media"];
+
+impl Overlay {
+    /// Parse an overlay, naming line and column on a syntax error.
+    pub fn parse(json: &str, file: &str) -> Result<Overlay, LoadError> {
+        serde_json::from_str(json).map_err(|e| {
+            LoadError::one(Problem::at(
+                file,
+                Some(e.line()),
+                Some(e.column()),
+                format!("the overlay is not valid: {e}"),
+                "fix the JSON at that place",
+            ))
+        })
+    }
+
+    /// The overlay compiled into the binary.
+    pub fn builtin() -> Result<Overlay, LoadError> {
+        Overlay::parse(DEFAULT_OVERLAY, "content/overlay.json")
+    }
+
+    /// The overlay as it applies to the brief numbered `number`: whole for
+    /// its own brief, only the gazetteer for any other.
+    pub fn for_brief(&self, number: &str) -> Overlay {
+        if self.brief.as_deref().is_none_or(|b| b == number) {
+            return self.clone();
+        }
+        Overlay { brief: self.brief.clone(), borrowed: true, entities: self.entities.clone(), ..Overlay::default() }
+    }
+
+    /// Korean names of every entity, for artifact repair.
+    pub fn names(&self) -> Vec<String> {
+        self.entities.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.aliases)).cloned().collect()
+    }
+}

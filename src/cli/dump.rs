@@ -1,0 +1,75 @@
+//! `brief dump` and `brief search` output.
+
+use std::io::{self, Write};
+
+use super::Format;
+use crate::brief::{Brief, Index};
+
+/// Print the brief in a format.
+pub fn print(brief: Brief, format: Format) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &brief).map_err(io::Error::other)?;
+            writeln!(out)
+        }
+        Format::Text => write!(out, "{}", text(&brief, false)),
+        Format::Markdown => write!(out, "{}", text(&brief, true)),
+    }
+}
+
+fn superscript(n: u32) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string().chars().filter_map(|c| c.to_digit(10)).map(|d| DIGITS[d as usize]).collect()
+}
+
+/// A paragraph's text with its markers put back, as the author wrote it.
+pub fn with_markers(p: &crate::brief::model::Paragraph, markdown: bool) -> String {
+    let mut out = String::new();
+    let mut markers = p.markers.iter().peekable();
+    for (i, c) in p.text.chars().enumerate() {
+        while let Some(m) = markers.next_if(|m| m.at == i) {
+            out.push_str(&if markdown { format!("[^{}]", m.footnote) } else { superscript(m.footnote) });
+        }
+        out.push(c);
+    }
+    for m in markers {
+        out.push_str(&if markdown { format!("[^{}]", m.footnote) } else { superscript(m.footnote) });
+    }
+    out
+}
+
+fn text(b: &Brief, md: bool) -> String {
+    let m = &b.meta;
+    let mut s = String::new();
+    let h = |level: usize| if md { format!("{} ", "#".repeat(level)) } else { String::new() };
+    s += &format!("{}{}\n\n{} {} · {} · {} · {}\n\n", h(1), m.title, m.series, m.number, m.author, m.affiliation, m.date);
+    for p in &b.summary {
+        s += &format!("{}{}\n\n", if md { "- " } else { "" }, with_markers(p, md));
+    }
+    for sec in &b.sections {
+        s += &format!("{}{} {}\n\n", h(sec.level as usize + 1), sec.number, sec.title);
+        for p in &sec.paragraphs {
+            s += &format!("{}\n\n", with_markers(p, md));
+        }
+    }
+    for f in &b.footnotes {
+        s += &if md { format!("[^{}]: {}\n", f.number, f.text) } else { format!("{} {}\n", superscript(f.number), f.text) };
+    }
+    s
+}
+
+/// Print search hits as lines or JSON.
+pub fn search(index: &Index, query: &str, json: bool) -> io::Result<()> {
+    let hits = index.search(query);
+    let mut out = io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &hits).map_err(io::Error::other)?;
+        return writeln!(out);
+    }
+    for h in &hits {
+        let section = index.section_of(&h.paragraph).map_or("요약".to_string(), |s| format!("{} {}", s.number, s.title));
+        writeln!(out, "{}:{}-{} [{}] {}", h.paragraph, h.start, h.end, section, h.snippet)?;
+    }
+    writeln!(out, "{} match(es)", hits.len())
+}

@@ -1,0 +1,153 @@
+//! The command line: `brief [FILE]`, `check`, `dump`, `search`.
+
+mod dump;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::brief::load::{self, DEFAULT_NAME};
+use crate::brief::overlay::Overlay;
+use crate::brief::{Brief, Index, LoadError, Problem};
+
+/// A terminal reader for policy briefings.
+#[derive(Parser, Debug)]
+#[command(name = "brief", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A brief to open: raw text or `brief dump --format json` output (default: the built-in brief).
+    pub file: Option<PathBuf>,
+    /// A curated overlay (entities, source corrections, recommendations) to use instead of the built-in one.
+    #[arg(long, global = true)]
+    pub overlay: Option<PathBuf>,
+    /// The annotations file to use (default: $BRIEF_DATA_DIR or $XDG_DATA_HOME/brief/<brief>.json).
+    #[arg(long, global = true)]
+    pub annotations: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check a brief and report every problem found (exit 2 if any).
+    Check { file: Option<PathBuf> },
+    /// Print the brief as JSON (stable schema), plain text or Markdown.
+    Dump {
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Search the brief (Korean-aware: 북ㄹ, ㅂㄹ, NFD, aliases such as Lavrov).
+    Search {
+        /// `[FILE] QUERY`: the query, optionally preceded by a brief file.
+        #[arg(required = true, num_args = 1..=2)]
+        args: Vec<String>,
+        /// Print the hits as JSON: [{paragraph, start, end, snippet}].
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Output formats of `dump`.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Text,
+    Markdown,
+}
+
+/// Load the brief named on the command line, or the built-in one.
+pub fn load_brief(file: Option<&Path>, overlay: Option<&Path>) -> Result<Brief, LoadError> {
+    let (overlay, overlay_name) = match overlay {
+        Some(p) => {
+            let name = p.display().to_string();
+            let bytes = read(p)?;
+            (Overlay::parse(load::decode(&bytes, &name)?, &name)?, name)
+        }
+        None => (Overlay::builtin()?, "content/overlay.json".to_string()),
+    };
+    let (bytes, name) = match file {
+        Some(p) => (read(p)?, p.display().to_string()),
+        None => (load::DEFAULT_BRIEF.as_bytes().to_vec(), DEFAULT_NAME.to_string()),
+    };
+    load::load(&bytes, &name, &overlay, &overlay_name).map(|(b, _)| b)
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
+    std::fs::read(path).map_err(|e| {
+        LoadError::one(Problem::at(&path.display().to_string(), None, None, format!("cannot read the file: {e}"), "check the path and permissions"))
+    })
+}
+
+/// Print load problems, one clear line each, and give exit code 2.
+pub fn report(err: &LoadError) -> ExitCode {
+    let mut stderr = std::io::stderr().lock();
+    for p in &err.problems {
+        let _ = writeln!(stderr, "brief: {p}");
+    }
+    ExitCode::from(2)
+}
+
+/// Run a non-interactive command; `None` means "open the reader".
+pub fn run(cli: &Cli) -> Option<ExitCode> {
+    let overlay = cli.overlay.as_deref();
+    let command = cli.command.as_ref()?;
+    let code = match command {
+        Command::Check { file } => check(file.as_deref(), overlay),
+        Command::Dump { file, format } => with_brief(file.as_deref(), overlay, |b| dump::print(b, *format)),
+        Command::Search { args, json } => {
+            let (file, query) = match args.as_slice() {
+                [q] => (None, q.as_str()),
+                [f, q] => (Some(Path::new(f.as_str())), q.as_str()),
+                _ => return Some(ExitCode::from(2)),
+            };
+            with_brief(file, overlay, |b| dump::search(&Index::new(b), query, *json))
+        }
+    };
+    Some(code)
+}
+
+fn with_brief(file: Option<&Path>, overlay: Option<&Path>, f: impl FnOnce(Brief) -> std::io::Result<()>) -> ExitCode {
+    match load_brief(file, overlay) {
+        Err(e) => report(&e),
+        Ok(b) => match f(b) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("brief: cannot write the output: {e}");
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
+fn check(file: Option<&Path>, overlay: Option<&Path>) -> ExitCode {
+    match load_brief(file, overlay) {
+        Err(e) => report(&e),
+        Ok(b) => {
+            let paragraphs = b.paragraphs().count();
+            println!(
+                "ok: {} — {} summary points, {} sections, {} paragraphs, {} footnotes, {} sources, {} entities, {} claims ({} unsourced), {} recommendations",
+                b.meta.title, b.summary.len(), b.sections.len(), paragraphs, b.footnotes.len(), b.sources.len(),
+                b.entities.len(), b.claims.len(), b.unsourced_claims.len(), b.recommendations.len()
+            );
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Open the reader on the brief named by the command line.
+pub fn open_reader(cli: &Cli) -> ExitCode {
+    match load_brief(cli.file.as_deref(), cli.overlay.as_deref()) {
+        Err(e) => report(&e),
+        Ok(b) => {
+            println!("{} {} — {}", b.meta.series, b.meta.number, b.meta.title);
+            for s in &b.sections {
+                println!("{}{} {}", "  ".repeat(s.level as usize - 1), s.number, s.title);
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! Korean-aware query matching for search: case-insensitive, initial-consonant (초성) search, and
+//! a lenient last character so a half-typed syllable already matches.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::hangul::{
+    JamoSeq, fold, initial, is_compat_consonant, is_syllable, jamo_seq, to_compat,
+};
+
+/// The index key of a char: its first jamo. That is the initial consonant of a syllable (북 → ㅂ),
+/// the char itself for a simple compatibility consonant, and `fold(c)` for anything else.
+///
+/// Whenever a query char matches a text char (under any rule of [`Query::matches_at`]) the two
+/// have the same key, so an index of key bigrams never misses a match.
+pub fn key(c: char) -> char {
+    jamo_seq(c).first().copied().unwrap_or(c)
+}
+
+/// Folds a text for matching: one `fold`ed char per char of `s`, so positions are char indices.
+pub fn fold_str(s: &str) -> Vec<char> {
+    s.chars().map(fold).collect()
+}
+
+/// How one query char is compared with one text char.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rule {
+    /// A consonant: matches a syllable starting with it, or the consonant itself.
+    Consonant(char),
+    /// The last query char while still being typed: its jamo must begin the text char's jamo.
+    Prefix(JamoSeq),
+    /// Anything else: the folded chars must be equal.
+    Exact(char),
+}
+
+impl Rule {
+    fn matches(&self, t: char) -> bool {
+        match *self {
+            Rule::Exact(q) => q == t,
+            Rule::Consonant(q) => t == q || initial(t) == Some(q),
+            Rule::Prefix(q) => jamo_seq(t).starts_with(&q),
+        }
+    }
+}
+
+/// A search query compiled once per keystroke and matched against folded text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    rules: Vec<Rule>,
+    keys: Vec<char>,
+}
+
+impl Query {
+    /// Compiles `q`: NFC-normalised (so NFD input works), trimmed, case-folded.
+    pub fn new(q: &str) -> Self {
+        let chars: Vec<char> = q
+            .nfc()
+            .map(to_compat)
+            .filter(|c| !c.is_control())
+            .map(fold)
+            .collect::<String>()
+            .trim()
+            .chars()
+            .collect();
+        let last = chars.len().saturating_sub(1);
+        let rules = chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| rule_for(c, i == last))
+            .collect();
+        let keys = chars.iter().map(|&c| key(c)).collect();
+        Self { rules, keys }
+    }
+
+    /// The query's length in chars, which is also the length of every match.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Whether the query is empty (an empty query matches nothing).
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// The index key (see [`key`]) of each query char, for bigram lookups in an index.
+    pub fn keys(&self) -> &[char] {
+        &self.keys
+    }
+
+    /// Whether the query matches `text` (already folded with [`fold`]) starting at char `pos`.
+    pub fn matches_at(&self, text: &[char], pos: usize) -> bool {
+        let Some(window) = text.get(pos..pos.saturating_add(self.len())) else {
+            return false;
+        };
+        !self.is_empty() && self.rules.iter().zip(window).all(|(r, &t)| r.matches(t))
+    }
+
+    /// All non-overlapping matches in `text`, left to right, as char ranges `(start, end)`.
+    pub fn find_all(&self, text: &[char]) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let (n, Some(first)) = (self.len(), self.rules.first()) else {
+            return found;
+        };
+        let mut pos = 0;
+        while pos + n <= text.len() {
+            // Checking the first rule inline skips most positions without a slice bounds check.
+            if first.matches(text[pos]) && self.matches_at(text, pos) {
+                found.push((pos, pos + n));
+                pos += n;
+            } else {
+                pos += 1;
+            }
+        }
+        found
+    }
+}
+
+/// Chooses the comparison for query char `c`; `last` marks the char still being typed.
+fn rule_for(c: char, last: bool) -> Rule {
+    if is_compat_consonant(c) {
+        return Rule::Consonant(c);
+    }
+    let is_jamo = ('\u{3131}'..='\u{318E}').contains(&c);
+    if last && (is_syllable(c) || is_jamo) {
+        return Rule::Prefix(jamo_seq(c));
+    }
+    Rule::Exact(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn find(query: &str, text: &str) -> Vec<(usize, usize)> {
+        Query::new(query).find_all(&fold_str(text))
+    }
+
+    #[test]
+    fn initial_consonants() {
+        assert_eq!(find("ㅂㄹ", "북러 관계"), vec![(0, 2)]);
+        assert_eq!(find("ㄱㄱ", "북러 관계"), vec![(3, 5)]);
+        assert_eq!(find("ㅂㄹ", "부러 비러"), vec![(0, 2), (3, 5)]);
+    }
+
+    #[test]
+    fn mixed_and_incremental() {
+        assert_eq!(find("북ㄹ", "북러 관계"), vec![(0, 2)]);
+        assert_eq!(find("부", "북러"), vec![(0, 1)]);
+        assert_eq!(find("러시", "러시아"), vec![(0, 2)]);
+        assert_eq!(find("달", "닭고기"), vec![(0, 1)]);
+        assert_eq!(find("고", "관계"), vec![(0, 1)]);
+        // Only the last char is lenient: 부러 must not match 북러.
+        assert!(find("부러", "북러").is_empty());
+    }
+
+    #[test]
+    fn nfd_query_finds_nfc_text() {
+        let nfd: String = "푸틴".nfd().collect();
+        assert_ne!(nfd, "푸틴");
+        assert_eq!(find(&nfd, "대통령 푸틴은"), vec![(4, 6)]);
+    }
+
+    #[test]
+    fn case_insensitive() {
+        assert_eq!(find("SWIFT", "SWIFT 배제"), vec![(0, 5)]);
+        assert_eq!(find("swift", "SWIFT 배제"), vec![(0, 5)]);
+        assert_eq!(find("  Swift ", "the swift"), vec![(4, 9)]);
+    }
+
+    #[test]
+    fn substrings_and_non_matches() {
+        assert_eq!(find("푸틴", "푸틴은 푸틴이"), vec![(0, 2), (4, 6)]);
+        assert!(find("러", "라").is_empty());
+        assert!(find("갓", "갔다").is_empty());
+        assert!(find("", "anything").is_empty());
+        assert!(find("   ", "a b").is_empty());
+        assert!(Query::new("").is_empty());
+        assert!(find("abc", "ab").is_empty());
+    }
+
+    #[test]
+    fn matches_are_non_overlapping() {
+        assert_eq!(find("aa", "aaaaa"), vec![(0, 2), (2, 4)]);
+        assert!(!Query::new("a").matches_at(&['a'], 1));
+        assert!(!Query::new("a").matches_at(&['a'], usize::MAX));
+    }
+
+    #[test]
+    fn keys_are_first_jamo() {
+        assert_eq!(Query::new("북ㄹX").keys(), &['ㅂ', 'ㄹ', 'x']);
+        assert_eq!(key('ㄺ'), 'ㄹ');
+    }
+
+    #[test]
+    fn fast_enough_for_every_keystroke() {
+        let text = fold_str(&"북한과 러시아의 군사 협력은 SWIFT 제재를 우회한다. ".repeat(500));
+        let query = Query::new("ㄹㅅ");
+        let start = std::time::Instant::now();
+        let found = query.find_all(&text);
+        let elapsed = start.elapsed();
+        assert_eq!(found.len(), 500);
+        // Generous bound so unoptimised test builds pass; release builds take a few µs.
+        assert!(elapsed.as_millis() < 50, "{elapsed:?}");
+    }
+
+    proptest! {
+        #[test]
+        fn a_match_implies_equal_keys(
+            q in "[가-힣ㄱ-ㅣa-zA-Z]{1,3}",
+            t in "[가-힣ㄱ-ㅣa-zA-Z]{1,3}",
+        ) {
+            let query = Query::new(&q);
+            let text = fold_str(&t);
+            if query.matches_at(&text, 0) {
+                let text_keys: Vec<char> = text.iter().take(query.len()).map(|&c| key(c)).collect();
+                prop_assert_eq!(query.keys(), &text_keys[..]);
+            }
+        }
+
+        #[test]
+        fn a_query_finds_its_own_text(t in "[가-힣ㄱ-ㅣa-zA-Z0-9 ]{1,12}") {
+            let query = Query::new(&t);
+            prop_assume!(!query.is_empty());
+            prop_assert!(!query.find_all(&fold_str(t.trim())).is_empty());
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! Sanitising at the door: every string from a file or the user passes through [`sanitize`]
+//! before it reaches the model, so nothing can reach the terminal as a control sequence or
+//! corrupt the layout.
+
+use std::iter::Peekable;
+use std::str::Chars;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Most combining marks kept after one base character (more is a "Zalgo" flood).
+const MAX_MARKS_PER_BASE: usize = 4;
+/// Longest grapheme cluster kept, in chars; longer ones (e.g. endless ZWJ chains) become U+FFFD.
+/// The longest legitimate emoji ZWJ sequence has 10 chars.
+const MAX_CLUSTER_CHARS: usize = 16;
+
+/// NFC-normalises `s` and removes everything that could act as a terminal control or corrupt
+/// layout: escape sequences (with their parameters), C0/C1 controls and DEL (`\n` kept, `\t` → space,
+/// `\r` dropped), bidi controls, invisible format characters, and combining-mark floods.
+///
+/// Kept on purpose: U+200D ZERO WIDTH JOINER (emoji sequences need it, and it always joins the
+/// preceding cluster) and variation selectors. U+2028/U+2029 become `\n`. An escape string
+/// (OSC, DCS, …) left unterminated ends at the next `\n`, so one stray byte cannot eat a document.
+pub fn sanitize(s: &str) -> String {
+    let stripped = strip_controls(s);
+    let nfc: String = stripped.nfc().collect();
+    cap_clusters(&limit_marks(&nfc))
+}
+
+/// Like [`sanitize`], but for single-line fields: newlines become spaces.
+pub fn sanitize_line(s: &str) -> String {
+    sanitize(s).replace('\n', " ")
+}
+
+/// Removes escape sequences, control characters and invisible format characters.
+fn strip_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape(&mut chars),
+            // C1 introducers: CSI, and DCS/SOS/OSC/PM/APC strings.
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\n' => out.push('\n'),
+            '\t' => out.push(' '),
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
+            c if c.is_control() || is_invisible_format(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Format characters that are invisible but reorder, join or hide text.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{AD}'                      // soft hyphen: terminals disagree on its width
+        | '\u{61C}'                   // Arabic letter mark (bidi)
+        | '\u{180E}'                  // Mongolian vowel separator
+        | '\u{200B}' | '\u{200C}'     // zero-width space / non-joiner
+        | '\u{200E}' | '\u{200F}'     // LRM / RLM
+        | '\u{202A}'..='\u{202E}'     // bidi embeddings and overrides
+        | '\u{2060}'..='\u{2064}'     // word joiner, invisible operators
+        | '\u{2066}'..='\u{206F}'     // bidi isolates, deprecated format chars
+        | '\u{FEFF}'                  // BOM / zero-width no-break space
+        | '\u{FFF9}'..='\u{FFFB}'     // interlinear annotation
+        | '\u{E0000}'..='\u{E007F}'   // tag characters (invisible "ASCII smuggling")
+    )
+}
+
+/// Skips what follows an ESC: a CSI, a control string, or a short `ESC [intermediates] final`.
+fn skip_escape(chars: &mut Peekable<Chars<'_>>) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        Some(c) if is_intermediate(c) => {
+            while chars.next_if(|&c| is_intermediate(c)).is_some() {}
+            chars.next_if(|c| ('\u{30}'..='\u{7E}').contains(c));
+        }
+        Some('\u{30}'..='\u{7E}') => {
+            chars.next();
+        }
+        // A lone ESC: drop it alone; whatever follows is handled normally.
+        _ => {}
+    }
+}
+
+/// ECMA-48 intermediate bytes (space to '/').
+fn is_intermediate(c: char) -> bool {
+    ('\u{20}'..='\u{2F}').contains(&c)
+}
+
+/// Skips CSI parameters and intermediates, then the final byte. A malformed sequence stops at
+/// the first unexpected char, which is then processed normally.
+fn skip_csi(chars: &mut Peekable<Chars<'_>>) {
+    while chars.next_if(|c| ('\u{20}'..='\u{3F}').contains(c)).is_some() {}
+    chars.next_if(|c| ('\u{40}'..='\u{7E}').contains(c));
+}
+
+/// Skips an OSC/DCS/SOS/PM/APC body up to BEL, ST, CAN or SUB. A following ESC (as in the
+/// `ESC \` terminator) is left for the caller, and `\n` ends an unterminated string.
+fn skip_string(chars: &mut Peekable<Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{7}' | '\u{9c}' | '\u{18}' | '\u{1a}' => {
+                chars.next();
+                return;
+            }
+            '\u{1b}' | '\n' => return,
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+/// Keeps at most [`MAX_MARKS_PER_BASE`] combining marks (and ZWJs) after each base character.
+fn limit_marks(s: &str) -> String {
+    let mut run = 0;
+    s.chars()
+        .filter(|&c| {
+            if is_combining_mark(c) || c == '\u{200D}' {
+                run += 1;
+                run <= MAX_MARKS_PER_BASE
+            } else {
+                run = 0;
+                true
+            }
+        })
+        .collect()
+}
+
+/// Replaces grapheme clusters longer than [`MAX_CLUSTER_CHARS`] with U+FFFD.
+fn cap_clusters(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for g in s.graphemes(true) {
+        if g.chars().nth(MAX_CLUSTER_CHARS).is_some() {
+            out.push('\u{FFFD}');
+        } else {
+            out.push_str(g);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn strips_csi_with_parameters() {
+        assert_eq!(sanitize("\x1b[31mred\x1b[0m"), "red");
+        assert_eq!(sanitize("\x1b[?1049h\x1b[2J\x1b[1;1H화면"), "화면");
+        assert_eq!(sanitize("\u{9b}31mC1 csi"), "C1 csi");
+        // A malformed CSI stops at the first unexpected char, which survives.
+        assert_eq!(sanitize("\x1b[한국"), "한국");
+    }
+
+    #[test]
+    fn strips_osc_and_other_strings() {
+        let hyperlink = "\x1b]8;;http://evil.example\x07link\x1b]8;;\x1b\\";
+        assert_eq!(sanitize(hyperlink), "link");
+        assert_eq!(sanitize("\x1b]0;set title\x1b\\text"), "text");
+        assert_eq!(sanitize("\x1bP1$r0m\x1b\\ok"), "ok");
+        assert_eq!(sanitize("\x1b_apc\x07a\x1b^pm\x07b\x1bXsos\x07c"), "abc");
+        assert_eq!(sanitize("\u{9d}0;title\u{9c}x"), "x");
+        assert_eq!(sanitize("\x1b]52;c;ZXZpbA==\x18after"), "after");
+    }
+
+    #[test]
+    fn unterminated_string_ends_at_newline() {
+        assert_eq!(sanitize("\x1b]0;title\nnext line"), "\nnext line");
+        assert_eq!(sanitize("before\x1b]0;title"), "before");
+    }
+
+    #[test]
+    fn strips_short_escapes() {
+        assert_eq!(sanitize("\x1bc\x1b7\x1b8\x1b(B\x1b#8\x1bM줄"), "줄");
+        assert_eq!(sanitize("end\x1b"), "end");
+        assert_eq!(sanitize("\x1b\x1b[0mx"), "x");
+        assert_eq!(sanitize("\x1b한"), "한");
+    }
+
+    #[test]
+    fn strips_controls() {
+        assert_eq!(sanitize("a\r\nb"), "a\nb");
+        assert_eq!(sanitize("a\tb"), "a b");
+        assert_eq!(sanitize("\x07bell\x08\x7f\x00"), "bell");
+        assert_eq!(sanitize("c1\u{85}\u{80}\u{9f}"), "c1");
+        assert_eq!(sanitize("a\u{2028}b\u{2029}c"), "a\nb\nc");
+    }
+
+    #[test]
+    fn strips_bidi_and_invisible_format() {
+        assert_eq!(sanitize("abc\u{202E}fed\u{202C}"), "abcfed");
+        assert_eq!(sanitize("\u{2066}x\u{2069}\u{200E}\u{200F}\u{61C}"), "x");
+        assert_eq!(sanitize("\u{FEFF}제목"), "제목");
+        assert_eq!(sanitize("북\u{200B}러\u{200C}\u{2060}"), "북러");
+        assert_eq!(sanitize("soft\u{AD}hyphen"), "softhyphen");
+        assert_eq!(sanitize("tag\u{E0041}\u{E007F}"), "tag");
+    }
+
+    #[test]
+    fn keeps_emoji_joiners() {
+        let family = "👨\u{200D}👩\u{200D}👧";
+        assert_eq!(sanitize(family), family);
+        assert_eq!(sanitize("❤\u{FE0F}"), "❤\u{FE0F}");
+    }
+
+    #[test]
+    fn normalises_to_nfc() {
+        let nfd: String = "푸틴 é".nfd().collect();
+        assert_eq!(sanitize(&nfd), "푸틴 é");
+    }
+
+    #[test]
+    fn limits_combining_mark_floods() {
+        let zalgo = format!("e{}x", "\u{301}\u{316}".repeat(50));
+        let clean = sanitize(&zalgo);
+        // NFC folds the first acute into é; four marks remain after it.
+        assert_eq!(clean.chars().count(), 1 + 4 + 1);
+        assert!(clean.ends_with('x'));
+        let flood = format!("a{}", "\u{200D}\u{301}".repeat(100));
+        assert_eq!(sanitize(&flood).chars().count(), 1 + 4);
+    }
+
+    #[test]
+    fn replaces_oversized_clusters() {
+        let chain = "👨\u{200D}".repeat(40) + "👨 ok";
+        assert_eq!(sanitize(&chain), "\u{FFFD} ok");
+        let jamo_run = "\u{1100}".repeat(40);
+        assert_eq!(sanitize(&jamo_run), "\u{FFFD}");
+    }
+
+    #[test]
+    fn line_variant_joins_lines() {
+        assert_eq!(sanitize_line("제목\n부제\r\n끝"), "제목 부제 끝");
+    }
+
+    /// Hostile input: escapes, controls, bidi, combining marks, Hangul (both forms), emoji.
+    fn hostile() -> impl Strategy<Value = String> {
+        "[a-z 가-힣\u{1100}-\u{1175}\\x00-\\x1f\\x7f\u{80}-\u{9f}\\[\\]\\\\;0-9P^_X\u{300}-\u{36f}\u{200b}-\u{200f}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{feff}\u{1f468}]{0,80}"
+    }
+
+    proptest! {
+        #[test]
+        fn output_is_terminal_safe(s in hostile()) {
+            let out = sanitize(&s);
+            for c in out.chars() {
+                prop_assert!(c == '\n' || !c.is_control(), "control {:?} in {:?}", c, out);
+                prop_assert!(!is_invisible_format(c), "format {:?} in {:?}", c, out);
+            }
+            prop_assert!(unicode_normalization::is_nfc(&out));
+            for g in out.graphemes(true) {
+                prop_assert!(g.chars().count() <= MAX_CLUSTER_CHARS);
+            }
+        }
+
+        #[test]
+        fn is_idempotent(s in hostile()) {
+            let once = sanitize(&s);
+            prop_assert_eq!(sanitize(&once), once.clone());
+            prop_assert!(!sanitize_line(&s).contains('\n'));
+        }
+    }
+}
