@@ -3,6 +3,7 @@
 //! corrupt the layout.
 
 use std::iter::Peekable;
+use std::ops::RangeInclusive;
 use std::str::Chars;
 
 use unicode_normalization::UnicodeNormalization;
@@ -43,9 +44,8 @@ fn strip_controls(s: &str) -> String {
             // C1 introducers: CSI, and DCS/SOS/OSC/PM/APC strings.
             '\u{9b}' => skip_csi(&mut chars),
             '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
-            '\n' => out.push('\n'),
+            '\n' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\t' => out.push(' '),
-            '\u{2028}' | '\u{2029}' => out.push('\n'),
             c if c.is_control() || is_invisible_format(c) => {}
             c => out.push(c),
         }
@@ -82,8 +82,8 @@ fn skip_escape(chars: &mut Peekable<Chars<'_>>) {
             skip_string(chars);
         }
         Some(c) if is_intermediate(c) => {
-            while chars.next_if(|&c| is_intermediate(c)).is_some() {}
-            chars.next_if(|c| ('\u{30}'..='\u{7E}').contains(c));
+            skip_all(chars, INTERMEDIATE);
+            skip_one(chars, '\u{30}'..='\u{7E}');
         }
         Some('\u{30}'..='\u{7E}') => {
             chars.next();
@@ -94,15 +94,27 @@ fn skip_escape(chars: &mut Peekable<Chars<'_>>) {
 }
 
 /// ECMA-48 intermediate bytes (space to '/').
+const INTERMEDIATE: RangeInclusive<char> = '\u{20}'..='\u{2F}';
+
 fn is_intermediate(c: char) -> bool {
-    ('\u{20}'..='\u{2F}').contains(&c)
+    INTERMEDIATE.contains(&c)
+}
+
+/// Skips the next char if it is in `range`.
+fn skip_one(chars: &mut Peekable<Chars<'_>>, range: RangeInclusive<char>) {
+    chars.next_if(|c| range.contains(c));
+}
+
+/// Skips chars while they are in `range`.
+fn skip_all(chars: &mut Peekable<Chars<'_>>, range: RangeInclusive<char>) {
+    while chars.next_if(|c| range.contains(c)).is_some() {}
 }
 
 /// Skips CSI parameters and intermediates, then the final byte. A malformed sequence stops at
 /// the first unexpected char, which is then processed normally.
 fn skip_csi(chars: &mut Peekable<Chars<'_>>) {
-    while chars.next_if(|c| ('\u{20}'..='\u{3F}').contains(c)).is_some() {}
-    chars.next_if(|c| ('\u{40}'..='\u{7E}').contains(c));
+    skip_all(chars, '\u{20}'..='\u{3F}');
+    skip_one(chars, '\u{40}'..='\u{7E}');
 }
 
 /// Skips an OSC/DCS/SOS/PM/APC body up to BEL, ST, CAN or SUB. A following ESC (as in the

@@ -81,7 +81,12 @@ mod tests {
 
     #[test]
     fn agrees_with_buffer_on_fixtures() {
-        for s in ["북러 관계 “SWIFT” — ¹", "e\u{301}x\u{200B}y", "ｶ\u{FF9E}😀한", "a\tb\u{1b}[0m"] {
+        for s in [
+            "북러 관계 “SWIFT” — ¹",
+            "e\u{301}x\u{200B}y",
+            "ｶ\u{FF9E}😀한",
+            "a\tb\u{1b}[0m",
+        ] {
             assert_eq!(str_width(s), buffer_advance(s), "{s:?}");
         }
     }

@@ -27,6 +27,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
             width: width.max(1),
             lines: &mut lines,
             line: None,
+            used: 0,
         };
         wrapper.run();
         offset += paragraph.len() + 1;
@@ -44,7 +45,9 @@ fn words(p: &str) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + '_ {
     let mut pos = 0;
     std::iter::from_fn(move || {
         let start = pos + p[pos..].find(|c| !is_break_space(c))?;
-        let end = p[start..].find(is_break_space).map_or(p.len(), |i| start + i);
+        let end = p[start..]
+            .find(is_break_space)
+            .map_or(p.len(), |i| start + i);
         let gap = pos..start;
         pos = end;
         Some((gap, start..end))
@@ -59,6 +62,8 @@ struct Wrapper<'a> {
     lines: &'a mut Vec<Range<usize>>,
     /// The line being filled, if it holds anything yet.
     line: Option<Range<usize>>,
+    /// Columns used by `line`.
+    used: usize,
 }
 
 impl Wrapper<'_> {
@@ -77,12 +82,13 @@ impl Wrapper<'_> {
             None if first => Some(gap.start),
             None => None,
         };
-        // Measure the whole candidate line, not word by word, so clusters spanning a gap and
-        // its word can never make the sum disagree with what the buffer draws.
+        // Gap and word are measured together, as a cluster may span them (space + mark).
+        let extra = str_width(&self.text[gap.start..word.end]);
         if let Some(start) = start
-            && str_width(&self.text[start..word.end]) <= self.width
+            && self.used + extra <= self.width
         {
             self.line = Some(start..word.end);
+            self.used += extra;
             return;
         }
         if let Some(line) = self.line.take() {
@@ -94,8 +100,10 @@ impl Wrapper<'_> {
     /// Puts a word on a fresh line, breaking it between graphemes if it is too wide.
     fn place_alone(&mut self, word: Range<usize>) {
         let slice = &self.text[word.clone()];
-        if str_width(slice) <= self.width {
+        let word_width = str_width(slice);
+        if word_width <= self.width {
             self.line = Some(word);
+            self.used = word_width;
             return;
         }
         let mut start = word.start;
@@ -111,6 +119,7 @@ impl Wrapper<'_> {
             used += w;
         }
         self.line = Some(start..word.end);
+        self.used = used;
     }
 
     fn push(&mut self, line: Range<usize>) {
@@ -137,7 +146,7 @@ mod tests {
 
     #[test]
     fn empty_and_hard_breaks() {
-        assert_eq!(wrap("", 10), [0..0]);
+        assert_eq!(lines("", 10), [""]);
         assert_eq!(lines("a\n\nb", 10), ["a", "", "b"]);
         assert_eq!(wrap("a\n", 10), [0..1, 2..2]);
         assert_eq!(lines("   \nx", 10), ["", "x"]);
@@ -157,7 +166,10 @@ mod tests {
         assert_eq!(lines("ab abcdefg", 4), ["ab", "abcd", "efg"]);
         assert_eq!(lines("abcdefg hi", 6), ["abcdef", "g hi"]);
         assert_eq!(lines("가나다라", 3), ["가", "나", "다", "라"]);
-        assert_eq!(lines("e\u{301}e\u{301}e\u{301}", 2), ["e\u{301}e\u{301}", "e\u{301}"]);
+        assert_eq!(
+            lines("e\u{301}e\u{301}e\u{301}", 2),
+            ["e\u{301}e\u{301}", "e\u{301}"]
+        );
     }
 
     #[test]
@@ -168,7 +180,7 @@ mod tests {
     }
 
     fn arbitrary_text() -> impl Strategy<Value = String> {
-        "[a-z ,./가-힣ㄱ-ㅎ一-龥\u{300}-\u{36f}\n\t\u{3000}\u{a0}\u{1f600}-\u{1f64f}ｶ\u{ff9e}\u{200d}\u{1100}\u{1161}]{0,200}"
+        "[a-z ,./가-힣ㄱ-ㅎ一-龥\u{300}-\u{36f}\n\t\u{3000}\u{a0}\u{1f600}-\u{1f64f}ｶ\u{ff9e}\u{200d}\u{1100}\u{1161}\u{600}\u{fe0f}\u{1f1e6}-\u{1f1ea}]{0,200}"
     }
 
     proptest! {
