@@ -1,5 +1,9 @@
 //! brief: a terminal reader for policy briefings.
 
 pub mod brief;
+pub mod app;
 pub mod cli;
+pub mod notes;
 pub mod text;
+pub mod tui;
+pub mod ui;

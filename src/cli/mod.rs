@@ -140,14 +140,22 @@ fn check(file: Option<&Path>, overlay: Option<&Path>) -> ExitCode {
 
 /// Open the reader on the brief named by the command line.
 pub fn open_reader(cli: &Cli) -> ExitCode {
-    match load_brief(cli.file.as_deref(), cli.overlay.as_deref()) {
-        Err(e) => report(&e),
-        Ok(b) => {
-            println!("{} {} — {}", b.meta.series, b.meta.number, b.meta.title);
-            for s in &b.sections {
-                println!("{}{} {}", "  ".repeat(s.level as usize - 1), s.number, s.title);
-            }
-            ExitCode::SUCCESS
+    let brief = match load_brief(cli.file.as_deref(), cli.overlay.as_deref()) {
+        Err(e) => return report(&e),
+        Ok(b) => b,
+    };
+    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = crate::app::App::new(Index::new(brief), width, height);
+    app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let positions = crate::tui::positions_file();
+    if let Some(pos) = positions.as_deref().and_then(|p| crate::tui::load_position(p, &app.index.brief.meta.number)) {
+        app.restore(pos);
+    }
+    match crate::tui::run(app, positions) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("brief: the terminal failed: {e} (run brief in an interactive terminal, or use `brief dump`)");
+            ExitCode::from(1)
         }
     }
 }

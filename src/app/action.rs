@@ -1,0 +1,78 @@
+//! Everything the user can ask of the reader.
+
+/// One thing to do, produced by the keymap or the mouse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move down one line (the reader scrolls; a list moves its selection).
+    LineDown,
+    /// Move up one line.
+    LineUp,
+    /// Move down a page.
+    PageDown,
+    /// Move up a page.
+    PageUp,
+    /// Move down half a page.
+    HalfPageDown,
+    /// Move up half a page.
+    HalfPageUp,
+    /// Go to the beginning.
+    Top,
+    /// Go to the end.
+    Bottom,
+    /// Go to the next section heading.
+    NextSection,
+    /// Go to the previous section heading.
+    PrevSection,
+    /// Put the marker cursor on the next footnote marker.
+    NextMarker,
+    /// Put the marker cursor on the previous footnote marker.
+    PrevMarker,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Show the next tab of the side pane.
+    NextTab,
+    /// Show the previous tab of the side pane.
+    PrevTab,
+    /// Follow what is selected: open a marker's footnote, jump to an item.
+    Follow,
+    /// Go back in the jump history.
+    Back,
+    /// Go forward in the jump history.
+    Forward,
+    /// Set mark `a`–`z` at the reading position.
+    SetMark(char),
+    /// Jump to mark `a`–`z`.
+    JumpMark(char),
+    /// Start an incremental search.
+    SearchStart,
+    /// Go to the next search match.
+    SearchNext,
+    /// Go to the previous search match.
+    SearchPrev,
+    /// Type a character into the search.
+    SearchChar(char),
+    /// Delete the last character of the search.
+    SearchBackspace,
+    /// Land on the current match.
+    SearchConfirm,
+    /// Abandon the search and return to where it started.
+    SearchCancel,
+    /// Highlight named entities in the text (toggle).
+    ToggleEntities,
+    /// Flag claims stating figures without a source (toggle).
+    ToggleUnsourced,
+    /// Show the help screen with every key.
+    Help,
+    /// Close the popup, help or search; clear the marker cursor.
+    Close,
+    /// Quit the reader.
+    Quit,
+    /// Mouse wheel over the cell (x, y): positive scrolls down.
+    Wheel { x: u16, y: u16, down: bool },
+    /// Mouse click on the cell (x, y).
+    Click { x: u16, y: u16 },
+    /// The terminal is now this size.
+    Resize { width: u16, height: u16 },
+}

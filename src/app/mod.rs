@@ -1,0 +1,188 @@
+//! Reader state and its pure update: keys -> actions -> state (+ effects).
+
+pub mod action;
+pub mod document;
+pub mod keymap;
+pub mod layout;
+mod nav;
+pub mod panes;
+pub mod search;
+mod update;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::brief::Index;
+pub use action::Action;
+use document::{Document, Pos};
+use keymap::Pending;
+pub use layout::Areas;
+use search::Search;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Reader,
+    Outline,
+    Side,
+}
+
+/// The tabs of the linked side pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Citations,
+    Recommendations,
+    Entities,
+}
+
+impl Tab {
+    /// Every tab, in order.
+    pub const ALL: [Tab; 3] = [Tab::Citations, Tab::Recommendations, Tab::Entities];
+
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Citations => "Citations",
+            Tab::Recommendations => "Recommendations",
+            Tab::Entities => "Entities",
+        }
+    }
+
+    fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+}
+
+/// What floats over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Popup {
+    Help,
+    Footnote(u32),
+}
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Remember the reading position for next time.
+    SavePosition(Pos),
+    /// Leave the reader.
+    Quit,
+}
+
+/// A marker in the reading view: its block and index among the block's markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MarkerRef {
+    pub block: usize,
+    pub marker: usize,
+}
+
+/// The whole reader state. Panes derive what they show from it while drawing.
+pub struct App {
+    pub index: Index,
+    pub doc: Document,
+    pub areas: Areas,
+    pub top: usize,
+    pub focus: Focus,
+    pub tab: Tab,
+    pub popup: Option<Popup>,
+    pub outline_selected: usize,
+    pub side_selected: [usize; 3],
+    pub marker: Option<MarkerRef>,
+    pub search: Search,
+    pub back: Vec<Pos>,
+    pub forward: Vec<Pos>,
+    pub marks: BTreeMap<char, Pos>,
+    pub show_entities: bool,
+    pub show_unsourced: bool,
+    /// A passage to highlight after a jump: block and display char range.
+    pub flash: Option<(usize, Range<usize>)>,
+    /// The entity whose mentions Enter visits, and the last one visited.
+    pub entity_visit: Option<(usize, usize)>,
+    pub message: String,
+    pub pending: Pending,
+    pub no_color: bool,
+}
+
+impl App {
+    /// A reader on `index`, sized to a terminal of `width` x `height`.
+    pub fn new(index: Index, width: u16, height: u16) -> App {
+        let doc = Document::new(&index);
+        let mut app = App {
+            index,
+            doc,
+            areas: Areas::default(),
+            top: 0,
+            focus: Focus::Reader,
+            tab: Tab::Citations,
+            popup: None,
+            outline_selected: 0,
+            side_selected: [0; 3],
+            marker: None,
+            search: Search::default(),
+            back: Vec::new(),
+            forward: Vec::new(),
+            marks: BTreeMap::new(),
+            show_entities: false,
+            show_unsourced: false,
+            flash: None,
+            entity_visit: None,
+            message: String::new(),
+            pending: Pending::default(),
+            no_color: false,
+        };
+        app.resize(width, height);
+        app
+    }
+
+    /// The reading position: the start of the top line.
+    pub fn position(&self) -> Pos {
+        self.doc.pos_of(self.top)
+    }
+
+    /// Lines the reader shows at once.
+    pub fn page(&self) -> usize {
+        self.areas.reader_text.height.max(1) as usize
+    }
+
+    /// The last line that may be at the top.
+    pub fn max_top(&self) -> usize {
+        self.doc.lines.len().saturating_sub(self.page())
+    }
+
+    /// Lines on screen in the reader.
+    pub fn visible_lines(&self) -> Range<usize> {
+        self.top..(self.top + self.page()).min(self.doc.lines.len())
+    }
+
+    /// Blocks with at least one line on screen.
+    pub fn visible_blocks(&self) -> Range<usize> {
+        let lines = self.visible_lines();
+        let first = self.doc.lines.get(lines.start).map_or(0, |l| l.block);
+        let last = self.doc.lines.get(lines.end.saturating_sub(1)).map_or(first, |l| l.block);
+        first..last + 1
+    }
+
+    /// Fit the layout to a new terminal size, keeping the reading position.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        let pos = self.position();
+        self.areas = Areas::compute(width, height, self.focus);
+        self.doc.rewrap(self.areas.reader_text.width as usize);
+        self.top = self.doc.line_of(pos).min(self.max_top());
+    }
+
+    /// Open at a remembered position.
+    pub fn restore(&mut self, pos: Pos) {
+        if pos.block < self.doc.blocks.len() {
+            self.top = self.doc.line_of(pos).min(self.max_top());
+        }
+    }
+
+    /// Selected item index for the current tab.
+    pub fn selected(&self) -> usize {
+        self.side_selected[self.tab.index()]
+    }
+
+    fn select(&mut self, i: usize) {
+        self.side_selected[self.tab.index()] = i;
+    }
+}

@@ -1,0 +1,16 @@
+//! Annotations on the brief: the W3C-shaped model, an atomic and locked store, re-anchoring of
+//! highlights after the brief is revised, and export to W3C Web Annotation, Readwise CSV and
+//! Markdown.
+//!
+//! Positions are Unicode code-point (char) offsets into the brief's document string: the NFC
+//! paragraphs in reading order joined by `"\n\n"`.
+
+pub mod anchor;
+pub mod export;
+pub mod model;
+pub mod store;
+
+pub use anchor::{Anchor, DocIndex, ReanchorReport, reanchor, reanchor_all};
+pub use export::{ImportError, PassageContext, from_w3c, merge, to_csv, to_markdown, to_w3c};
+pub use model::{Annotation, FORMAT_VERSION, Highlight, NotesFile, Target, tags_in, text_hash};
+pub use store::{NoteStore, Notice, StoreError, default_path};

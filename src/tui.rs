@@ -1,0 +1,130 @@
+//! The terminal: set up, restored on every way out (quit, Ctrl-C, SIGTERM,
+//! panic), and the event loop that feeds keys to the app.
+
+use std::io::{self, Stdout, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::document::Pos;
+use crate::app::{Action, App, Effect};
+
+/// Put the terminal back as it was: cooked mode, main screen, no mouse, cursor shown.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Restores the terminal when dropped, whatever the way out.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn setup() -> io::Result<(Guard, Terminal<CrosstermBackend<Stdout>>)> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    let guard = Guard;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    Ok((guard, terminal))
+}
+
+fn translate(ev: Event) -> Option<Action> {
+    match ev {
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel { x: m.column, y: m.row, down: true }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel { x: m.column, y: m.row, down: false }),
+            MouseEventKind::Down(_) => Some(Action::Click { x: m.column, y: m.row }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Run the reader until the user quits; returns the last reading position.
+pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
+    let term = Arc::new(AtomicBool::new(false));
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&term));
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&term));
+    let (_guard, mut terminal) = setup()?;
+    let size = terminal.size()?;
+    app.update(Action::Resize { width: size.width, height: size.height });
+    terminal.draw(|f| crate::ui::draw(&app, f))?;
+    let mut quit = false;
+    while !quit && !term.load(Ordering::Relaxed) {
+        if !event::poll(Duration::from_millis(200))? {
+            continue;
+        }
+        // Apply every queued event, then draw once.
+        while event::poll(Duration::ZERO)? {
+            let effects = match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
+                ev => translate(ev).map(|a| app.update(a)).unwrap_or_default(),
+            };
+            quit |= effects.contains(&Effect::Quit);
+            if quit {
+                break;
+            }
+        }
+        if !quit {
+            terminal.draw(|f| crate::ui::draw(&app, f))?;
+        }
+    }
+    if let Some(path) = positions {
+        save_position(&path, &app.index.brief.meta.number, app.position());
+    }
+    terminal.show_cursor()?;
+    io::stdout().flush()
+}
+
+/// Where reading positions are remembered.
+pub fn positions_file() -> Option<PathBuf> {
+    let dir = match std::env::var_os("BRIEF_DATA_DIR") {
+        Some(d) if !d.is_empty() => PathBuf::from(d),
+        _ => directories::BaseDirs::new()?.data_dir().join("brief"),
+    };
+    Some(dir.join("positions.json"))
+}
+
+/// The remembered position for a brief.
+pub fn load_position(path: &std::path::Path, key: &str) -> Option<Pos> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let map: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let p = map.get(key)?;
+    Some(Pos { block: p.get("block")?.as_u64()? as usize, offset: p.get("offset")?.as_u64()? as usize })
+}
+
+fn save_position(path: &std::path::Path, key: &str, pos: Pos) {
+    let mut map: serde_json::Map<String, serde_json::Value> =
+        std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    map.insert(key.to_string(), serde_json::json!({ "block": pos.block, "offset": pos.offset }));
+    let Some(dir) = path.parent() else { return };
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    let tmp = path.with_extension("json.tmp");
+    let body = serde_json::Value::Object(map).to_string();
+    if std::fs::write(&tmp, body).is_ok() {
+        let _ = std::fs::rename(&tmp, path);
+    }
+}

@@ -1,0 +1,78 @@
+//! Widgets that borrow the app and draw it; drawing never changes state.
+
+pub mod outline;
+pub mod popup;
+pub mod reader;
+pub mod side;
+pub mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use crate::app::{App, Focus};
+use crate::text::wrap;
+pub use theme::Theme;
+
+/// Draw the whole reader into a frame.
+pub fn draw(app: &App, frame: &mut Frame) {
+    render(app, frame.area(), frame.buffer_mut());
+}
+
+/// Draw the whole reader into a buffer.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = Theme::new(app.no_color);
+    let a = app.areas;
+    if a.too_small || a.screen != area {
+        too_small(area, buf);
+        return;
+    }
+    status::title_bar(app, &theme, a.title, buf);
+    reader::render(app, &theme, a.reader, buf);
+    if a.outline.width > 0 {
+        Clear.render(a.outline, buf);
+        outline::render(app, &theme, a.outline, buf);
+    }
+    if a.side.width > 0 {
+        Clear.render(a.side, buf);
+        side::render(app, &theme, a.side, buf);
+    }
+    status::status_bar(app, &theme, a.status, buf);
+    popup::render(app, &theme, area, buf);
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let lines = ["terminal too small", "(40x10 or more)"];
+    for (i, l) in lines.iter().enumerate() {
+        if (i as u16) < area.height {
+            buf.set_stringn(area.x, area.y + i as u16, l, area.width as usize, Style::new());
+        }
+    }
+}
+
+/// A bordered pane frame, highlighted when focused.
+pub fn pane<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
+    let style = if focused { theme.border_focus } else { theme.border };
+    Block::new().borders(Borders::ALL).border_style(style).title(Span::styled(title, style))
+}
+
+/// Whether a pane has the keyboard.
+pub fn focused(app: &App, focus: Focus) -> bool {
+    app.focus == focus
+}
+
+/// Text wrapped with the reader's own rule, one styled line per row.
+pub fn wrapped(text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    wrap(text, width.max(1) as usize).into_iter().map(|r| Line::styled(text[r].to_string(), style)).collect()
+}
+
+/// Write lines into an area, clipped to it.
+pub fn put_lines(lines: &[Line], area: Rect, buf: &mut Buffer) {
+    for (i, line) in lines.iter().take(area.height as usize).enumerate() {
+        buf.set_line(area.x, area.y + i as u16, line, area.width);
+    }
+}

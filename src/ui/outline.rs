@@ -1,0 +1,31 @@
+//! The outline: sections and sub-sections, the current one marked.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{Theme, focused, pane};
+use crate::app::{App, Focus};
+
+/// Draw the outline pane.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let is_focused = focused(app, Focus::Outline);
+    let block = pane("Outline", is_focused, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let current = app.current_section();
+    for (i, s) in app.index.brief.sections.iter().enumerate().take(inner.height as usize) {
+        let mark = if current == Some(i) { "▶ " } else { "  " };
+        let indent = "  ".repeat(s.level.saturating_sub(1) as usize);
+        let style = if is_focused && app.outline_selected == i {
+            theme.selected
+        } else if s.level == 1 {
+            theme.heading
+        } else {
+            theme.text
+        };
+        let line = Line::from(vec![Span::styled(mark, theme.marker), Span::styled(format!("{indent}{} {}", s.number, s.title), style)]);
+        buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
+    }
+}

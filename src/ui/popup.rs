@@ -1,0 +1,73 @@
+//! Popups: a footnote with its sources and claims, and the help screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+
+use super::{Theme, pane, put_lines, wrapped};
+use crate::app::keymap::{Context, KEYMAP};
+use crate::app::{App, Popup};
+
+/// Draw the open popup, if any.
+pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) {
+    let Some(popup) = app.popup else { return };
+    let width = screen.width.saturating_sub(4).min(90);
+    let height = screen.height.saturating_sub(2).min(30);
+    let area = Rect { x: (screen.width - width) / 2, y: (screen.height - height) / 2, width, height };
+    Clear.render(area, buf);
+    let (title, lines) = match popup {
+        Popup::Help => (" Help — Esc closes ", help_lines(theme, width.saturating_sub(2))),
+        Popup::Footnote(n) => (" Footnote — Esc closes ", footnote_lines(app, theme, n, width.saturating_sub(2))),
+    };
+    let block = pane(title, true, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    put_lines(&lines, inner, buf);
+}
+
+fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> {
+    let Some(f) = app.index.brief.footnote(n) else { return vec![] };
+    let mut lines = vec![Line::styled(format!("주 {n}"), theme.heading)];
+    lines.extend(wrapped(&f.text, width, theme.text));
+    for claim in app.index.brief.claims.iter().filter(|c| c.footnotes.contains(&n)) {
+        lines.push(Line::default());
+        lines.push(Line::styled(format!("이 주를 단 문장 ({})", claim.paragraph), theme.heading));
+        lines.extend(wrapped(&format!("“{}”", claim.text), width, theme.dim));
+        let others: Vec<String> = app.index.sources_of_claim(claim).iter().map(|s| s.outlet.clone()).collect();
+        if !others.is_empty() {
+            lines.push(Line::styled(format!("이 문장의 출처: {}", others.join(", ")), theme.dim));
+        }
+    }
+    for s in app.index.sources_of_footnote(n) {
+        lines.push(Line::default());
+        let date = s.date.clone().unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!("출처 {} ", s.id), theme.marker),
+            Span::styled(s.outlet.clone(), theme.heading),
+            Span::styled(format!(" · {date} · {}", s.lang), theme.dim),
+        ]));
+        lines.extend(wrapped(&s.title, width, theme.text));
+        if let Some(url) = &s.url {
+            lines.push(Line::styled(url.clone(), theme.dim));
+        }
+        let cited: Vec<String> = app.index.claims_citing(&s.id).iter().map(|c| c.paragraph.clone()).collect();
+        lines.push(Line::styled(format!("cited by: {} (주 {:?})", cited.join(", "), s.footnotes), theme.dim));
+    }
+    lines
+}
+
+/// The help screen, generated from the keymap table.
+pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (context, title) in [(Context::Normal, "Reading"), (Context::Search, "Searching (/)"), (Context::Popup, "Popups")] {
+        lines.push(Line::styled(title, theme.heading));
+        let rows: Vec<(String, &str)> = KEYMAP.iter().filter(|b| b.context == context).map(|b| (b.keys.replace(' ', " "), b.help)).collect();
+        let key_w = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0).min(width as usize / 2);
+        for (keys, help) in rows {
+            lines.push(Line::from(vec![Span::styled(format!("  {keys:<key_w$}  "), theme.marker), Span::styled(help.to_string(), theme.text)]));
+        }
+    }
+    lines.push(Line::styled("Mouse: wheel scrolls the pane under the pointer; click selects an item or opens a marker.", theme.dim));
+    lines
+}

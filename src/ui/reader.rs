@@ -1,0 +1,125 @@
+//! The reading pane: wrapped text with markers, matches and highlights.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{Theme, focused, pane};
+use crate::app::document::BlockKind;
+use crate::app::{App, Focus, Tab};
+
+/// Draw the reader pane.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let title = app.index.brief.meta.title.as_str();
+    let block = pane(title, focused(app, Focus::Reader), theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let layers = Layers::new(app);
+    for (row, l) in app.doc.lines[app.visible_lines()].iter().enumerate() {
+        let b = &app.doc.blocks[l.block];
+        let text = &b.text[l.bytes.clone()];
+        let base = match b.kind {
+            BlockKind::Title => theme.title,
+            BlockKind::Heading(_) => theme.heading,
+            BlockKind::Byline | BlockKind::Footnote(_) => theme.dim,
+            BlockKind::Paragraph => theme.text,
+        };
+        let line = styled_line(text, l.first_char, |offset| layers.style(app, theme, l.block, offset, base));
+        buf.set_line(inner.x, inner.y + row as u16, &line, inner.width);
+    }
+}
+
+/// Group the chars of a line into spans of equal style.
+fn styled_line<'a>(text: &'a str, first: usize, style_at: impl Fn(usize) -> Style) -> Line<'a> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut current: Option<Style> = None;
+    for (i, (byte, _)) in text.char_indices().enumerate() {
+        let s = style_at(first + i);
+        if current != Some(s) {
+            if let Some(c) = current {
+                spans.push(Span::styled(&text[start..byte], c));
+            }
+            current = Some(s);
+            start = byte;
+        }
+    }
+    if let Some(c) = current {
+        spans.push(Span::styled(&text[start..], c));
+    }
+    Line::from(spans)
+}
+
+/// Highlight ranges for the blocks on screen, computed once per frame.
+struct Layers {
+    entities: Vec<(usize, Range<usize>)>,
+    unsourced: Vec<(usize, Range<usize>)>,
+    matches: Vec<(usize, Range<usize>, bool)>,
+    selected_footnote: Option<u32>,
+}
+
+impl Layers {
+    fn new(app: &App) -> Layers {
+        let visible = app.visible_blocks();
+        let block_of = |paragraph: &str| {
+            let order = app.index.place(paragraph)?.order;
+            app.doc.block_of_paragraph(order).filter(|b| visible.contains(b))
+        };
+        let mut entities = Vec::new();
+        if app.show_entities {
+            for e in &app.index.brief.entities {
+                for m in &e.mentions {
+                    if let Some(b) = m.paragraph.as_deref().and_then(block_of) {
+                        entities.push((b, app.doc.display_range(b, m.start, m.end)));
+                    }
+                }
+            }
+        }
+        let mut unsourced = Vec::new();
+        if app.show_unsourced {
+            for c in &app.index.brief.unsourced_claims {
+                if let Some(b) = block_of(&c.paragraph) {
+                    unsourced.push((b, app.doc.display_range(b, c.start, c.end)));
+                }
+            }
+        }
+        let selected_footnote = (app.tab == Tab::Citations && app.focus == Focus::Side)
+            .then(|| app.citations().get(app.selected()).copied())
+            .flatten();
+        let matches = app.search.matches.iter().enumerate()
+            .filter(|(_, m)| visible.contains(&m.block))
+            .map(|(i, m)| (m.block, m.range.clone(), app.search.current == Some(i)))
+            .collect();
+        Layers { entities, unsourced, matches, selected_footnote }
+    }
+
+    fn style(&self, app: &App, theme: &Theme, block: usize, offset: usize, base: Style) -> Style {
+        let inside = |list: &[(usize, Range<usize>)]| list.iter().any(|(b, r)| *b == block && r.contains(&offset));
+        let b = &app.doc.blocks[block];
+        let mut style = base;
+        if inside(&self.unsourced) {
+            style = style.patch(theme.unsourced);
+        }
+        if inside(&self.entities) {
+            style = style.patch(theme.entity);
+        }
+        if app.flash.as_ref().is_some_and(|(fb, r)| *fb == block && r.contains(&offset)) {
+            style = style.patch(theme.flash);
+        }
+        if let Some((k, m)) = b.markers.iter().enumerate().find(|(_, m)| (m.start..m.end).contains(&offset)) {
+            let at_cursor = app.marker.is_some_and(|c| c.block == block && c.marker == k);
+            let selected = at_cursor || self.selected_footnote == Some(m.footnote);
+            style = style.patch(if selected { theme.marker_selected } else { theme.marker });
+        }
+        for (b, r, current) in &self.matches {
+            if *b == block && r.contains(&offset) {
+                style = style.patch(if *current { theme.current_match } else { theme.search_match });
+            }
+        }
+        style
+    }
+}

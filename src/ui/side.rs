@@ -1,0 +1,139 @@
+//! The linked side pane: Citations, Recommendations, Entities.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Tabs, Widget};
+
+use super::{Theme, focused, pane, wrapped};
+use crate::app::panes::KIND_LABELS;
+use crate::app::{App, Focus, Tab};
+
+/// The lines of every item of the current tab, for a list `width` wide.
+fn items(app: &App, theme: &Theme, width: u16) -> Vec<Vec<Line<'static>>> {
+    match app.tab {
+        Tab::Citations => app.citations().iter().map(|n| citation(app, theme, *n, width)).collect(),
+        Tab::Recommendations => (0..app.index.brief.recommendations.len()).map(|i| recommendation(app, theme, i, width)).collect(),
+        Tab::Entities => app.entity_order().into_iter().map(|i| entity(app, theme, i)).collect(),
+    }
+}
+
+fn citation(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> {
+    let sources = app.index.sources_of_footnote(n);
+    let mut lines = Vec::new();
+    if sources.is_empty() {
+        let text = app.index.brief.footnote(n).map_or(String::new(), |f| f.text.clone());
+        lines.push(Line::from(vec![Span::styled(format!("[{n}] "), theme.marker), Span::styled("해설 (출처 없음)", theme.dim)]));
+        lines.extend(wrapped(&text, width.saturating_sub(2), theme.dim).into_iter().take(2).map(indent));
+    }
+    for s in sources {
+        let date = s.date.clone().unwrap_or_else(|| "날짜 없음".into());
+        lines.push(Line::from(vec![
+            Span::styled(format!("[{n}] "), theme.marker),
+            Span::styled(s.outlet.clone(), theme.heading),
+            Span::styled(format!(" · {date} · {}", s.lang), theme.dim),
+        ]));
+        lines.extend(wrapped(&s.title, width.saturating_sub(2), theme.text).into_iter().take(2).map(indent));
+        if let Some(url) = &s.url {
+            lines.push(indent(Line::styled(url.clone(), theme.dim)));
+        }
+    }
+    lines
+}
+
+fn indent(line: Line<'static>) -> Line<'static> {
+    let mut spans = vec![Span::raw("  ")];
+    spans.extend(line.spans);
+    Line::from(spans)
+}
+
+fn recommendation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static>> {
+    let r = &app.index.brief.recommendations[i];
+    let visible = app.visible_paragraphs();
+    let here = r.paragraphs.iter().any(|p| visible.contains(&p.as_str()));
+    let mark = if here { "● " } else { "  " };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(mark, theme.flash),
+        Span::styled(format!("[{}] ", r.area), theme.marker),
+        Span::styled(r.title.clone(), theme.text),
+    ])];
+    lines.extend(wrapped(&format!("조건: {}", r.condition), width.saturating_sub(4), theme.dim).into_iter().take(2).map(|l| indent(indent(l))));
+    lines
+}
+
+fn entity(app: &App, theme: &Theme, i: usize) -> Vec<Line<'static>> {
+    let e = &app.index.brief.entities[i];
+    let label = KIND_LABELS.iter().find(|(k, _)| *k == e.kind).map_or(e.kind.as_str(), |(_, l)| l);
+    vec![Line::from(vec![
+        Span::styled(format!("{label} "), theme.dim),
+        Span::styled(e.name.clone(), theme.text),
+        Span::styled(format!(" ({})", e.mentions.len()), theme.dim),
+    ])]
+}
+
+/// The list area inside the pane (below the tab bar).
+fn list_area(area: Rect) -> Rect {
+    Rect { x: area.x + 1, y: area.y + 2, width: area.width.saturating_sub(2), height: area.height.saturating_sub(3) }
+}
+
+/// Rows each item occupies (relative to the list's first row), after scrolling.
+pub fn item_rows(app: &App) -> Vec<Range<usize>> {
+    let list = list_area(app.areas.side);
+    let theme = Theme::new(true);
+    let heights: Vec<usize> = items(app, &theme, list.width).iter().map(Vec::len).collect();
+    let offset = scroll_offset(&heights, app.selected(), list.height as usize);
+    let mut row = 0usize;
+    heights
+        .iter()
+        .map(|h| {
+            let r = row..row + h;
+            row += h;
+            r.start.saturating_sub(offset)..r.end.saturating_sub(offset)
+        })
+        .collect()
+}
+
+fn scroll_offset(heights: &[usize], selected: usize, height: usize) -> usize {
+    let end: usize = heights.iter().take(selected + 1).sum();
+    end.saturating_sub(height)
+}
+
+/// Draw the side pane with its tabs.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let is_focused = focused(app, Focus::Side);
+    let block = pane("Linked", is_focused, theme);
+    block.render(area, buf);
+    let tabs_area = Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: 1 };
+    let selected = Tab::ALL.iter().position(|t| *t == app.tab).unwrap_or(0);
+    Tabs::new(Tab::ALL.iter().map(|t| t.title()))
+        .select(selected)
+        .style(theme.dim)
+        .highlight_style(theme.heading.patch(theme.selected))
+        .divider("|")
+        .render(tabs_area, buf);
+    let list = list_area(area);
+    let all = items(app, theme, list.width);
+    let heights: Vec<usize> = all.iter().map(Vec::len).collect();
+    let offset = scroll_offset(&heights, app.selected(), list.height as usize);
+    let mut rows: Vec<(Line, Style)> = Vec::new();
+    for (i, item) in all.into_iter().enumerate() {
+        let chosen = i == app.selected();
+        for (k, line) in item.into_iter().enumerate() {
+            let highlight = chosen && k == 0 && is_focused;
+            rows.push((line, if highlight { theme.selected } else { Style::new() }));
+        }
+    }
+    if rows.is_empty() {
+        buf.set_stringn(list.x, list.y, "(none)", list.width as usize, theme.dim);
+    }
+    for (row, (line, style)) in rows.iter().skip(offset).take(list.height as usize).enumerate() {
+        let y = list.y + row as u16;
+        buf.set_line(list.x, y, line, list.width);
+        if *style != Style::new() {
+            buf.set_style(Rect { x: list.x, y, width: list.width, height: 1 }, *style);
+        }
+    }
+}
