@@ -170,7 +170,7 @@ impl Document {
     pub fn line_of(&self, pos: Pos) -> usize {
         let first = self.block_lines.get(pos.block).copied().unwrap_or(0);
         let end = self.block_lines.get(pos.block + 1).copied().unwrap_or(self.lines.len());
-        (first..end.saturating_sub(1)).rev().find(|l| self.lines[*l].first_char <= pos.offset).unwrap_or(first)
+        (first..end).rev().find(|l| self.lines[*l].first_char <= pos.offset).unwrap_or(first)
     }
 
     /// The position at the start of a line.

@@ -64,6 +64,10 @@ pub const KEYMAP: &[Binding] = &[
     bind(Search, "<Esc>", Action::SearchCancel, "cancel, back to the start"),
     bind(Search, "<Backspace>", Action::SearchBackspace, "delete a character"),
     bind(Search, "<C-c>", Action::Quit, "quit"),
+    bind(Popup, "j <Down>", Action::LineDown, "scroll down"),
+    bind(Popup, "k <Up>", Action::LineUp, "scroll up"),
+    bind(Popup, "<Space> <PgDn>", Action::PageDown, "scroll down a page"),
+    bind(Popup, "b <PgUp>", Action::PageUp, "scroll up a page"),
     bind(Popup, "<Esc> q <Enter> ? <F1>", Action::Close, "close"),
     bind(Popup, "<C-c>", Action::Quit, "quit"),
 ];

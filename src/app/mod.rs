@@ -3,6 +3,7 @@
 pub mod action;
 pub mod document;
 pub mod keymap;
+pub mod keys;
 pub mod layout;
 mod nav;
 pub mod panes;
@@ -85,6 +86,8 @@ pub struct App {
     pub focus: Focus,
     pub tab: Tab,
     pub popup: Option<Popup>,
+    /// Lines the open popup is scrolled by.
+    pub popup_scroll: usize,
     pub outline_selected: usize,
     pub side_selected: [usize; 3],
     pub marker: Option<MarkerRef>,
@@ -115,6 +118,7 @@ impl App {
             focus: Focus::Reader,
             tab: Tab::Citations,
             popup: None,
+            popup_scroll: 0,
             outline_selected: 0,
             side_selected: [0; 3],
             marker: None,
@@ -175,6 +179,11 @@ impl App {
         if pos.block < self.doc.blocks.len() {
             self.top = self.doc.line_of(pos).min(self.max_top());
         }
+    }
+
+    /// Type a key string (see `keys::parse`); returns every effect.
+    pub fn type_keys(&mut self, keys: &str) -> Vec<Effect> {
+        keys::parse(keys).into_iter().flat_map(|k| self.key(k)).collect()
     }
 
     /// Selected item index for the current tab.

@@ -22,15 +22,24 @@ impl App {
         }
     }
 
-    /// Go to a position, recording where we were in the jump history.
+    /// Go to a position (with a little context above), recording where we were.
     pub(super) fn jump(&mut self, pos: Pos) {
+        self.jump_with(pos, CONTEXT);
+    }
+
+    /// Go to a position shown on the top line, recording where we were.
+    pub(super) fn jump_exact(&mut self, pos: Pos) {
+        self.jump_with(pos, 0);
+    }
+
+    fn jump_with(&mut self, pos: Pos, context: usize) {
         let here = self.position();
         if self.back.last() != Some(&here) {
             self.back.push(here);
         }
         self.forward.clear();
         let line = self.doc.line_of(pos);
-        self.top = line.saturating_sub(CONTEXT).min(self.max_top());
+        self.top = line.saturating_sub(context).min(self.max_top());
     }
 
     /// Back (or forward) through the jump history.
@@ -41,7 +50,7 @@ impl App {
             return;
         };
         to.push(self.doc.pos_of(self.top));
-        self.top = self.doc.line_of(pos).saturating_sub(CONTEXT).min(self.max_top());
+        self.top = self.doc.line_of(pos).min(self.max_top());
     }
 
     /// The heading blocks, in order.
@@ -54,7 +63,7 @@ impl App {
         let here = self.doc.lines.get(self.top).map_or(0, |l| l.block);
         let target = if next { self.headings().find(|b| *b > here) } else { self.headings().filter(|b| *b < here).last() };
         match target {
-            Some(block) => self.jump(Pos { block, offset: 0 }),
+            Some(block) => self.jump_exact(Pos { block, offset: 0 }),
             None => self.message = if next { "last section" } else { "first section" }.into(),
         }
     }
@@ -107,7 +116,7 @@ impl App {
             return;
         }
         match self.marks.get(&c).copied() {
-            Some(pos) => self.jump(pos),
+            Some(pos) => self.jump_exact(pos),
             None => self.message = format!("mark {c} is not set"),
         }
     }

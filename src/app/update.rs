@@ -36,7 +36,7 @@ impl App {
             Action::Quit => return vec![Effect::SavePosition(self.position()), Effect::Quit],
             Action::Resize { width, height } => self.resize(width, height),
             Action::Close => self.close(),
-            Action::Help => self.popup = Some(Popup::Help),
+            Action::Help => self.open(Popup::Help),
             Action::LineDown | Action::LineUp | Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp | Action::Top | Action::Bottom => self.motion(action),
             Action::NextSection => self.section_step(true),
             Action::PrevSection => self.section_step(false),
@@ -80,8 +80,24 @@ impl App {
         self.search.current = None;
     }
 
+    /// Open a popup at its top.
+    pub(super) fn open(&mut self, popup: Popup) {
+        self.popup = Some(popup);
+        self.popup_scroll = 0;
+    }
+
     fn motion(&mut self, action: Action) {
         let page = self.page() as isize;
+        if self.popup.is_some() {
+            let step = match action {
+                Action::LineDown => 1,
+                Action::LineUp => -1,
+                Action::PageDown => page / 2,
+                _ => -(page / 2),
+            };
+            self.popup_scroll = (self.popup_scroll as isize + step).max(0) as usize;
+            return;
+        }
         let delta: isize = match action {
             Action::LineDown => 1,
             Action::LineUp => -1,
@@ -133,13 +149,13 @@ impl App {
     fn follow(&mut self) {
         match self.focus {
             Focus::Reader => match self.marker {
-                Some(m) => self.popup = Some(Popup::Footnote(self.doc.blocks[m.block].markers[m.marker].footnote)),
+                Some(m) => self.open(Popup::Footnote(self.doc.blocks[m.block].markers[m.marker].footnote)),
                 None => self.message = "put the cursor on a marker with ]f first".into(),
             },
             Focus::Outline => {
                 let target = self.doc.blocks.iter().position(|b| b.section == Some(self.outline_selected));
                 if let Some(block) = target {
-                    self.jump(Pos { block, offset: 0 });
+                    self.jump_exact(Pos { block, offset: 0 });
                 }
             }
             Focus::Side => self.follow_side(),
@@ -316,7 +332,8 @@ impl App {
                 let offset = line.first_char + char_index(text, i);
                 if let Some(k) = block.markers.iter().position(|m| (m.start..m.end).contains(&offset)) {
                     self.marker = Some(super::MarkerRef { block: line.block, marker: k });
-                    self.popup = Some(Popup::Footnote(block.markers[k].footnote));
+                    let n = block.markers[k].footnote;
+                    self.open(Popup::Footnote(n));
                 }
                 return;
             }

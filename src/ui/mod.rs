@@ -34,15 +34,37 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     status::title_bar(app, &theme, a.title, buf);
     reader::render(app, &theme, a.reader, buf);
     if a.outline.width > 0 {
-        Clear.render(a.outline, buf);
+        clear(a.outline, buf);
         outline::render(app, &theme, a.outline, buf);
     }
     if a.side.width > 0 {
-        Clear.render(a.side, buf);
+        clear(a.side, buf);
         side::render(app, &theme, a.side, buf);
     }
     status::status_bar(app, &theme, a.status, buf);
     popup::render(app, &theme, area, buf);
+}
+
+/// Clear an area for a pane drawn over another, so that no wide character
+/// of the pane below straddles its edges (the terminal would draw it over
+/// the border).
+pub fn clear(area: Rect, buf: &mut Buffer) {
+    let bounds = buf.area;
+    for y in area.top()..area.bottom() {
+        if area.left() > bounds.left() {
+            let left = &mut buf[(area.left() - 1, y)];
+            if crate::text::str_width(left.symbol()) > 1 {
+                left.set_symbol(" ");
+            }
+        }
+        if area.right() < bounds.right() {
+            let right = &mut buf[(area.right(), y)];
+            if right.symbol().is_empty() {
+                right.reset();
+            }
+        }
+    }
+    Clear.render(area, buf);
 }
 
 fn too_small(area: Rect, buf: &mut Buffer) {

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::Widget;
 
 use super::{Theme, pane, put_lines, wrapped};
 use crate::app::keymap::{Context, KEYMAP};
@@ -15,7 +15,7 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) {
     let width = screen.width.saturating_sub(4).min(90);
     let height = screen.height.saturating_sub(2).min(30);
     let area = Rect { x: (screen.width - width) / 2, y: (screen.height - height) / 2, width, height };
-    Clear.render(area, buf);
+    super::clear(area, buf);
     let (title, lines) = match popup {
         Popup::Help => (" Help — Esc closes ", help_lines(theme, width.saturating_sub(2))),
         Popup::Footnote(n) => (" Footnote — Esc closes ", footnote_lines(app, theme, n, width.saturating_sub(2))),
@@ -23,7 +23,8 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) {
     let block = pane(title, true, theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    put_lines(&lines, inner, buf);
+    let max = lines.len().saturating_sub(inner.height as usize);
+    put_lines(&lines[app.popup_scroll.min(max)..], inner, buf);
 }
 
 fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> {
