@@ -354,7 +354,7 @@ fn csv_has_readwise_columns() {
         Some(format!("북한과,9월 브리프,,{DOC_URL},,0").as_str())
     );
     assert!(
-        csv.contains(",\"\"\"제재\"\"의 범위, <검토> 필요 #제재\",26\r\n"),
+        csv.contains(",\"\"\"제재\"\"의 범위, <검토> 필요 #제재\",32\r\n"),
         "{csv}"
     );
 }

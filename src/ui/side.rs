@@ -112,7 +112,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .select(selected)
         .style(theme.dim)
         .highlight_style(theme.heading.patch(theme.selected))
-        .divider("|")
+        .padding("", "")
+        .divider(" │ ")
         .render(tabs_area, buf);
     let list = list_area(area);
     let all = items(app, theme, list.width);

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::Theme;
+use crate::text::str_width;
 use crate::app::App;
 
 /// Series, number, title, author, date.
@@ -19,27 +20,46 @@ pub fn title_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
-/// Section, position %, mode, matches, message or key hints.
+/// Mode, search count, message or key hints, then section and position %.
 pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.bar);
-    let section = app.current_section().map_or("요약".to_string(), |i| {
-        let s = &app.index.brief.sections[i];
-        format!("{} {}", s.number, s.title)
-    });
-    let percent = if app.max_top() == 0 { 100 } else { app.top * 100 / app.max_top() };
     let mode = if app.search.active { "SEARCH" } else if app.popup.is_some() { "POPUP" } else { "READ" };
-    let mut left = format!(" {mode} │ {section} │ {percent}% ");
+    let mut left = format!(" {mode} ");
     if !app.search.matches.is_empty() || app.search.active {
         left += &format!("│ /{} {} ", app.search.query, app.search.count());
     }
     if !app.pending.shown().is_empty() {
         left += &format!("│ {} ", app.pending.shown());
     }
-    let right = if !app.message.is_empty() {
-        app.message.clone()
-    } else {
-        "? help  / search  ]f marker  Tab panes  q quit".to_string()
-    };
-    let line = Line::from(vec![Span::styled(left, theme.bar), Span::styled(format!("│ {right}"), theme.bar)]);
+    let hint = if app.message.is_empty() { "? help  / search  ]f marker  Tab panes  q quit" } else { app.message.as_str() };
+    let percent = if app.max_top() == 0 { 100 } else { app.top * 100 / app.max_top() };
+    let section = app.current_section().map_or("요약".to_string(), |i| {
+        let s = &app.index.brief.sections[i];
+        format!("{} {}", s.number, s.title)
+    });
+    let right = format!(" {section} │ {percent}% ");
+    let room = (area.width as usize).saturating_sub(str_width(&left) + str_width(&right) + 2);
+    let middle = fit(hint, room);
+    let gap = (area.width as usize).saturating_sub(str_width(&left) + 2 + str_width(&middle) + str_width(&right));
+    let line = Line::from(vec![
+        Span::styled(left, theme.bar),
+        Span::styled(format!("│ {middle}{}", " ".repeat(gap)), theme.bar),
+        Span::styled(right, theme.bar),
+    ]);
     buf.set_line(area.x, area.y, &line, area.width);
+}
+
+/// `text` cut to at most `width` columns, never inside a character.
+fn fit(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for g in unicode_segmentation::UnicodeSegmentation::graphemes(text, true) {
+        let w = crate::text::grapheme_width(g);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push_str(g);
+    }
+    out
 }

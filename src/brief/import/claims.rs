@@ -55,7 +55,7 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?P<date>\d{4}년(?:\s?\d{1,2}월)?(?:\s?\d{1,2}(?:~\d{1,2})?일)?|\d{1,2}월\s?\d{1,2}(?:~\d{1,2})?일)",
         r"|(?P<count>\d[\d,]*(?:\.\d+)?(?:\s?[만천억조])?(?:\s?\d[\d,]*)?(?:여)?(?:\s?[만천억])?(?:여)?\s?",
-        r"(?:개|발|배럴|명|기|회|차례|배|척|톤|달러|원|주년|차선|mm|km|m|%|퍼센트))"
+        r"(?:개국|개월|개|발|배럴|명|기|회|차례|배|척|톤|달러|원|주년|차선|㎥|m³|㎞|kWh|MWh|GWh|TWh|kW|MW|GW|mm|km|m|%|퍼센트))"
     ))
     .expect("the quantity pattern is a valid regex")
 });
@@ -125,5 +125,13 @@ mod tests {
         let spans = sentences(&p.text);
         let q: Vec<String> = quantities(&p, &spans).into_iter().map(|q| q.text).collect();
         assert_eq!(q, ["70여 차례", "1만 3,000여 개", "800여만 발", "100만 배럴", "13,221명", "1만 1천 명", "2024년 6월 18~19일"]);
+    }
+
+    #[test]
+    fn volumes_and_country_counts() {
+        let p = para("연간 550억㎥ 규모, 5개국, 6,500km, 2GW.", vec![]);
+        let spans = sentences(&p.text);
+        let q: Vec<String> = quantities(&p, &spans).into_iter().map(|q| q.text).collect();
+        assert_eq!(q, ["550억㎥", "5개국", "6,500km", "2GW"]);
     }
 }

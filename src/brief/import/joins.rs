@@ -31,25 +31,41 @@ const PARTICLES: &[&str] = &[
     "의", "에", "와", "과", "도", "로", "만",
 ];
 
-/// The words of a brief, punctuation and markers stripped.
+/// The words of a brief, punctuation and markers stripped, and their stems.
 pub struct Vocabulary {
     words: HashSet<String>,
+    stems: HashSet<String>,
+}
+
+/// The stems of `word` left when one particle is cut off its end.
+fn stems_of(word: &str) -> impl Iterator<Item = &str> {
+    PARTICLES
+        .iter()
+        .filter_map(move |p| word.strip_suffix(p))
+        .filter(|stem| stem.chars().count() >= 2)
 }
 
 impl Vocabulary {
     /// Collect the words of every block.
     pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
-        let words = texts.flat_map(str::split_whitespace).map(clean).filter(|w| !w.is_empty()).collect();
-        Vocabulary { words }
+        let words: HashSet<String> = texts
+            .flat_map(str::split_whitespace)
+            .map(clean)
+            .filter(|w| !w.is_empty())
+            .collect();
+        let stems = words
+            .iter()
+            .flat_map(|w| stems_of(w))
+            .map(str::to_string)
+            .collect();
+        Vocabulary { words, stems }
     }
 
+    /// Whether the brief uses `word`, or its stem with another particle
+    /// (제도화를 is known from 제도화는).
     fn knows(&self, word: &str) -> bool {
-        if self.words.contains(word) {
-            return true;
-        }
-        PARTICLES.iter().any(|p| {
-            word.strip_suffix(p).is_some_and(|stem| stem.chars().count() >= 2 && self.words.contains(stem))
-        })
+        self.words.contains(word)
+            || stems_of(word).any(|stem| self.words.contains(stem) || self.stems.contains(stem))
     }
 
     /// Whether `left` and `right` are halves of one word split by a break.
@@ -107,5 +123,12 @@ mod tests {
         assert!(v.is_split_word("국", "가의"));
         assert!(!v.is_split_word("밝히고", "있다."));
         assert!(!v.is_split_word("안보", "체제와"));
+    }
+
+    #[test]
+    fn stem_known_with_another_particle() {
+        let v = Vocabulary::new(["이러한 제도화는 필요하다"].into_iter());
+        assert!(v.is_split_word("제도", "화를"));
+        assert!(!v.is_split_word("제도", "개선을"));
     }
 }

@@ -78,15 +78,29 @@ fn citation_start(text: &str, from: usize, end: usize) -> usize {
     from + cut.unwrap_or(0)
 }
 
+/// Marks that enclose a title: quotes for articles, 「」 and 『』 for Korean
+/// reports and books.
+const TITLE_MARKS: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』')];
+
+/// The byte range of the title whose mark opens first, and where the text
+/// after its closing mark starts.
+fn quoted_title(body: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    TITLE_MARKS
+        .iter()
+        .filter_map(|&(o, c)| {
+            let start = body.find(o)? + o.len_utf8();
+            let close = body.rfind(c)?;
+            (start <= close).then(|| (start..close, close + c.len_utf8()))
+        })
+        .min_by_key(|(title, _)| title.start)
+}
+
 /// Split a citation body into title and outlet.
 fn title_outlet(body: &str) -> (String, String) {
     let body = body.trim().trim_end_matches([',', ' ']);
-    if let (Some(open), Some(close)) = (body.find('“'), body.rfind('”')) {
-        if open < close {
-            let title = body[open + '“'.len_utf8()..close].trim().to_string();
-            let outlet = body[close + '”'.len_utf8()..].trim_matches([',', ' ', '.']).to_string();
-            return (title, outlet);
-        }
+    if let Some((title, after)) = quoted_title(body) {
+        let outlet = body[after..].trim_matches([',', ' ', '.']).to_string();
+        return (body[title].trim().to_string(), outlet);
     }
     match body.rfind(", ") {
         Some(i) => (body[..i].trim().to_string(), body[i + 2..].trim().to_string()),
@@ -154,6 +168,14 @@ mod tests {
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].title, "Заголовок один");
         assert_eq!(c[1].outlet, "РИА Новости");
+    }
+
+    #[test]
+    fn korean_report_title_in_brackets() {
+        let c = parse("「중앙아시아 에너지 수급 동향」, 에너지경제연구원, 2024. 6. 28, p. 14.");
+        assert_eq!(c[0].title, "중앙아시아 에너지 수급 동향");
+        assert_eq!(c[0].outlet, "에너지경제연구원");
+        assert_eq!(c[0].date.as_deref(), Some("2024-06-28"));
     }
 
     #[test]

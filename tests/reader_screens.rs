@@ -1,0 +1,103 @@
+//! Whole screens as a user sees them, on ratatui's TestBackend (insta).
+
+use brief::app::App;
+use brief::brief::{Index, load};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn screen(width: u16, height: u16, keys: &str) -> String {
+    let (brief, _) = load::builtin().expect("built-in brief");
+    let mut app = App::new(Index::new(brief), width, height);
+    app.no_color = true;
+    app.type_keys(keys);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|f| brief::ui::draw(&app, f)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    assert_rows_fit(&buffer);
+    text_of(&buffer)
+}
+
+/// The screen as text: one line per row, wide characters once.
+fn text_of(buf: &ratatui::buffer::Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut x = 0;
+        while x < area.width {
+            let symbol = buf[(x, y)].symbol();
+            out.push_str(symbol);
+            x += brief::text::str_width(symbol).max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// No row is wider than the screen and no wide character is split.
+fn assert_rows_fit(buf: &ratatui::buffer::Buffer) {
+    let area = buf.area;
+    for y in 0..area.height {
+        let mut width = 0;
+        let mut x = 0;
+        while x < area.width {
+            let cell = &buf[(x, y)];
+            let w = brief::text::str_width(cell.symbol()).max(1);
+            width += w;
+            x += w as u16;
+        }
+        assert_eq!(width, area.width as usize, "row {y} is {width} columns wide");
+    }
+}
+
+#[test]
+fn open_80x24() {
+    insta::assert_snapshot!(screen(80, 24, ""));
+}
+
+#[test]
+fn open_120x40() {
+    insta::assert_snapshot!(screen(120, 40, ""));
+}
+
+#[test]
+fn open_200x50() {
+    insta::assert_snapshot!(screen(200, 50, ""));
+}
+
+#[test]
+fn section_two_200x50() {
+    insta::assert_snapshot!(screen(200, 50, "]]]]]]]]"));
+}
+
+#[test]
+fn footnote_popup_120x40() {
+    insta::assert_snapshot!(screen(120, 40, "]f]f<Enter>"));
+}
+
+#[test]
+fn search_swift_80x24() {
+    insta::assert_snapshot!(screen(80, 24, "/SWIFT"));
+}
+
+#[test]
+fn side_overlay_80x24() {
+    insta::assert_snapshot!(screen(80, 24, "]]]]<Tab>"));
+}
+
+#[test]
+fn recommendations_120x40() {
+    insta::assert_snapshot!(screen(120, 40, "<Tab>t"));
+}
+
+#[test]
+fn help_80x24() {
+    insta::assert_snapshot!(screen(80, 24, "?"));
+}
+
+#[test]
+fn too_small() {
+    insta::assert_snapshot!(screen(30, 8, ""));
+    for (w, h) in [(1, 1), (2, 1), (39, 10), (40, 9), (40, 10), (41, 11)] {
+        screen(w, h, "]f<Enter>jj<Esc><Tab>");
+    }
+}
