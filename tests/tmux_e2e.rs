@@ -1,0 +1,165 @@
+//! The real binary in tmux: open, follow a footnote, search, go back,
+//! help, resize, quit to a clean pane. Skipped (loudly) without tmux,
+//! except in CI where tmux is required.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+    data: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn start(width: u16, height: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(std::env::var("CI").as_deref() != Ok("true"), "tmux is required in CI (.ci/run installs it)");
+            eprintln!("skipped: tmux is not installed");
+            return None;
+        }
+        let data = tempfile::tempdir().expect("temp dir");
+        let socket = format!("brief-e2e-{}-{width}", std::process::id());
+        let t = Tmux { socket, data };
+        let bin = PathBuf::from(env!("CARGO_BIN_EXE_brief"));
+        let cmd = format!("env BRIEF_DATA_DIR={} TERM=xterm-256color {}", t.data.path().display(), bin.display());
+        let (w, h) = (width.to_string(), height.to_string());
+        t.tmux(&["new-session", "-d", "-s", "e2e", "-x", &w, "-y", &h, &cmd]);
+        t.tmux(&["set-option", "-t", "e2e", "remain-on-exit", "on"]);
+        Some(t)
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", "-t", "e2e", k]);
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    /// Wait until the screen shows every one of `texts` (or fail with the screen).
+    fn wait_all(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if texts.iter().all(|t| s.contains(t)) {
+                return s;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "waited for {texts:?}; screen:\n{s}");
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_all(&[text])
+    }
+
+    fn wait_without(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if !s.contains(text) {
+                return s;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "waited for «{text}» to go; screen:\n{s}");
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn dead(&self) -> bool {
+        self.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_dead}"]).trim() == "1"
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+fn assert_fits(screen: &str, width: usize, height: usize) {
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines.len() <= height, "{} rows", lines.len());
+    for l in lines {
+        let w = brief::text::str_width(l);
+        assert!(w <= width, "row wider than {width}: {w} «{l}»");
+    }
+}
+
+fn key_flow(width: u16, height: u16) {
+    let Some(t) = Tmux::start(width, height) else { return };
+    let s = t.wait_for("이슈브리프 No. 2025-09");
+    assert_fits(&s, width as usize, height as usize);
+    t.keys(&["]", "f", "Enter"]);
+    let s = t.wait_for("Footnote");
+    assert!(s.contains("주 1") && s.contains("Лавров"), "footnote 1 popup:\n{s}");
+    t.keys(&["Escape"]);
+    let before_search = t.wait_without("Footnote");
+    let reader_row = |screen: &str| screen.lines().nth(3).map(|l| l.to_string()).unwrap_or_default();
+    t.keys(&["/", "SWIFT"]);
+    t.wait_for("/SWIFT 1/1");
+    t.keys(&["Enter"]);
+    t.wait_all(&["SWIFT에", "READ"]);
+    t.keys(&["C-o"]);
+    let s = t.wait_without("SWIFT에");
+    assert_eq!(reader_row(&s), reader_row(&before_search), "Ctrl-o returns to where the search started");
+    t.keys(&["?"]);
+    t.wait_for("Help");
+    t.keys(&["Escape"]);
+    t.wait_without("Help —");
+    t.tmux(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
+    sleep(Duration::from_millis(300));
+    let s = t.wait_for("READ");
+    assert_fits(&s, 80, 24);
+    t.tmux(&["resize-window", "-t", "e2e", "-x", &width.to_string(), "-y", &height.to_string()]);
+    sleep(Duration::from_millis(300));
+    let s = t.wait_for("READ");
+    assert_fits(&s, width as usize, height as usize);
+    t.keys(&["q"]);
+    let start = Instant::now();
+    while !t.dead() {
+        assert!(start.elapsed() < Duration::from_secs(5), "brief did not quit");
+        sleep(Duration::from_millis(50));
+    }
+    let s = t.screen();
+    assert!(!s.contains("READ") && !s.contains("이슈브리프"), "the pane is clean after quit:\n{s}");
+    assert!(t.data.path().join("positions.json").exists(), "the reading position was saved");
+}
+
+#[test]
+fn key_flow_80x24() {
+    key_flow(80, 24);
+}
+
+#[test]
+fn key_flow_120x40() {
+    key_flow(120, 40);
+}
+
+#[test]
+fn key_flow_200x50() {
+    key_flow(200, 50);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let Some(t) = Tmux::start(100, 30) else { return };
+    t.wait_for("READ");
+    let pid = t.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
+    Command::new("kill").args(["-TERM", pid.trim()]).status().expect("kill");
+    let start = Instant::now();
+    while !t.dead() {
+        assert!(start.elapsed() < Duration::from_secs(5), "brief did not stop on SIGTERM");
+        sleep(Duration::from_millis(50));
+    }
+    let s = t.screen();
+    assert!(!s.contains("READ"), "the alternate screen was left:\n{s}");
+}
