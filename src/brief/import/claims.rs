@@ -64,8 +64,9 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
 pub fn quantities(p: &Paragraph, spans: &[Range<usize>]) -> Vec<Quantity> {
     let chars: Vec<char> = p.text.chars().collect();
     let mut out = Vec::new();
-    for m in QUANTITY.captures_iter(&p.text) {
-        let Some(whole) = m.get(0) else { continue };
+    // find_iter runs the fast engine; captures only on each match.
+    for whole in QUANTITY.find_iter(&p.text) {
+        let Some(m) = QUANTITY.captures(whole.as_str()) else { continue };
         let start = p.text[..whole.start()].chars().count();
         let end = start + whole.as_str().chars().count();
         let kind = if m.name("date").is_some() { "date" } else { "count" };

@@ -118,12 +118,12 @@ fn link_claims(brief: &mut Brief) {
 fn check_entities(overlay: &Overlay, file: &str, problems: &mut Vec<Problem>) {
     let text = overlay_file_text(file);
     for (i, e) in overlay.entities.iter().enumerate() {
-        let line = line_of(text, &format!("\"{}\"", e.id));
+        let line = || line_of(text, &format!("\"{}\"", e.id));
         if !KINDS.contains(&e.kind.as_str()) {
-            problems.push(Problem::at(file, line, None, format!("entity `{}` has unknown kind `{}`", e.id, e.kind), format!("use one of: {}", KINDS.join(", "))));
+            problems.push(Problem::at(file, line(), None, format!("entity `{}` has unknown kind `{}`", e.id, e.kind), format!("use one of: {}", KINDS.join(", "))));
         }
         if overlay.entities[..i].iter().any(|o| o.id == e.id) {
-            problems.push(Problem::at(file, line, None, format!("entity id `{}` is used twice", e.id), "give each entity its own id"));
+            problems.push(Problem::at(file, line(), None, format!("entity id `{}` is used twice", e.id), "give each entity its own id"));
         }
     }
 }
@@ -135,15 +135,15 @@ fn link_recommendations(brief: &Brief, overlay: &Overlay, file: &str, problems: 
         let mut paragraphs: Vec<String> = Vec::new();
         for passage in &r.passages {
             let found: Vec<&Paragraph> = brief.paragraphs().filter(|p| p.text.contains(passage.as_str())).collect();
-            let line = line_of(text, passage);
+            let line = || line_of(text, passage);
             match found.as_slice() {
                 [p] => {
                     if !paragraphs.contains(&p.id) {
                         paragraphs.push(p.id.clone());
                     }
                 }
-                [] => problems.push(Problem::at(file, line, None, format!("recommendation `{}`: passage «{passage}» is not in the brief", r.id), "quote the paragraph exactly, without footnote markers")),
-                _ => problems.push(Problem::at(file, line, None, format!("recommendation `{}`: passage «{passage}» is in {} paragraphs", r.id, found.len()), "quote a longer, unique passage")),
+                [] => problems.push(Problem::at(file, line(), None, format!("recommendation `{}`: passage «{passage}» is not in the brief", r.id), "quote the paragraph exactly, without footnote markers")),
+                _ => problems.push(Problem::at(file, line(), None, format!("recommendation `{}`: passage «{passage}» is in {} paragraphs", r.id, found.len()), "quote a longer, unique passage")),
             }
         }
         out.push(Recommendation { id: r.id.clone(), title: r.title.clone(), actor: r.actor.clone(), condition: r.condition.clone(), area: r.area.clone(), text: r.text.clone(), paragraphs });
