@@ -101,3 +101,15 @@ fn too_small() {
         screen(w, h, "]f<Enter>jj<Esc><Tab>");
     }
 }
+
+/// The screen the README shows is the reader as it is now.
+#[test]
+fn readme_screen_is_current() {
+    let now = screen(120, 40, "]]]]]f");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/reader-120x40.txt");
+    if std::env::var_os("BRIEF_UPDATE_ASSETS").is_some() {
+        std::fs::write(path, &now).expect("write the asset");
+    }
+    let shown = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(shown, now, "assets/reader-120x40.txt is stale: rerun with BRIEF_UPDATE_ASSETS=1");
+}
