@@ -71,8 +71,14 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
     app.update(Action::Resize { width: size.width, height: size.height });
     terminal.draw(|f| crate::ui::draw(&app, f))?;
     let mut quit = false;
+    let mut last_retry = std::time::Instant::now();
     while !quit && !term.load(Ordering::Relaxed) {
         if !event::poll(Duration::from_millis(200))? {
+            if app.notes.needs_retry() && last_retry.elapsed() > Duration::from_secs(2) {
+                last_retry = std::time::Instant::now();
+                app.notes.save();
+                terminal.draw(|f| crate::ui::draw(&app, f))?;
+            }
             continue;
         }
         // Apply every queued event, then draw once.
@@ -81,6 +87,9 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
                 Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
                 ev => translate(ev).map(|a| app.update(a)).unwrap_or_default(),
             };
+            if effects.contains(&Effect::SaveNotes) {
+                app.notes.save();
+            }
             quit |= effects.contains(&Effect::Quit);
             if quit {
                 break;
@@ -89,6 +98,9 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
         if !quit {
             terminal.draw(|f| crate::ui::draw(&app, f))?;
         }
+    }
+    if app.notes.needs_retry() {
+        app.notes.save();
     }
     if let Some(path) = positions {
         save_position(&path, &app.index.brief.meta.number, app.position());

@@ -134,7 +134,7 @@ fn damaged_file_falls_back_to_the_backup() {
     );
     assert!(store.is_dirty(), "restored notes must be written back");
     let restored = store.take_annotations();
-    assert_eq!(store.save_if_dirty(&restored).unwrap(), true);
+    assert!(store.save_if_dirty(&restored).unwrap());
     drop(store);
     assert_eq!(open(&path).0.annotations(), restored.as_slice());
 }

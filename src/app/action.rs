@@ -69,6 +69,30 @@ pub enum Action {
     Close,
     /// Quit the reader.
     Quit,
+    /// Move the reading cursor (the selection follows it while selecting).
+    Cursor(super::cursor::Motion),
+    /// Move the cursor a line down (selecting).
+    CursorDown,
+    /// Move the cursor a line up (selecting).
+    CursorUp,
+    /// Start a selection at the cursor (`v`); again, or Esc, cancels it.
+    Select,
+    /// Highlight the selection, or change the colour of the annotation under the cursor.
+    Highlight,
+    /// Write a note on the selection, or edit the note under the cursor.
+    Annotate,
+    /// Edit the annotation under the cursor, else move to the end of the word.
+    EditOrWordEnd,
+    /// Delete the annotation under the cursor.
+    DeleteAnnotation,
+    /// Bring back the last deleted annotation.
+    Undo,
+    /// Put the cursor on the next annotation.
+    NextAnnotation,
+    /// Put the cursor on the previous annotation.
+    PrevAnnotation,
+    /// Mouse drag to the cell (x, y): selects text in the reader.
+    Drag { x: u16, y: u16 },
     /// Mouse wheel over the cell (x, y): positive scrolls down.
     Wheel { x: u16, y: u16, down: bool },
     /// Mouse click on the cell (x, y).

@@ -13,6 +13,10 @@ pub enum Context {
     Search,
     /// A popup or the help screen is open.
     Popup,
+    /// Selecting text (after `v`).
+    Visual,
+    /// Writing a note (the editor has every other key).
+    Editor,
 }
 
 /// One row of the keymap: keys (space-separated alternatives), action, help.
@@ -27,7 +31,8 @@ const fn bind(context: Context, keys: &'static str, action: Action, help: &'stat
     Binding { context, keys, action, help }
 }
 
-use Context::{Normal, Popup, Search};
+use super::cursor::Motion;
+use Context::{Editor, Normal, Popup, Search, Visual};
 
 /// Every key the reader knows. `{a-z}` stands for any lower-case letter.
 pub const KEYMAP: &[Binding] = &[
@@ -55,6 +60,20 @@ pub const KEYMAP: &[Binding] = &[
     bind(Normal, "/", Action::SearchStart, "search (as you type)"),
     bind(Normal, "n", Action::SearchNext, "next match"),
     bind(Normal, "N", Action::SearchPrev, "previous match"),
+    bind(Normal, "h <Left>", Action::Cursor(Motion::CharPrev), "cursor: previous character"),
+    bind(Normal, "l <Right>", Action::Cursor(Motion::CharNext), "cursor: next character"),
+    bind(Normal, "w", Action::Cursor(Motion::WordNext), "cursor: next word (eojeol)"),
+    bind(Normal, "B", Action::Cursor(Motion::WordPrev), "cursor: previous word"),
+    bind(Normal, "e", Action::EditOrWordEnd, "edit the annotation under the cursor / end of word"),
+    bind(Normal, ")", Action::Cursor(Motion::SentenceEnd), "cursor: end of sentence"),
+    bind(Normal, "(", Action::Cursor(Motion::SentenceStart), "cursor: start of sentence"),
+    bind(Normal, "v", Action::Select, "start selecting at the cursor"),
+    bind(Normal, "H", Action::Highlight, "change the colour of the annotation under the cursor"),
+    bind(Normal, "a", Action::Annotate, "edit the note under the cursor"),
+    bind(Normal, "d", Action::DeleteAnnotation, "delete the annotation under the cursor"),
+    bind(Normal, "u", Action::Undo, "undo the last delete"),
+    bind(Normal, "]a", Action::NextAnnotation, "next annotation"),
+    bind(Normal, "[a", Action::PrevAnnotation, "previous annotation"),
     bind(Normal, "E", Action::ToggleEntities, "highlight entities"),
     bind(Normal, "U", Action::ToggleUnsourced, "flag unsourced figures"),
     bind(Normal, "? <F1>", Action::Help, "help"),
@@ -64,6 +83,21 @@ pub const KEYMAP: &[Binding] = &[
     bind(Search, "<Esc>", Action::SearchCancel, "cancel, back to the start"),
     bind(Search, "<Backspace>", Action::SearchBackspace, "delete a character"),
     bind(Search, "<C-c>", Action::Quit, "quit"),
+    bind(Visual, "h <Left>", Action::Cursor(Motion::CharPrev), "extend by a character back"),
+    bind(Visual, "l <Right>", Action::Cursor(Motion::CharNext), "extend by a character"),
+    bind(Visual, "w", Action::Cursor(Motion::WordNext), "extend to the next word"),
+    bind(Visual, "b B", Action::Cursor(Motion::WordPrev), "extend to the previous word"),
+    bind(Visual, "e", Action::Cursor(Motion::WordEnd), "extend to the end of the word"),
+    bind(Visual, ")", Action::Cursor(Motion::SentenceEnd), "extend to the end of the sentence"),
+    bind(Visual, "(", Action::Cursor(Motion::SentenceStart), "extend to the start of the sentence"),
+    bind(Visual, "j <Down>", Action::CursorDown, "extend a line down"),
+    bind(Visual, "k <Up>", Action::CursorUp, "extend a line up"),
+    bind(Visual, "H", Action::Highlight, "highlight the selection"),
+    bind(Visual, "a", Action::Annotate, "write a note on the selection"),
+    bind(Visual, "<Esc> v", Action::Close, "cancel the selection"),
+    bind(Visual, "<C-c>", Action::Quit, "quit"),
+    bind(Editor, "<C-s>", Action::Close, "save the note"),
+    bind(Editor, "<Esc>", Action::Close, "discard the note"),
     bind(Popup, "j <Down>", Action::LineDown, "scroll down"),
     bind(Popup, "k <Up>", Action::LineUp, "scroll up"),
     bind(Popup, "<Space> <PgDn>", Action::PageDown, "scroll down a page"),

@@ -1,11 +1,14 @@
 //! Reader state and its pure update: keys -> actions -> state (+ effects).
 
 pub mod action;
+pub mod cursor;
 pub mod document;
+pub mod editor;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
 mod nav;
+pub mod notes;
 pub mod panes;
 pub mod search;
 mod update;
@@ -34,11 +37,12 @@ pub enum Tab {
     Citations,
     Recommendations,
     Entities,
+    Annotations,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Tab; 3] = [Tab::Citations, Tab::Recommendations, Tab::Entities];
+    pub const ALL: [Tab; 4] = [Tab::Citations, Tab::Recommendations, Tab::Entities, Tab::Annotations];
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
@@ -46,6 +50,17 @@ impl Tab {
             Tab::Citations => "Citations",
             Tab::Recommendations => "Recommendations",
             Tab::Entities => "Entities",
+            Tab::Annotations => "Annotations",
+        }
+    }
+
+    /// A short title for narrow panes.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Tab::Citations => "Cites",
+            Tab::Recommendations => "Recs",
+            Tab::Entities => "Names",
+            Tab::Annotations => "Notes",
         }
     }
 
@@ -64,6 +79,8 @@ pub enum Popup {
 /// What the event loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Write the annotations to disk.
+    SaveNotes,
     /// Remember the reading position for next time.
     SavePosition(Pos),
     /// Leave the reader.
@@ -89,7 +106,7 @@ pub struct App {
     /// Lines the open popup is scrolled by.
     pub popup_scroll: usize,
     pub outline_selected: usize,
-    pub side_selected: [usize; 3],
+    pub side_selected: [usize; 4],
     pub marker: Option<MarkerRef>,
     pub search: Search,
     pub back: Vec<Pos>,
@@ -104,12 +121,22 @@ pub struct App {
     pub message: String,
     pub pending: Pending,
     pub no_color: bool,
+    /// The reading cursor.
+    pub cursor: Pos,
+    /// Where the selection started, while selecting.
+    pub select_from: Option<Pos>,
+    /// The note editor, only while editing.
+    pub editor: Option<editor::NoteEditor>,
+    pub notes: notes::Notes,
+    /// Filter of the Annotations tab (text or #tag).
+    pub notes_filter: String,
 }
 
 impl App {
     /// A reader on `index`, sized to a terminal of `width` x `height`.
     pub fn new(index: Index, width: u16, height: u16) -> App {
         let doc = Document::new(&index);
+        let notes = notes::Notes::new(&index);
         let mut app = App {
             index,
             doc,
@@ -120,7 +147,7 @@ impl App {
             popup: None,
             popup_scroll: 0,
             outline_selected: 0,
-            side_selected: [0; 3],
+            side_selected: [0; 4],
             marker: None,
             search: Search::default(),
             back: Vec::new(),
@@ -133,6 +160,11 @@ impl App {
             message: String::new(),
             pending: Pending::default(),
             no_color: false,
+            cursor: Pos::default(),
+            select_from: None,
+            editor: None,
+            notes,
+            notes_filter: String::new(),
         };
         app.resize(width, height);
         app

@@ -91,6 +91,7 @@ impl App {
         match found {
             Some(m) => {
                 self.marker = Some(m);
+                self.cursor = self.marker_pos(m);
                 self.reveal(self.marker_pos(m));
                 let n = self.doc.blocks[m.block].markers[m.marker].footnote;
                 self.message = format!("footnote {n}: Enter opens it");

@@ -79,6 +79,7 @@ impl App {
             super::Tab::Citations => self.citations().len(),
             super::Tab::Recommendations => self.index.brief.recommendations.len(),
             super::Tab::Entities => self.index.brief.entities.len(),
+            super::Tab::Annotations => self.annotation_order().len(),
         }
     }
 

@@ -17,6 +17,8 @@ pub struct Match {
 #[derive(Debug, Default, Clone)]
 pub struct Search {
     pub active: bool,
+    /// Typing filters the Annotations tab instead of searching the text.
+    pub filtering: bool,
     pub query: String,
     pub matches: Vec<Match>,
     pub current: Option<usize>,

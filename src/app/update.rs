@@ -10,10 +10,14 @@ use crossterm::event::KeyEvent;
 impl App {
     /// The keymap context the app is in.
     pub fn context(&self) -> Context {
-        if self.popup.is_some() {
+        if self.editor.is_some() {
+            Context::Editor
+        } else if self.popup.is_some() {
             Context::Popup
         } else if self.search.active {
             Context::Search
+        } else if self.select_from.is_some() {
+            Context::Visual
         } else {
             Context::Normal
         }
@@ -21,6 +25,9 @@ impl App {
 
     /// Resolve a key press and apply it.
     pub fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if self.editor.is_some() {
+            return self.editor_key(key);
+        }
         match keymap::resolve(self.context(), key, &mut self.pending) {
             Some(action) => self.update(action),
             None => Vec::new(),
@@ -60,6 +67,21 @@ impl App {
             Action::SearchPrev => self.search_step(false),
             Action::ToggleEntities => self.show_entities = !self.show_entities,
             Action::ToggleUnsourced => self.show_unsourced = !self.show_unsourced,
+            Action::Cursor(m) => self.move_cursor(m),
+            Action::CursorDown => self.cursor_line(true),
+            Action::CursorUp => self.cursor_line(false),
+            Action::Select => self.toggle_select(),
+            Action::Highlight => return self.highlight(),
+            Action::Annotate => self.open_editor(),
+            Action::EditOrWordEnd => match self.annotation_at_cursor() {
+                Some(_) => self.open_editor(),
+                None => self.move_cursor(super::cursor::Motion::WordEnd),
+            },
+            Action::DeleteAnnotation => return self.delete_annotation(),
+            Action::Undo => return self.undo_delete(),
+            Action::NextAnnotation => self.annotation_step(true),
+            Action::PrevAnnotation => self.annotation_step(false),
+            Action::Drag { x, y } => self.drag(x, y),
             Action::Wheel { x, y, down } => self.wheel(x, y, down),
             Action::Click { x, y } => self.click(x, y),
         }
@@ -67,7 +89,7 @@ impl App {
     }
 
     fn close(&mut self) {
-        if self.popup.take().is_some() {
+        if self.popup.take().is_some() || self.select_from.take().is_some() {
             return;
         }
         if self.focus != Focus::Reader && self.areas.overlay {
@@ -172,6 +194,7 @@ impl App {
             }
             Tab::Recommendations => self.follow_recommendation(i),
             Tab::Entities => self.visit_entity(i),
+            Tab::Annotations => self.follow_annotation(i),
         }
     }
 
@@ -215,6 +238,12 @@ impl App {
     }
 
     fn search_start(&mut self) {
+        self.search.filtering = self.focus == Focus::Side && self.tab == Tab::Annotations;
+        if self.search.filtering {
+            self.search.active = true;
+            self.notes_filter.clear();
+            return;
+        }
         self.search.active = true;
         self.search.query.clear();
         self.search.matches.clear();
@@ -223,6 +252,16 @@ impl App {
     }
 
     fn search_edit(&mut self, c: Option<char>) {
+        if self.search.filtering {
+            match c {
+                Some(c) => self.notes_filter.push(c),
+                None => {
+                    self.notes_filter.pop();
+                }
+            }
+            self.select(0);
+            return;
+        }
         match c {
             Some(c) => self.search.query.push(c),
             None => {
@@ -240,17 +279,25 @@ impl App {
 
     fn search_confirm(&mut self) {
         self.search.active = false;
+        if self.search.filtering {
+            return;
+        }
         let Some(pos) = self.search.current_match().map(|m| Pos { block: m.block, offset: m.range.start }) else {
             self.top = self.search.origin_top;
             self.message = format!("not found: {}", self.search.query);
             return;
         };
         self.top = self.search.origin_top;
+        self.cursor = pos;
         self.jump(pos);
     }
 
     fn search_cancel(&mut self) {
         self.search.active = false;
+        if self.search.filtering {
+            self.notes_filter.clear();
+            return;
+        }
         self.search.matches.clear();
         self.search.current = None;
         self.top = self.search.origin_top;
@@ -269,7 +316,9 @@ impl App {
         };
         self.search.current = Some(i);
         let m = &self.search.matches[i];
-        self.jump(Pos { block: m.block, offset: m.range.start });
+        let pos = Pos { block: m.block, offset: m.range.start };
+        self.cursor = pos;
+        self.jump(pos);
     }
 
     fn wheel(&mut self, x: u16, y: u16, down: bool) {
@@ -330,6 +379,8 @@ impl App {
             let w = crate::text::grapheme_width(g);
             if (col as usize) < x + w.max(1) {
                 let offset = line.first_char + char_index(text, i);
+                self.cursor = Pos { block: line.block, offset };
+                self.select_from = None;
                 if let Some(k) = block.markers.iter().position(|m| (m.start..m.end).contains(&offset)) {
                     self.marker = Some(super::MarkerRef { block: line.block, marker: k });
                     let n = block.markers[k].footnote;
@@ -339,6 +390,52 @@ impl App {
             }
             x += w;
         }
+    }
+}
+
+impl App {
+    fn toggle_select(&mut self) {
+        if self.select_from.take().is_some() {
+            return;
+        }
+        let line = self.doc.line_of(self.cursor);
+        if !self.visible_lines().contains(&line) {
+            self.cursor = self.first_text_on_screen();
+        }
+        self.select_from = Some(self.cursor);
+        self.message = "selecting: move, then H highlights or a writes a note".into();
+    }
+
+    fn cursor_line(&mut self, down: bool) {
+        let line = self.doc.line_of(self.cursor);
+        let col = self.cursor.offset.saturating_sub(self.doc.lines[line].first_char);
+        let target = if down { (line + 1).min(self.doc.lines.len() - 1) } else { line.saturating_sub(1) };
+        let l = &self.doc.lines[target];
+        let len = self.doc.blocks[l.block].text[l.bytes.clone()].chars().count();
+        self.cursor = Pos { block: l.block, offset: l.first_char + col.min(len.saturating_sub(1)) };
+        self.reveal(self.cursor);
+    }
+
+    fn drag(&mut self, x: u16, y: u16) {
+        let a = self.areas.reader_text;
+        if !contains(a, x, y) {
+            return;
+        }
+        let Some(line) = self.doc.lines.get(self.top + (y - a.y) as usize) else { return };
+        let text = &self.doc.blocks[line.block].text[line.bytes.clone()];
+        let mut width = 0usize;
+        let mut offset = line.first_char;
+        for (i, g) in unicode_segmentation::UnicodeSegmentation::graphemes(text, true).enumerate() {
+            width += crate::text::grapheme_width(g);
+            offset = line.first_char + char_index(text, i);
+            if width > (x - a.x) as usize {
+                break;
+            }
+        }
+        if self.select_from.is_none() {
+            self.select_from = Some(self.cursor);
+        }
+        self.cursor = Pos { block: line.block, offset };
     }
 }
 

@@ -24,9 +24,10 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, LoadError> {
         return Err(problem(file, Some(1), Some(1), "the file is UTF-16, not UTF-8", hint));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let at = e.valid_up_to();
-        let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
-        let col = bytes[..at].iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        // The bytes before the error are valid UTF-8, so columns count chars.
+        let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+        let line = valid.matches('\n').count() + 1;
+        let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         problem(file, Some(line), Some(col), "the file is not valid UTF-8 (binary or another encoding)", hint)
     })?;
     if let Some(at) = text.find('\0') {
@@ -54,7 +55,8 @@ pub fn builtin() -> Result<(Brief, Report), LoadError> {
 /// A brief from `brief dump --format json`, every link checked.
 pub fn from_json(text: &str, file: &str) -> Result<Brief, LoadError> {
     let brief: Brief = serde_json::from_str(text).map_err(|e| {
-        problem(file, Some(e.line()), Some(e.column()), &format!("the brief JSON is not valid: {e}"), "fix the JSON at that place, or regenerate it with `brief dump --format json`")
+        let what = format!("the brief JSON is not valid: {}", super::overlay::json_reason(&e));
+        problem(file, Some(e.line()), Some(e.column()), &what, "fix the JSON at that place, or regenerate it with `brief dump --format json`")
     })?;
     let brief = super::validate::sanitized(brief);
     let problems = super::validate::links(&brief, file);

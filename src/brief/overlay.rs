@@ -19,6 +19,9 @@ pub struct Overlay {
     /// gazetteer is used, and names that brief never mentions are dropped.
     #[serde(skip)]
     pub borrowed: bool,
+    /// The overlay file's text, to name lines in messages.
+    #[serde(skip)]
+    pub text: String,
     #[serde(default)]
     pub entities: Vec<GazetteerEntry>,
     #[serde(default)]
@@ -71,15 +74,17 @@ pub const KINDS: &[&str] = &["person", "organisation", "place", "state", "treaty
 impl Overlay {
     /// Parse an overlay, naming line and column on a syntax error.
     pub fn parse(json: &str, file: &str) -> Result<Overlay, LoadError> {
-        serde_json::from_str(json).map_err(|e| {
+        let mut overlay: Overlay = serde_json::from_str(json).map_err(|e| {
             LoadError::one(Problem::at(
                 file,
                 Some(e.line()),
                 Some(e.column()),
-                format!("the overlay is not valid: {e}"),
+                format!("the overlay is not valid: {}", json_reason(&e)),
                 "fix the JSON at that place",
             ))
-        })
+        })?;
+        overlay.text = json.to_string();
+        Ok(overlay)
     }
 
     /// The overlay compiled into the binary.
@@ -93,11 +98,27 @@ impl Overlay {
         if self.brief.as_deref().is_none_or(|b| b == number) {
             return self.clone();
         }
-        Overlay { brief: self.brief.clone(), borrowed: true, entities: self.entities.clone(), ..Overlay::default() }
+        Overlay {
+            brief: self.brief.clone(),
+            borrowed: true,
+            text: self.text.clone(),
+            entities: self.entities.clone(),
+            ..Overlay::default()
+        }
     }
 
     /// Korean names of every entity, for artifact repair.
     pub fn names(&self) -> Vec<String> {
         self.entities.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.aliases)).cloned().collect()
+    }
+}
+
+/// A JSON error's reason without serde's trailing "at line L column C",
+/// which the message already gives as `file:L:C`.
+pub fn json_reason(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
     }
 }

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
 use super::model::Entity;
 use crate::text::{Query, fold_str, key};
@@ -63,7 +64,7 @@ impl SearchIndex {
     }
 
     fn alias_hits(&self, query: &str) -> Vec<(usize, usize, usize)> {
-        let q = fold_str(query.trim());
+        let q = fold_str(query.nfc().collect::<String>().trim());
         if q.len() < 2 {
             return Vec::new();
         }

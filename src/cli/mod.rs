@@ -147,6 +147,7 @@ pub fn open_reader(cli: &Cli) -> ExitCode {
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = crate::app::App::new(Index::new(brief), width, height);
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    open_notes(&mut app, cli.annotations.as_deref());
     let positions = crate::tui::positions_file();
     if let Some(pos) = positions.as_deref().and_then(|p| crate::tui::load_position(p, &app.index.brief.meta.number)) {
         app.restore(pos);
@@ -157,5 +158,25 @@ pub fn open_reader(cli: &Cli) -> ExitCode {
             eprintln!("brief: the terminal failed: {e} (run brief in an interactive terminal, or use `brief dump`)");
             ExitCode::from(1)
         }
+    }
+}
+
+/// The annotations file for a brief: `--annotations`, or the default place.
+pub fn notes_path(number: &str, explicit: Option<&Path>) -> PathBuf {
+    let key = crate::app::notes::brief_key(number);
+    explicit.map_or_else(|| crate::notes::default_path(&key), Path::to_path_buf)
+}
+
+fn open_notes(app: &mut crate::app::App, explicit: Option<&Path>) {
+    let number = app.index.brief.meta.number.clone();
+    let path = notes_path(&number, explicit);
+    match crate::notes::NoteStore::open(&path, &crate::app::notes::brief_key(&number)) {
+        Ok((store, notices)) => {
+            let placed = app.notes.attach(store);
+            let mut said: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
+            said.extend((!placed.is_empty()).then_some(placed));
+            app.message = said.join(" · ");
+        }
+        Err(e) => app.notes.save_error = Some(format!("annotations cannot be kept: {e}")),
     }
 }

@@ -21,6 +21,10 @@ pub use theme::Theme;
 /// Draw the whole reader into a frame.
 pub fn draw(app: &App, frame: &mut Frame) {
     render(app, frame.area(), frame.buffer_mut());
+    if let Some((x, y)) = popup::editor(app, &Theme::new(app.no_color), frame.area(), frame.buffer_mut()) {
+        // The terminal cursor sits at the caret, so an input method's preedit shows in place.
+        frame.set_cursor_position((x, y));
+    }
 }
 
 /// Draw the whole reader into a buffer.

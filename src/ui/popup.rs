@@ -72,3 +72,24 @@ pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
     lines.push(Line::styled("Mouse: wheel scrolls the pane under the pointer; click selects an item or opens a marker.", theme.dim));
     lines
 }
+
+/// Draw the note editor, if open; returns where the caret is on screen.
+pub fn editor(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+    let editor = app.editor.as_ref()?;
+    if app.areas.too_small {
+        return None;
+    }
+    let width = screen.width.saturating_sub(4).min(72);
+    let height = screen.height.saturating_sub(4).min(10);
+    let area = Rect { x: (screen.width - width) / 2, y: (screen.height - height) / 2, width, height };
+    super::clear(area, buf);
+    let block = pane(" Note — Ctrl-S saves · Esc cancels ", true, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    editor.textarea.render(inner, buf);
+    let caret = editor.textarea.screen_cursor();
+    let (top, left) = editor.textarea.scroll_offset();
+    let row = caret.row.saturating_sub(top as usize) as u16;
+    let col = caret.col.saturating_sub(left as usize) as u16;
+    Some((inner.x + col.min(inner.width.saturating_sub(1)), inner.y + row.min(inner.height.saturating_sub(1))))
+}

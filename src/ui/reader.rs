@@ -4,12 +4,13 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Theme, focused, pane};
-use crate::app::document::BlockKind;
+use crate::app::document::{BlockKind, Pos};
+use crate::notes::Highlight;
 use crate::app::{App, Focus, Tab};
 
 /// Draw the reader pane.
@@ -60,6 +61,7 @@ struct Layers {
     unsourced: Vec<(usize, Range<usize>)>,
     matches: Vec<(usize, Range<usize>, bool)>,
     selected_footnote: Option<u32>,
+    annotations: Vec<(usize, Range<usize>, Style)>,
 }
 
 impl Layers {
@@ -94,7 +96,18 @@ impl Layers {
             .filter(|(_, m)| visible.contains(&m.block))
             .map(|(i, m)| (m.block, m.range.clone(), app.search.current == Some(i)))
             .collect();
-        Layers { entities, unsourced, matches, selected_footnote }
+        let mut annotations = Vec::new();
+        for b in visible.clone() {
+            for (i, r) in app.annotations_in(b) {
+                let a = &app.notes.list[i];
+                let mut style = theme_colour(a.colour, app.no_color);
+                if !a.note.is_empty() {
+                    style = style.add_modifier(Modifier::UNDERLINED);
+                }
+                annotations.push((b, r, style));
+            }
+        }
+        Layers { entities, unsourced, matches, selected_footnote, annotations }
     }
 
     fn style(&self, app: &App, theme: &Theme, block: usize, offset: usize, base: Style) -> Style {
@@ -106,6 +119,11 @@ impl Layers {
         }
         if inside(&self.entities) {
             style = style.patch(theme.entity);
+        }
+        for (b, r, s) in &self.annotations {
+            if *b == block && r.contains(&offset) {
+                style = style.patch(*s);
+            }
         }
         if app.flash.as_ref().is_some_and(|(fb, r)| *fb == block && r.contains(&offset)) {
             style = style.patch(theme.flash);
@@ -120,6 +138,28 @@ impl Layers {
                 style = style.patch(if *current { theme.current_match } else { theme.search_match });
             }
         }
+        let here = Pos { block, offset };
+        if app.selection().is_some_and(|(from, to)| from <= here && here <= to) {
+            style = style.patch(theme.selected);
+        }
+        if app.cursor == here && app.focus == Focus::Reader {
+            style = style.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
+        }
         style
     }
+}
+
+/// The background of a highlight colour (plain terminals: bold + italic).
+fn theme_colour(colour: Option<Highlight>, no_color: bool) -> Style {
+    if no_color {
+        return Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC);
+    }
+    let bg = match colour {
+        Some(Highlight::Yellow) => Color::Rgb(90, 80, 0),
+        Some(Highlight::Green) => Color::Rgb(0, 80, 30),
+        Some(Highlight::Blue) => Color::Rgb(0, 50, 110),
+        Some(Highlight::Pink) => Color::Rgb(100, 20, 70),
+        None => Color::Reset,
+    };
+    Style::new().bg(bg)
 }

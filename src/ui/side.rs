@@ -18,7 +18,36 @@ fn items(app: &App, theme: &Theme, width: u16) -> Vec<Vec<Line<'static>>> {
         Tab::Citations => app.citations().iter().map(|n| citation(app, theme, *n, width)).collect(),
         Tab::Recommendations => (0..app.index.brief.recommendations.len()).map(|i| recommendation(app, theme, i, width)).collect(),
         Tab::Entities => app.entity_order().into_iter().map(|i| entity(app, theme, i)).collect(),
+        Tab::Annotations => app.annotation_order().into_iter().map(|i| annotation(app, theme, i, width)).collect(),
     }
+}
+
+fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static>> {
+    let a = &app.notes.list[i];
+    let section = if a.orphan {
+        "orphan: not found in this revision".to_string()
+    } else {
+        let pos = app.pos_of_doc(a.target.start);
+        app.doc.blocks[..=pos.block].iter().rev().find_map(|b| b.section).map_or("요약".into(), |s| {
+            let s = &app.index.brief.sections[s];
+            format!("{} {}", s.number, s.title)
+        })
+    };
+    let colour = a.colour.map_or("note", |c| c.name());
+    let mut lines = vec![Line::from(vec![
+        Span::styled(if a.orphan { "! " } else { "▍ " }, theme.marker),
+        Span::styled(format!("{colour} · {section}"), theme.dim),
+    ])];
+    let quote: String = a.target.exact.replace('\n', " ");
+    lines.extend(wrapped(&format!("“{quote}”"), width.saturating_sub(2), theme.text).into_iter().take(2).map(indent));
+    if !a.note.is_empty() {
+        lines.extend(wrapped(&a.note.replace('\n', " "), width.saturating_sub(2), theme.heading).into_iter().take(3).map(indent));
+    }
+    if !a.tags.is_empty() {
+        let tags: Vec<String> = a.tags.iter().map(|t| format!("#{t}")).collect();
+        lines.push(indent(Line::styled(tags.join(" "), theme.marker)));
+    }
+    lines
 }
 
 fn citation(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> {
@@ -108,7 +137,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let tabs_area = Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: 1 };
     let selected = Tab::ALL.iter().position(|t| *t == app.tab).unwrap_or(0);
-    Tabs::new(Tab::ALL.iter().map(|t| t.title()))
+    let full: usize = Tab::ALL.iter().map(|t| t.title().len() + 3).sum();
+    let short = full > tabs_area.width as usize;
+    Tabs::new(Tab::ALL.iter().map(|t| if short { t.short_title() } else { t.title() }))
         .select(selected)
         .style(theme.dim)
         .highlight_style(theme.heading.patch(theme.selected))
@@ -128,7 +159,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
     }
     if rows.is_empty() {
-        buf.set_stringn(list.x, list.y, "(none)", list.width as usize, theme.dim);
+        let none = if app.tab == Tab::Annotations { "(none yet: v selects, H highlights, a writes a note)" } else { "(none)" };
+        buf.set_stringn(list.x, list.y, none, list.width as usize, theme.dim);
     }
     for (row, (line, style)) in rows.iter().skip(offset).take(list.height as usize).enumerate() {
         let y = list.y + row as u16;

@@ -45,6 +45,9 @@ pub fn import(raw: &str, file: &str, overlay: &Overlay, overlay_file: &str) -> R
     if body.sections.is_empty() {
         problems.push(Problem::at(file, None, None, "no numbered section (`1. title`) was found", "check that the brief's body is complete"));
     }
+    if let Some(line) = body.unfinished {
+        problems.push(Problem::at(file, Some(line), None, "the text stops in the middle of a sentence: the brief looks truncated", "restore the rest of the brief from its source"));
+    }
     let names = overlay.names();
     let mut report = Report { joins: body.joins, hanja_repairs: 0 };
     let mut paragraph = |raw: &RawParagraph, id: String| {
@@ -85,8 +88,11 @@ pub fn import(raw: &str, file: &str, overlay: &Overlay, overlay_file: &str) -> R
         sections.push(Section { id, number: s.number.clone(), title: s.title.clone(), level: s.level, paragraphs });
     }
     let defs = footnotes::definitions(&split.footnotes, file, &mut problems);
-    let mut brief = linking::assemble(meta, summary, sections, defs, overlay, overlay_file, &mut problems);
+    // The brief's own problems come first; the overlay's follow from them.
+    let mut overlay_problems = Vec::new();
+    let mut brief = linking::assemble(meta, summary, sections, defs, overlay, overlay_file, &mut overlay_problems);
     linking::check_markers(&brief, file, &lines, &split.footnotes, &mut problems);
+    problems.append(&mut overlay_problems);
     brief.sources.shrink_to_fit();
     if problems.is_empty() { Ok((brief, report)) } else { Err(LoadError { problems }) }
 }

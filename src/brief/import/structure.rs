@@ -45,6 +45,9 @@ pub struct Body {
     pub summary: Vec<RawParagraph>,
     pub sections: Vec<RawSection>,
     pub joins: Vec<Join>,
+    /// The first line of the last block when the body stops mid-sentence:
+    /// the text was most likely cut off.
+    pub unfinished: Option<usize>,
 }
 
 /// Group body blocks into summary and sections, joining broken paragraphs.
@@ -67,6 +70,7 @@ pub fn build(blocks: &[Block]) -> Body {
             None => target.push(RawParagraph { line: block.line, text: block.text.clone() }),
         }
         open = target.last().is_some_and(|p| joins::ends_mid_sentence(&p.text));
+        body.unfinished = open.then_some(block.line);
     }
     body
 }

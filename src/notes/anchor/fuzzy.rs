@@ -53,11 +53,29 @@ pub(super) fn best(index: &DocIndex, quote: &[char], old_start: usize) -> Option
 /// Char ranges of the document worth scoring: where many of the quote's bigrams line up on
 /// nearby diagonals (document offset minus quote offset).
 fn candidate_regions(index: &DocIndex, quote: &[char]) -> Vec<(usize, usize)> {
-    let m = quote.len();
-    let n = index.chars.len();
+    let (m, n) = (quote.len(), index.chars.len());
     let width = (m / 4).max(2);
-    // Diagonals run from -m to n; shift by m so buckets index a Vec.
-    let mut votes = vec![0u32; (n + m) / width + 2];
+    let (votes, informative) = diagonal_votes(index, quote, width);
+    // An edit touches at most two bigrams, so a 75% match keeps about half of them.
+    let needed = (informative * 3 / 10).max(1);
+    let slack = m / 4 + 2;
+    best_buckets(&votes, needed)
+        .into_iter()
+        .map(|b| {
+            // Buckets b and b + 1 cover alignments starting at b * width - m and after.
+            let lo = (b * width).saturating_sub(m + slack).min(n);
+            let hi = ((b + 2) * width + slack).min(n);
+            (lo, hi)
+        })
+        .filter(|(lo, hi)| lo < hi)
+        .collect()
+}
+
+/// Votes per bucket of `width` diagonals (shifted by the quote length so none is negative),
+/// and how many of the quote's bigrams were specific enough to vote.
+fn diagonal_votes(index: &DocIndex, quote: &[char], width: usize) -> (Vec<u32>, u32) {
+    let m = quote.len();
+    let mut votes = vec![0u32; (index.chars.len() + m) / width + 2];
     let mut informative = 0u32;
     for (k, pair) in quote.windows(2).enumerate() {
         let list = index.postings(pair[0], pair[1]);
@@ -69,8 +87,12 @@ fn candidate_regions(index: &DocIndex, quote: &[char]) -> Vec<(usize, usize)> {
             votes[(p as usize + m - k) / width] += 1;
         }
     }
-    // An edit touches at most two bigrams, so a 75% match keeps about half of them.
-    let needed = (informative * 3 / 10).max(1);
+    (votes, informative)
+}
+
+/// Up to [`MAX_CANDIDATES`] well-separated buckets whose votes, with the next bucket's, reach
+/// `needed`; most votes first.
+fn best_buckets(votes: &[u32], needed: u32) -> Vec<usize> {
     let mut buckets: Vec<(u32, usize)> = votes
         .windows(2)
         .enumerate()
@@ -78,7 +100,7 @@ fn candidate_regions(index: &DocIndex, quote: &[char]) -> Vec<(usize, usize)> {
         .filter(|&(v, _)| v >= needed)
         .collect();
     buckets.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut chosen: Vec<usize> = Vec::new();
+    let mut chosen: Vec<usize> = Vec::with_capacity(MAX_CANDIDATES);
     for (_, b) in buckets {
         if chosen.len() == MAX_CANDIDATES {
             break;
@@ -87,17 +109,7 @@ fn candidate_regions(index: &DocIndex, quote: &[char]) -> Vec<(usize, usize)> {
             chosen.push(b);
         }
     }
-    let slack = m / 4 + 2;
     chosen
-        .into_iter()
-        .map(|b| {
-            // Bucket b covers document starts from b * width - m.
-            let lo = (b * width).saturating_sub(m + slack).min(n);
-            let hi = ((b + 2) * width + slack).min(n);
-            (lo, hi)
-        })
-        .filter(|(lo, hi)| lo < hi)
-        .collect()
 }
 
 /// The cheapest approximate occurrence of a pattern in a text.

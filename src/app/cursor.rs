@@ -1,0 +1,145 @@
+//! The reading cursor and selection: moves by character, word (eojeol)
+//! and sentence across the reading view's blocks.
+
+use super::App;
+use super::document::{BlockKind, Pos};
+
+/// A motion of the reading cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Motion {
+    CharNext,
+    CharPrev,
+    WordNext,
+    WordPrev,
+    WordEnd,
+    SentenceEnd,
+    SentenceStart,
+}
+
+fn chars(app: &App, block: usize) -> Vec<char> {
+    app.doc.blocks[block].text.chars().collect()
+}
+
+fn is_text(app: &App, block: usize) -> bool {
+    matches!(app.doc.blocks[block].kind, BlockKind::Paragraph | BlockKind::Footnote(_))
+}
+
+impl App {
+    /// The next block after `block` that holds readable text.
+    fn next_text_block(&self, block: usize) -> Option<usize> {
+        (block + 1..self.doc.blocks.len()).find(|b| is_text(self, *b) && !self.doc.blocks[*b].text.is_empty())
+    }
+
+    fn prev_text_block(&self, block: usize) -> Option<usize> {
+        (0..block).rev().find(|b| is_text(self, *b) && !self.doc.blocks[*b].text.is_empty())
+    }
+
+    /// Where a motion takes the cursor from `from`.
+    pub fn moved(&self, from: Pos, motion: Motion) -> Pos {
+        let text = chars(self, from.block);
+        let at = from.offset.min(text.len().saturating_sub(1));
+        let space = |i: usize| text.get(i).is_some_and(|c| c.is_whitespace());
+        let next_block_start = || self.next_text_block(from.block).map_or(from, |b| Pos { block: b, offset: 0 });
+        let prev_block_end = || {
+            self.prev_text_block(from.block).map_or(from, |b| Pos { block: b, offset: chars(self, b).len().saturating_sub(1) })
+        };
+        match motion {
+            Motion::CharNext if at + 1 < text.len() => Pos { offset: at + 1, ..from },
+            Motion::CharNext => next_block_start(),
+            Motion::CharPrev if at > 0 => Pos { offset: at - 1, ..from },
+            Motion::CharPrev => prev_block_end(),
+            Motion::WordNext => {
+                let mut i = at;
+                while i < text.len() && !space(i) {
+                    i += 1;
+                }
+                while i < text.len() && space(i) {
+                    i += 1;
+                }
+                if i < text.len() { Pos { offset: i, ..from } } else { next_block_start() }
+            }
+            Motion::WordPrev => {
+                let mut i = at;
+                while i > 0 && space(i - 1) {
+                    i -= 1;
+                }
+                if i == 0 {
+                    return if at == 0 { prev_block_end() } else { Pos { offset: 0, ..from } };
+                }
+                i -= 1;
+                while i > 0 && !space(i - 1) {
+                    i -= 1;
+                }
+                Pos { offset: i, ..from }
+            }
+            Motion::WordEnd => {
+                let mut i = at + 1;
+                while i < text.len() && space(i) {
+                    i += 1;
+                }
+                while i + 1 < text.len() && !space(i + 1) {
+                    i += 1;
+                }
+                if i < text.len() { Pos { offset: i, ..from } } else { self.moved(next_block_start(), Motion::WordEnd) }
+            }
+            Motion::SentenceEnd => self.sentence_end(from, &text, at),
+            Motion::SentenceStart => self.sentence_start(from, &text, at),
+        }
+    }
+
+    fn sentence_end(&self, from: Pos, text: &[char], at: usize) -> Pos {
+        let s: String = text.iter().collect();
+        let ends: Vec<usize> = crate::brief::import::claims::sentences(&s).iter().map(|r| r.end.saturating_sub(1)).collect();
+        match ends.iter().find(|e| **e > at) {
+            Some(e) => Pos { offset: *e, ..from },
+            None => match self.next_text_block(from.block) {
+                Some(b) => {
+                    let next = chars(self, b);
+                    self.sentence_end(Pos { block: b, offset: 0 }, &next, 0)
+                }
+                None => from,
+            },
+        }
+    }
+
+    fn sentence_start(&self, from: Pos, text: &[char], at: usize) -> Pos {
+        let s: String = text.iter().collect();
+        let starts: Vec<usize> = crate::brief::import::claims::sentences(&s).iter().map(|r| r.start).collect();
+        match starts.iter().rev().find(|st| **st < at) {
+            Some(st) => Pos { offset: *st, ..from },
+            None => self.prev_text_block(from.block).map_or(Pos { offset: 0, ..from }, |b| {
+                let prev = chars(self, b);
+                let last = crate::brief::import::claims::sentences(&prev.iter().collect::<String>()).last().map_or(0, |r| r.start);
+                Pos { block: b, offset: last }
+            }),
+        }
+    }
+
+    /// Move the reading cursor, bringing it on screen first if it is off it.
+    pub(super) fn move_cursor(&mut self, motion: Motion) {
+        let line = self.doc.line_of(self.cursor);
+        if !self.visible_lines().contains(&line) {
+            self.cursor = self.first_text_on_screen();
+            if matches!(motion, Motion::CharNext | Motion::CharPrev) {
+                return;
+            }
+        }
+        self.cursor = self.moved(self.cursor, motion);
+        self.reveal(self.cursor);
+    }
+
+    /// The first readable position on screen.
+    pub(super) fn first_text_on_screen(&self) -> Pos {
+        let lines = self.visible_lines();
+        self.doc.lines[lines]
+            .iter()
+            .find(|l| is_text(self, l.block) && l.bytes.start < l.bytes.end)
+            .map_or(self.position(), |l| Pos { block: l.block, offset: l.first_char })
+    }
+
+    /// The selection, ordered, inclusive of both ends.
+    pub fn selection(&self) -> Option<(Pos, Pos)> {
+        let anchor = self.select_from?;
+        Some(if anchor <= self.cursor { (anchor, self.cursor) } else { (self.cursor, anchor) })
+    }
+}
