@@ -75,7 +75,7 @@ impl Notes {
     }
 
     /// The paragraph (reading order) and its offset for a document offset.
-    fn locate(&self, offset: usize) -> (usize, usize) {
+    pub fn locate(&self, offset: usize) -> (usize, usize) {
         let order = self.starts.partition_point(|s| *s <= offset).saturating_sub(1);
         (order, offset - self.starts.get(order).copied().unwrap_or(0))
     }

@@ -1,5 +1,6 @@
 //! The command line: `brief [FILE]`, `check`, `dump`, `search`.
 
+mod annotations;
 mod dump;
 
 use std::io::Write;
@@ -38,6 +39,11 @@ pub enum Command {
         file: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+    },
+    /// Export or import annotations (W3C Web Annotation, Markdown, CSV).
+    Annotations {
+        #[command(subcommand)]
+        action: annotations::AnnotationsCommand,
     },
     /// Search the brief (Korean-aware: 북ㄹ, ㅂㄹ, NFD, aliases such as Lavrov).
     Search {
@@ -97,6 +103,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
     let code = match command {
         Command::Check { file } => check(file.as_deref(), overlay),
         Command::Dump { file, format } => with_brief(file.as_deref(), overlay, |b| dump::print(b, *format)),
+        Command::Annotations { action } => annotations::run(action, overlay, cli.annotations.as_deref()),
         Command::Search { args, json } => {
             let (file, query) = match args.as_slice() {
                 [q] => (None, q.as_str()),
