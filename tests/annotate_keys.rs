@@ -1,0 +1,88 @@
+//! Annotating with the keyboard, without a terminal: keys -> state.
+
+use brief::app::{App, Effect, Tab};
+use brief::brief::{Index, load};
+use brief::notes::Highlight;
+
+fn app() -> App {
+    let (brief, _) = load::builtin().expect("built-in brief");
+    App::new(Index::new(brief), 120, 40)
+}
+
+#[test]
+fn marker_select_sentence_note_with_tags() {
+    let mut a = app();
+    a.type_keys("]f]fv)a");
+    assert!(a.editor.is_some(), "{}", a.message);
+    a.type_keys("북러 정상회담 #정상회담 #모스크바");
+    let effects = a.type_keys("<C-s>");
+    assert_eq!(effects, vec![Effect::SaveNotes]);
+    assert!(a.editor.is_none());
+    let n = &a.notes.list[0];
+    assert_eq!(n.note, "북러 정상회담 #정상회담 #모스크바");
+    assert_eq!(n.tags, ["정상회담", "모스크바"]);
+    assert!(n.target.exact.starts_with("이를 축하하기 위해 김정은의 모스크바 방문과"), "{}", n.target.exact);
+    assert!(n.target.exact.ends_with("거론되고 있다."), "{}", n.target.exact);
+    let doc: Vec<char> = a.notes.document.chars().collect();
+    let quoted: String = doc[n.target.start..n.target.end].iter().collect();
+    assert_eq!(quoted, n.target.exact);
+}
+
+#[test]
+fn highlight_cycle_delete_undo() {
+    let mut a = app();
+    a.type_keys("]fwvwwH");
+    assert_eq!(a.notes.list.len(), 1);
+    assert_eq!(a.notes.list[0].colour, Some(Highlight::Yellow));
+    assert!(a.notes.list[0].note.is_empty());
+    a.type_keys("[a");
+    assert!(a.annotation_at_cursor().is_some());
+    a.type_keys("H");
+    assert_eq!(a.notes.list[0].colour, Some(Highlight::Green));
+    a.type_keys("d");
+    assert!(a.notes.list.is_empty());
+    a.type_keys("u");
+    assert_eq!(a.notes.list.len(), 1);
+}
+
+#[test]
+fn escape_cancels_selection_and_editor() {
+    let mut a = app();
+    a.type_keys("]fvw<Esc>");
+    assert!(a.select_from.is_none());
+    a.type_keys("vwa한글<Esc>");
+    assert!(a.editor.is_none());
+    assert!(a.notes.list.is_empty(), "Esc discards the note");
+}
+
+#[test]
+fn edit_existing_note_and_move_between() {
+    let mut a = app();
+    a.type_keys("]fvwa첫째<C-s>");
+    a.type_keys("]f]f]fvwa둘째<C-s>");
+    assert_eq!(a.notes.list.len(), 2);
+    a.type_keys("[a[a[a");
+    let first = a.annotation_at_cursor().expect("on the first annotation");
+    assert_eq!(a.notes.list[first].note, "첫째");
+    a.type_keys("e 고침<C-s>");
+    assert_eq!(a.notes.list[first].note, "첫째 고침");
+    a.type_keys("]a");
+    let second = a.annotation_at_cursor().expect("on the second");
+    assert_eq!(a.notes.list[second].note, "둘째");
+}
+
+#[test]
+fn annotations_tab_lists_filters_and_jumps() {
+    let mut a = app();
+    a.type_keys("]fvwa하나 #alpha<C-s>G");
+    a.type_keys("<Tab>ttt");
+    assert_eq!(a.tab, Tab::Annotations);
+    assert_eq!(a.annotation_order().len(), 1);
+    a.type_keys("/beta");
+    assert_eq!(a.annotation_order().len(), 0);
+    a.type_keys("<Esc>/#alp<Enter>");
+    assert_eq!(a.annotation_order().len(), 1);
+    a.type_keys("<Enter>");
+    let line = a.doc.line_of(a.cursor);
+    assert!(a.visible_lines().contains(&line), "jumped to the annotation");
+}
