@@ -9,21 +9,31 @@ use std::time::{Duration, Instant};
 
 struct Tmux {
     socket: String,
-    data: tempfile::TempDir,
+    data: PathBuf,
+    _owned: Option<tempfile::TempDir>,
 }
+
+static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 impl Tmux {
     fn start(width: u16, height: u16) -> Option<Tmux> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut t = Tmux::start_in(width, height, dir.path())?;
+        t._owned = Some(dir);
+        Some(t)
+    }
+
+    fn start_in(width: u16, height: u16, data: &std::path::Path) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             assert!(std::env::var("CI").as_deref() != Ok("true"), "tmux is required in CI (.ci/run installs it)");
             eprintln!("skipped: tmux is not installed");
             return None;
         }
-        let data = tempfile::tempdir().expect("temp dir");
-        let socket = format!("brief-e2e-{}-{width}", std::process::id());
-        let t = Tmux { socket, data };
+        let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let socket = format!("brief-e2e-{}-{run}", std::process::id());
+        let t = Tmux { socket, data: data.to_path_buf(), _owned: None };
         let bin = PathBuf::from(env!("CARGO_BIN_EXE_brief"));
-        let cmd = format!("env BRIEF_DATA_DIR={} TERM=xterm-256color {}", t.data.path().display(), bin.display());
+        let cmd = format!("env BRIEF_DATA_DIR={} TERM=xterm-256color {}", t.data.display(), bin.display());
         let (w, h) = (width.to_string(), height.to_string());
         t.tmux(&["new-session", "-d", "-s", "e2e", "-x", &w, "-y", &h, &cmd]);
         t.tmux(&["set-option", "-t", "e2e", "remain-on-exit", "on"]);
@@ -130,7 +140,7 @@ fn key_flow(width: u16, height: u16) {
     }
     let s = t.screen();
     assert!(!s.contains("READ") && !s.contains("이슈브리프"), "the pane is clean after quit:\n{s}");
-    assert!(t.data.path().join("positions.json").exists(), "the reading position was saved");
+    assert!(t.data.join("positions.json").exists(), "the reading position was saved");
 }
 
 #[test]
@@ -161,4 +171,71 @@ fn sigterm_restores_the_terminal() {
     }
     let s = t.screen();
     assert!(!s.contains("READ"), "the alternate screen was left:\n{s}");
+}
+
+fn notes_in(path: &std::path::Path) -> usize {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    v["annotations"].as_array().map_or(0, Vec::len)
+}
+
+fn wait_dead(t: &Tmux) {
+    let start = Instant::now();
+    while !t.dead() {
+        assert!(start.elapsed() < Duration::from_secs(5), "brief did not stop");
+        sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn annotate_quit_kill_reopen_export() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let Some(t) = Tmux::start_in(120, 40, dir.path()) else { return };
+    let notes = dir.path().join("2025-09.json");
+    t.wait_for("READ");
+    t.keys(&["]", "f", "]", "f", "v", ")", "a"]);
+    t.wait_for("Note — Ctrl-S");
+    t.tmux(&["send-keys", "-t", "e2e", "-l", "정상회담 가능성 #정상회담"]);
+    t.wait_for("#정상회담");
+    t.keys(&["C-s"]);
+    t.wait_without("Note — Ctrl-S");
+    t.keys(&["q"]);
+    wait_dead(&t);
+    assert_eq!(notes_in(&notes), 1, "the note was saved");
+    drop(t);
+
+    // A second run: highlight, and be killed right after the save.
+    let t = Tmux::start_in(120, 40, dir.path()).expect("tmux");
+    t.wait_for("READ");
+    t.keys(&["]", "f", "]", "f", "]", "f", "]", "f", "v", "w", "w", "H"]);
+    let start = Instant::now();
+    while notes_in(&notes) < 2 {
+        assert!(start.elapsed() < Duration::from_secs(10), "the highlight was not saved");
+        sleep(Duration::from_millis(20));
+    }
+    let pid = t.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
+    Command::new("kill").args(["-KILL", pid.trim()]).status().expect("kill");
+    wait_dead(&t);
+    drop(t);
+
+    // Reopen: both are there, in the text and in the Annotations tab.
+    let t = Tmux::start_in(120, 40, dir.path()).expect("tmux");
+    t.wait_for("READ");
+    t.keys(&["Tab", "t", "t", "t"]);
+    let s = t.wait_all(&["정상회담 가능성", "yellow"]);
+    assert_eq!(s.matches("yellow").count(), 2, "both annotations listed:\n{s}");
+    t.keys(&["q"]);
+    wait_dead(&t);
+
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["annotations", "export", "--format", "w3c"])
+        .env("BRIEF_DATA_DIR", dir.path())
+        .output()
+        .expect("export runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("W3C JSON");
+    assert_eq!(v["type"], "AnnotationCollection");
+    assert_eq!(v["total"], 2);
+    let items = v["first"]["items"].as_array().expect("items");
+    assert!(items.iter().any(|a| a["body"].as_array().is_some_and(|b| b.iter().any(|x| x["purpose"] == "tagging" && x["value"] == "정상회담"))));
 }
