@@ -1,6 +1,8 @@
 //! The terminal: set up, restored on every way out (quit, Ctrl-C, SIGTERM,
 //! panic), and the event loop that feeds keys to the app.
 
+mod backend;
+
 use std::io::{self, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -11,7 +13,6 @@ use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, Key
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
 use crate::app::document::Pos;
 use crate::app::{Action, App, Effect};
@@ -39,12 +40,12 @@ impl Drop for Guard {
     }
 }
 
-fn setup() -> io::Result<(Guard, Terminal<CrosstermBackend<Stdout>>)> {
+fn setup() -> io::Result<(Guard, Terminal<backend::WideBackend<Stdout>>)> {
     install_panic_hook();
     enable_raw_mode()?;
     let guard = Guard;
     execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
-    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let terminal = Terminal::new(backend::WideBackend::new(io::stdout()))?;
     Ok((guard, terminal))
 }
 

@@ -1,0 +1,124 @@
+//! A crossterm backend that writes a run of wide characters without a
+//! cursor move after each one.
+//!
+//! ratatui skips the cell a wide character covers, so the stock backend
+//! sees a gap after every Hangul syllable and sends `ESC[y;xH` to cross it:
+//! about eight bytes per syllable. Handing it an empty filler cell for the
+//! covered column keeps the run contiguous; printing "" writes nothing.
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+
+/// [`CrosstermBackend`] with contiguous wide-character runs.
+pub struct WideBackend<W: Write> {
+    inner: CrosstermBackend<W>,
+}
+
+impl<W: Write> WideBackend<W> {
+    /// Wrap a writer.
+    pub fn new(writer: W) -> Self {
+        WideBackend { inner: CrosstermBackend::new(writer) }
+    }
+}
+
+/// Filler cells for the columns covered by wide characters, each after the
+/// index of the cell it follows.
+fn fillers(cells: &[(u16, u16, &Cell)]) -> Vec<(usize, u16, u16, Cell)> {
+    let mut out = Vec::new();
+    for (i, (x, y, cell)) in cells.iter().enumerate() {
+        if crate::text::str_width(cell.symbol()) != 2 {
+            continue;
+        }
+        if cells.get(i + 1).is_some_and(|(nx, ny, _)| *ny == *y && *nx == x + 2) {
+            let mut filler = (*cell).clone();
+            filler.set_symbol("");
+            out.push((i, x + 1, *y, filler));
+        }
+    }
+    out
+}
+
+impl<W: Write> Backend for WideBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let cells: Vec<(u16, u16, &Cell)> = content.collect();
+        let extra = fillers(&cells);
+        let mut merged: Vec<(u16, u16, &Cell)> = Vec::with_capacity(cells.len() + extra.len());
+        let mut pending = extra.iter().peekable();
+        for (i, item) in cells.iter().enumerate() {
+            merged.push(*item);
+            while let Some((_, x, y, cell)) = pending.next_if(|f| f.0 == i) {
+                merged.push((*x, *y, cell));
+            }
+        }
+        self.inner.draw(merged.into_iter())
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.inner.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        self.inner.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.inner.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.inner.clear_region(clear_type)
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        self.inner.size()
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Backend::flush(&mut self.inner)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+
+    fn written(text: &str) -> Vec<u8> {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 20, 1));
+        buf.set_string(0, 0, text, Style::new());
+        let empty = Buffer::empty(buf.area);
+        let diff = empty.diff(&buf);
+        let mut out = Vec::new();
+        WideBackend::new(&mut out).draw(diff.into_iter()).expect("draw");
+        out
+    }
+
+    #[test]
+    fn hangul_run_has_one_cursor_move() {
+        let out = String::from_utf8(written("북러관계와")).expect("utf-8");
+        assert_eq!(out.matches('H').count(), 1, "one MoveTo for the whole run: {out:?}");
+        assert!(out.contains("북러관계와"), "{out:?}");
+    }
+}
