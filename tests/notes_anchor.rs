@@ -308,7 +308,10 @@ fn a_heavily_edited_brief_reanchors_every_annotation() {
         .collect();
     let started = Instant::now();
     let report = reanchor_all(&mut notes, &new);
-    eprintln!("reanchor_all, heavy edits: 1000 annotations in {:?}: {report:?}", started.elapsed());
+    eprintln!(
+        "reanchor_all, heavy edits: 1000 annotations in {:?}: {report:?}",
+        started.elapsed()
+    );
     assert_eq!(notes.len(), 1000);
     assert!(report.fuzzy > 100, "{report:?}");
 }

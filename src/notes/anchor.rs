@@ -7,8 +7,6 @@
 
 mod fuzzy;
 
-use std::collections::HashMap;
-
 use crate::notes::model::{Annotation, Target, text_hash};
 
 pub use fuzzy::FUZZY_THRESHOLD;
@@ -72,25 +70,33 @@ pub struct ReanchorReport {
 pub struct DocIndex {
     chars: Vec<char>,
     hash: String,
-    bigrams: HashMap<u64, Vec<u32>>,
+    /// Every bigram of the document, sorted; `positions[i]` is where `bigrams[i]` starts.
+    /// Two flat arrays build faster than a map of thousands of small vectors.
+    bigrams: Vec<u64>,
+    positions: Vec<u32>,
 }
 
 impl DocIndex {
     /// Index `doc` (the whole brief text).
     pub fn new(doc: &str) -> DocIndex {
         let chars: Vec<char> = doc.chars().collect();
-        let mut bigrams: HashMap<u64, Vec<u32>> = HashMap::with_capacity(chars.len());
-        for (i, pair) in chars.windows(2).enumerate() {
-            let pos = u32::try_from(i).unwrap_or(u32::MAX);
-            bigrams
-                .entry(bigram(pair[0], pair[1]))
-                .or_default()
-                .push(pos);
-        }
+        let mut pairs: Vec<(u64, u32)> = chars
+            .windows(2)
+            .enumerate()
+            .map(|(i, pair)| {
+                (
+                    bigram(pair[0], pair[1]),
+                    u32::try_from(i).unwrap_or(u32::MAX),
+                )
+            })
+            .collect();
+        pairs.sort_unstable();
+        let (bigrams, positions) = pairs.into_iter().unzip();
         DocIndex {
             chars,
             hash: text_hash(doc),
             bigrams,
+            positions,
         }
     }
 
@@ -187,8 +193,12 @@ impl DocIndex {
             .collect()
     }
 
+    /// Ascending start offsets of the bigram `ab`.
     fn postings(&self, a: char, b: char) -> &[u32] {
-        self.bigrams.get(&bigram(a, b)).map_or(&[], Vec::as_slice)
+        let key = bigram(a, b);
+        let lo = self.bigrams.partition_point(|&k| k < key);
+        let hi = lo + self.bigrams[lo..].partition_point(|&k| k == key);
+        &self.positions[lo..hi]
     }
 
     /// How many context chars agree around a quote at `start`: the stored prefix read backwards

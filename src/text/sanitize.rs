@@ -6,7 +6,7 @@ use std::iter::Peekable;
 use std::ops::RangeInclusive;
 use std::str::Chars;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -25,8 +25,22 @@ const MAX_CLUSTER_CHARS: usize = 16;
 /// (OSC, DCS, …) left unterminated ends at the next `\n`, so one stray byte cannot eat a document.
 pub fn sanitize(s: &str) -> String {
     let stripped = strip_controls(s);
-    let nfc: String = stripped.nfc().collect();
+    // Fast paths: most text is already NFC and has no clusters to cap.
+    let nfc: String = match is_nfc_quick(stripped.chars()) {
+        IsNormalized::Yes => stripped,
+        _ => stripped.nfc().collect(),
+    };
+    if !nfc.chars().any(may_build_cluster) {
+        return nfc;
+    }
     cap_clusters(&limit_marks(&nfc))
+}
+
+/// Whether a char can grow a grapheme cluster beyond its base character.
+fn may_build_cluster(c: char) -> bool {
+    !c.is_ascii()
+        && (is_combining_mark(c)
+            || matches!(c, '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{1100}'..='\u{11FF}' | '\u{A960}'..='\u{A97F}' | '\u{D7B0}'..='\u{D7FF}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0100}'..='\u{E01EF}'))
 }
 
 /// Like [`sanitize`], but for single-line fields: newlines become spaces.
