@@ -30,12 +30,11 @@ impl Search {
     /// Recompute the matches of the query in the reading view.
     pub fn run(&mut self, index: &Index, doc: &Document) {
         self.matches = index
-            .search(&self.query)
+            .search_spans(&self.query)
             .into_iter()
-            .filter_map(|hit| {
-                let order = index.place(&hit.paragraph)?.order;
+            .filter_map(|(order, start, end)| {
                 let block = doc.block_of_paragraph(order)?;
-                Some(Match { block, range: doc.display_range(block, hit.start, hit.end) })
+                Some(Match { block, range: doc.display_range(block, start, end) })
             })
             .collect();
         self.current = None;

@@ -112,6 +112,11 @@ impl Index {
         self.brief.recommendations.iter().filter(|r| r.paragraphs.iter().any(|p| p == paragraph)).collect()
     }
 
+    /// Matches as (paragraph reading order, char start, char end), no snippets.
+    pub fn search_spans(&self, query: &str) -> Vec<(usize, usize, usize)> {
+        self.search.find(query)
+    }
+
     /// Search the paragraphs: Korean-aware, NFC/NFD-proof, through aliases.
     pub fn search(&self, query: &str) -> Vec<Hit> {
         self.search.find(query).into_iter().map(|(doc, start, end)| {

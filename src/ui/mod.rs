@@ -21,7 +21,7 @@ pub use theme::Theme;
 /// Draw the whole reader into a frame.
 pub fn draw(app: &App, frame: &mut Frame) {
     render(app, frame.area(), frame.buffer_mut());
-    if let Some((x, y)) = popup::editor(app, &Theme::new(app.no_color), frame.area(), frame.buffer_mut()) {
+    if let Some((x, y)) = popup::editor(app, Theme::get(app.no_color), frame.area(), frame.buffer_mut()) {
         // The terminal cursor sits at the caret, so an input method's preedit shows in place.
         frame.set_cursor_position((x, y));
     }
@@ -29,7 +29,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
 /// Draw the whole reader into a buffer.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = Theme::new(app.no_color);
+    let theme = *Theme::get(app.no_color);
     let a = app.areas;
     if a.too_small || a.screen != area {
         too_small(area, buf);

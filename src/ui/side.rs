@@ -111,7 +111,7 @@ fn list_area(area: Rect) -> Rect {
 /// Rows each item occupies (relative to the list's first row), after scrolling.
 pub fn item_rows(app: &App) -> Vec<Range<usize>> {
     let list = list_area(app.areas.side);
-    let theme = Theme::new(true);
+    let theme = *Theme::get(true);
     let heights: Vec<usize> = items(app, &theme, list.width).iter().map(Vec::len).collect();
     let offset = scroll_offset(&heights, app.selected(), list.height as usize);
     let mut row = 0usize;

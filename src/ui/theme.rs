@@ -34,7 +34,15 @@ fn colors() -> HashMap<String, Color> {
     map.into_iter().filter_map(|(k, v)| Color::from_str(&v).ok().map(|c| (k, c))).collect()
 }
 
+static COLOURED: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
+static PLAIN: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
+
 impl Theme {
+    /// The theme for this terminal, built once: coloured, or plain under `NO_COLOR`.
+    pub fn get(no_color: bool) -> &'static Theme {
+        if no_color { PLAIN.get_or_init(Theme::plain) } else { COLOURED.get_or_init(|| Theme::new(false)) }
+    }
+
     /// The theme for this terminal: coloured, or plain under `NO_COLOR`.
     pub fn new(no_color: bool) -> Theme {
         if no_color {
