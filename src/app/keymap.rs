@@ -153,13 +153,11 @@ fn with_letter(action: Action, c: char) -> Action {
 
 /// Resolve a key in a context, using and updating the pending prefix.
 pub fn resolve(context: Context, key: KeyEvent, pending: &mut Pending) -> Option<Action> {
-    if context == Context::Search {
-        if let KeyCode::Char(c) = key.code {
-            if !key.modifiers.contains(KeyModifiers::CONTROL) {
+    if context == Context::Search
+        && let KeyCode::Char(c) = key.code
+            && !key.modifiers.contains(KeyModifiers::CONTROL) {
                 return Some(Action::SearchChar(c));
             }
-        }
-    }
     let name = key_name(key)?;
     let typed = format!("{}{name}", pending.0);
     pending.0.clear();
@@ -167,7 +165,7 @@ pub fn resolve(context: Context, key: KeyEvent, pending: &mut Pending) -> Option
     for b in KEYMAP.iter().filter(|b| b.context == context) {
         for keys in b.keys.split(' ') {
             if let Some(lead) = keys.strip_suffix("{a-z}") {
-                let letter = typed.strip_prefix(lead).and_then(|r| single_lower(r));
+                let letter = typed.strip_prefix(lead).and_then(single_lower);
                 if let Some(c) = letter {
                     return Some(with_letter(b.action, c));
                 }

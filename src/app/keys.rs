@@ -32,15 +32,13 @@ pub fn parse(keys: &str) -> Vec<KeyEvent> {
     let mut out = Vec::new();
     let mut rest = keys;
     while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            if let Some(end) = rest.find('>').filter(|e| *e > 1) {
-                if let Some(k) = named(&rest[1..end]) {
+        if c == '<'
+            && let Some(end) = rest.find('>').filter(|e| *e > 1)
+                && let Some(k) = named(&rest[1..end]) {
                     out.push(k);
                     rest = &rest[end + 1..];
                     continue;
                 }
-            }
-        }
         out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         rest = &rest[c.len_utf8()..];
     }

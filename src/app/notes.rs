@@ -143,12 +143,12 @@ impl App {
             return Some(pos);
         }
         let blocks = &self.doc.blocks;
-        let found = if forward {
+        
+        if forward {
             (pos.block..blocks.len()).find(|b| blocks[*b].kind == BlockKind::Paragraph).map(|b| Pos { block: b, offset: 0 })
         } else {
             (0..pos.block).rev().find(|b| blocks[*b].kind == BlockKind::Paragraph).map(|b| Pos { block: b, offset: blocks[b].text.chars().count().saturating_sub(1) })
-        };
-        found
+        }
     }
 
     /// Highlight the selection, or cycle the colour of the annotation under the cursor.

@@ -26,11 +26,10 @@ impl App {
                     on_screen.push(m.footnote);
                 }
             }
-            if let BlockKind::Footnote(n) = block.kind {
-                if !on_screen.contains(&n) {
+            if let BlockKind::Footnote(n) = block.kind
+                && !on_screen.contains(&n) {
                     on_screen.push(n);
                 }
-            }
         }
         if on_screen.is_empty() {
             on_screen.extend(self.nearest_footnote());
