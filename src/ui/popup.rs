@@ -63,7 +63,7 @@ pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (context, title) in [(Context::Normal, "Reading"), (Context::Search, "Searching (/)"), (Context::Popup, "Popups")] {
         lines.push(Line::styled(title, theme.heading));
-        let rows: Vec<(String, &str)> = KEYMAP.iter().filter(|b| b.context == context).map(|b| (b.keys.replace(' ', " "), b.help)).collect();
+        let rows: Vec<(String, &str)> = KEYMAP.iter().filter(|b| b.context == context).map(|b| (b.keys.to_string(), b.help)).collect();
         let key_w = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0).min(width as usize / 2);
         for (keys, help) in rows {
             lines.push(Line::from(vec![Span::styled(format!("  {keys:<key_w$}  "), theme.marker), Span::styled(help.to_string(), theme.text)]));
