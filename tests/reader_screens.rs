@@ -113,3 +113,25 @@ fn readme_screen_is_current() {
     let shown = std::fs::read_to_string(path).unwrap_or_default();
     assert_eq!(shown, now, "assets/reader-120x40.txt is stale: rerun with BRIEF_UPDATE_ASSETS=1");
 }
+
+/// `assets/keymap.txt` lists the keymap table exactly as the reader dispatches it.
+#[test]
+fn keymap_asset_is_current() {
+    use brief::app::keymap::{Context, KEYMAP};
+    let mut now = String::from("# brief's default keys (generated from src/app/keymap.rs; the help screen shows the same)\n");
+    for b in KEYMAP {
+        let context = match b.context {
+            Context::Normal => "normal",
+            Context::Search => "search",
+            Context::Popup => "popup",
+            Context::Visual => "visual",
+            Context::Editor => "editor",
+        };
+        now += &format!("{context:<7} {:<24} {}\n", b.keys, b.help);
+    }
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/keymap.txt");
+    if std::env::var_os("BRIEF_UPDATE_ASSETS").is_some() {
+        std::fs::write(path, &now).expect("write the asset");
+    }
+    assert_eq!(std::fs::read_to_string(path).unwrap_or_default(), now, "assets/keymap.txt is stale: rerun with BRIEF_UPDATE_ASSETS=1");
+}
