@@ -4,13 +4,12 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Theme, focused, pane};
 use crate::app::document::{BlockKind, Pos};
-use crate::notes::Highlight;
 use crate::app::{App, Focus, Tab};
 
 /// Draw the reader pane.
@@ -100,7 +99,7 @@ impl Layers {
         for b in visible.clone() {
             for (i, r) in app.annotations_in(b) {
                 let a = &app.notes.list[i];
-                let mut style = theme_colour(a.colour, app.no_color);
+                let mut style = super::theme::highlight(a.colour, app.no_color);
                 if !a.note.is_empty() {
                     style = style.add_modifier(Modifier::UNDERLINED);
                 }
@@ -147,19 +146,4 @@ impl Layers {
         }
         style
     }
-}
-
-/// The background of a highlight colour (plain terminals: bold + italic).
-fn theme_colour(colour: Option<Highlight>, no_color: bool) -> Style {
-    if no_color {
-        return Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC);
-    }
-    let bg = match colour {
-        Some(Highlight::Yellow) => Color::Rgb(90, 80, 0),
-        Some(Highlight::Green) => Color::Rgb(0, 80, 30),
-        Some(Highlight::Blue) => Color::Rgb(0, 50, 110),
-        Some(Highlight::Pink) => Color::Rgb(100, 20, 70),
-        None => Color::Reset,
-    };
-    Style::new().bg(bg)
 }

@@ -7,6 +7,8 @@ use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::notes::Highlight;
+
 const DEFAULT: &str = include_str!("../../assets/theme.json");
 
 /// Every style the panes use.
@@ -90,6 +92,21 @@ impl Theme {
             selected: s.add_modifier(Modifier::REVERSED),
         }
     }
+}
+
+/// The background of a highlight colour (plain terminals: bold + italic).
+pub fn highlight(colour: Option<Highlight>, no_color: bool) -> Style {
+    if no_color {
+        return Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC);
+    }
+    let bg = match colour {
+        Some(Highlight::Yellow) => Color::Rgb(90, 80, 0),
+        Some(Highlight::Green) => Color::Rgb(0, 80, 30),
+        Some(Highlight::Blue) => Color::Rgb(0, 50, 110),
+        Some(Highlight::Pink) => Color::Rgb(100, 20, 70),
+        None => Color::Reset,
+    };
+    Style::new().bg(bg)
 }
 
 #[cfg(test)]
