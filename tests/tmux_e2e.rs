@@ -239,3 +239,21 @@ fn annotate_quit_kill_reopen_export() {
     let items = v["first"]["items"].as_array().expect("items");
     assert!(items.iter().any(|a| a["body"].as_array().is_some_and(|b| b.iter().any(|x| x["purpose"] == "tagging" && x["value"] == "정상회담"))));
 }
+
+#[test]
+fn closing_the_terminal_ends_the_reader() {
+    let Some(t) = Tmux::start(100, 30) else { return };
+    t.wait_for("READ");
+    let pid = t.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]).trim().to_string();
+    t.tmux(&["kill-server"]);
+    let proc_dir = format!("/proc/{pid}");
+    let start = Instant::now();
+    while std::path::Path::new(&proc_dir).exists() {
+        let state = std::fs::read_to_string(format!("{proc_dir}/stat")).unwrap_or_default();
+        if state.contains(") Z ") {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(5), "brief kept running after its terminal closed");
+        sleep(Duration::from_millis(50));
+    }
+}

@@ -65,8 +65,7 @@ fn translate(ev: Event) -> Option<Action> {
 /// Run the reader until the user quits; returns the last reading position.
 pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
     let term = Arc::new(AtomicBool::new(false));
-    let _ = signal_hook::flag::register(signal_hook::consts::SIGTERM, Arc::clone(&term));
-    let _ = signal_hook::flag::register(signal_hook::consts::SIGHUP, Arc::clone(&term));
+    watch_signals(Arc::clone(&term));
     let (_guard, mut terminal) = setup()?;
     let size = terminal.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
@@ -108,6 +107,23 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
     }
     terminal.show_cursor()?;
     io::stdout().flush()
+}
+
+/// On SIGTERM or SIGHUP ask the loop to stop; if it cannot (a hung-up
+/// terminal keeps crossterm's poll reading end-of-file), restore the
+/// terminal and exit from here. Annotations are already on disk: every
+/// change is saved when it is made.
+fn watch_signals(term: Arc<AtomicBool>) {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else { return };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            term.store(true, Ordering::Relaxed);
+            std::thread::sleep(Duration::from_millis(500));
+            restore();
+            std::process::exit(128 + signal);
+        }
+    });
 }
 
 /// Where reading positions are remembered.
