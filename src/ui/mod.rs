@@ -38,11 +38,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     status::title_bar(app, &theme, a.title, buf);
     reader::render(app, &theme, a.reader, buf);
     if a.outline.width > 0 {
-        clear(a.outline, buf);
+        if a.overlay {
+            clear(a.outline, buf);
+        }
         outline::render(app, &theme, a.outline, buf);
     }
     if a.side.width > 0 {
-        clear(a.side, buf);
+        if a.overlay {
+            clear(a.side, buf);
+        }
         side::render(app, &theme, a.side, buf);
     }
     status::status_bar(app, &theme, a.status, buf);
