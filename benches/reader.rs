@@ -45,8 +45,13 @@ fn frames(c: &mut Criterion) {
     let len = n.notes.document.chars().count();
     for i in 0..1000 {
         let start = (i * 13) % (len - 20);
-        let target = brief::notes::Target::from_document(&n.notes.document, start, start + 8).expect("target");
-        n.notes.list.push(brief::notes::Annotation::new(target, Some(brief::notes::Highlight::Yellow), "note #tag"));
+        let target = brief::notes::Target::from_document(&n.notes.document, start, start + 8)
+            .expect("target");
+        n.notes.list.push(brief::notes::Annotation::new(
+            target,
+            Some(brief::notes::Highlight::Yellow),
+            "note #tag",
+        ));
     }
     c.bench_function("keystroke_j_to_frame_1000_annotations", |b| {
         b.iter(|| {

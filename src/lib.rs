@@ -1,7 +1,7 @@
 //! brief: a terminal reader for policy briefings.
 
-pub mod brief;
 pub mod app;
+pub mod brief;
 pub mod cli;
 pub mod notes;
 pub mod text;

@@ -21,8 +21,18 @@ fn marker_select_sentence_note_with_tags() {
     let n = &a.notes.list[0];
     assert_eq!(n.note, "북러 정상회담 #정상회담 #모스크바");
     assert_eq!(n.tags, ["정상회담", "모스크바"]);
-    assert!(n.target.exact.starts_with("이를 축하하기 위해 김정은의 모스크바 방문과"), "{}", n.target.exact);
-    assert!(n.target.exact.ends_with("거론되고 있다."), "{}", n.target.exact);
+    assert!(
+        n.target
+            .exact
+            .starts_with("이를 축하하기 위해 김정은의 모스크바 방문과"),
+        "{}",
+        n.target.exact
+    );
+    assert!(
+        n.target.exact.ends_with("거론되고 있다."),
+        "{}",
+        n.target.exact
+    );
     let doc: Vec<char> = a.notes.document.chars().collect();
     let quoted: String = doc[n.target.start..n.target.end].iter().collect();
     assert_eq!(quoted, n.target.exact);
@@ -84,5 +94,8 @@ fn annotations_tab_lists_filters_and_jumps() {
     assert_eq!(a.annotation_order().len(), 1);
     a.type_keys("<Enter>");
     let line = a.doc.line_of(a.cursor);
-    assert!(a.visible_lines().contains(&line), "jumped to the annotation");
+    assert!(
+        a.visible_lines().contains(&line),
+        "jumped to the annotation"
+    );
 }

@@ -6,7 +6,10 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 fn brief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brief")).args(args).output().expect("the brief binary runs")
+    Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .output()
+        .expect("the brief binary runs")
 }
 
 fn stdout_ok(args: &[&str]) -> String {
@@ -21,11 +24,16 @@ fn json(args: &[&str]) -> Value {
 }
 
 fn strs(v: &Value) -> Vec<&str> {
-    v.as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
 }
 
 fn keys(v: &Value) -> Vec<&str> {
-    let mut k: Vec<&str> = v.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
+    let mut k: Vec<&str> = v
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
     k.sort_unstable();
     k
 }
@@ -44,10 +52,16 @@ fn search_json_lists_hits() {
     assert!(hits.len() >= 50);
     for h in hits {
         assert_eq!(keys(h), ["end", "paragraph", "snippet", "start"]);
-        let (start, end) = (h["start"].as_u64().expect("start"), h["end"].as_u64().expect("end"));
+        let (start, end) = (
+            h["start"].as_u64().expect("start"),
+            h["end"].as_u64().expect("end"),
+        );
         assert!(start < end);
     }
-    assert!(hits.iter().any(|h| h["snippet"].as_str().is_some_and(|s| s.contains("북러"))));
+    assert!(
+        hits.iter()
+            .any(|h| h["snippet"].as_str().is_some_and(|s| s.contains("북러")))
+    );
 }
 
 #[test]
@@ -61,7 +75,12 @@ fn search_by_alias_prints_korean_passages() {
 
 #[test]
 fn search_in_a_file() {
-    let out = stdout_ok(&["search", "tests/fixtures/second_brief.txt", "카자흐스탄", "--json"]);
+    let out = stdout_ok(&[
+        "search",
+        "tests/fixtures/second_brief.txt",
+        "카자흐스탄",
+        "--json",
+    ]);
     let hits: Value = serde_json::from_str(&out).expect("JSON");
     assert!(hits.as_array().is_some_and(|a| a.len() >= 5));
 }
@@ -71,26 +90,85 @@ fn dump_json_has_the_documented_schema() {
     let dump = json(&["dump", "--format", "json"]);
     has_keys(
         &dump,
-        &["meta", "summary", "sections", "footnotes", "sources", "entities", "claims", "unsourced_claims", "recommendations"],
+        &[
+            "meta",
+            "summary",
+            "sections",
+            "footnotes",
+            "sources",
+            "entities",
+            "claims",
+            "unsourced_claims",
+            "recommendations",
+        ],
         "dump",
     );
-    has_keys(&dump["meta"], &["series", "number", "title", "author", "affiliation", "date"], "meta");
+    has_keys(
+        &dump["meta"],
+        &["series", "number", "title", "author", "affiliation", "date"],
+        "meta",
+    );
     has_keys(&dump["summary"][0], &["id", "text"], "summary point");
     let section = &dump["sections"][1];
-    has_keys(section, &["id", "number", "title", "level", "paragraphs"], "section");
-    has_keys(&section["paragraphs"][0], &["id", "text", "footnotes"], "paragraph");
-    has_keys(&dump["footnotes"][0], &["number", "text", "sources", "claims"], "footnote");
-    has_keys(&dump["sources"][0], &["id", "outlet", "title", "date", "url", "lang", "footnotes"], "source");
-    has_keys(&dump["entities"][0], &["id", "kind", "name", "aliases", "mentions"], "entity");
-    has_keys(&dump["entities"][0]["mentions"][0], &["start", "end"], "mention");
-    has_keys(&dump["claims"][0], &["paragraph", "text", "footnotes"], "claim");
-    has_keys(&dump["unsourced_claims"][0], &["paragraph", "text", "footnotes"], "unsourced claim");
+    has_keys(
+        section,
+        &["id", "number", "title", "level", "paragraphs"],
+        "section",
+    );
+    has_keys(
+        &section["paragraphs"][0],
+        &["id", "text", "footnotes"],
+        "paragraph",
+    );
+    has_keys(
+        &dump["footnotes"][0],
+        &["number", "text", "sources", "claims"],
+        "footnote",
+    );
+    has_keys(
+        &dump["sources"][0],
+        &["id", "outlet", "title", "date", "url", "lang", "footnotes"],
+        "source",
+    );
+    has_keys(
+        &dump["entities"][0],
+        &["id", "kind", "name", "aliases", "mentions"],
+        "entity",
+    );
+    has_keys(
+        &dump["entities"][0]["mentions"][0],
+        &["start", "end"],
+        "mention",
+    );
+    has_keys(
+        &dump["claims"][0],
+        &["paragraph", "text", "footnotes"],
+        "claim",
+    );
+    has_keys(
+        &dump["unsourced_claims"][0],
+        &["paragraph", "text", "footnotes"],
+        "unsourced claim",
+    );
     has_keys(
         &dump["recommendations"][0],
-        &["id", "title", "actor", "condition", "area", "text", "paragraphs"],
+        &[
+            "id",
+            "title",
+            "actor",
+            "condition",
+            "area",
+            "text",
+            "paragraphs",
+        ],
         "recommendation",
     );
-    let levels: HashSet<u64> = dump["sections"].as_array().expect("sections").iter().filter_map(|s| s["level"].as_u64()).collect();
+    let levels: HashSet<u64> = dump["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .filter_map(|s| s["level"].as_u64())
+        .collect();
     assert_eq!(levels, HashSet::from([1, 2]));
 }
 
@@ -98,20 +176,47 @@ fn dump_json_has_the_documented_schema() {
 fn dump_json_links_all_resolve() {
     let dump = json(&["dump", "--format", "json"]);
     let list = |k: &str| dump[k].as_array().cloned().unwrap_or_default();
-    let mut paragraphs: HashSet<String> = list("summary").iter().filter_map(|p| p["id"].as_str()).map(str::to_string).collect();
+    let mut paragraphs: HashSet<String> = list("summary")
+        .iter()
+        .filter_map(|p| p["id"].as_str())
+        .map(str::to_string)
+        .collect();
     for s in list("sections") {
         for p in s["paragraphs"].as_array().expect("paragraphs") {
-            assert!(paragraphs.insert(p["id"].as_str().expect("id").to_string()), "paragraph ids are unique");
+            assert!(
+                paragraphs.insert(p["id"].as_str().expect("id").to_string()),
+                "paragraph ids are unique"
+            );
         }
     }
-    let footnotes: HashSet<u64> = list("footnotes").iter().filter_map(|f| f["number"].as_u64()).collect();
-    let sources: HashSet<&str> = dump["sources"].as_array().expect("sources").iter().filter_map(|s| s["id"].as_str()).collect();
+    let footnotes: HashSet<u64> = list("footnotes")
+        .iter()
+        .filter_map(|f| f["number"].as_u64())
+        .collect();
+    let sources: HashSet<&str> = dump["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .filter_map(|s| s["id"].as_str())
+        .collect();
     for f in list("footnotes") {
         let n = f["number"].as_u64().expect("number");
         for s in strs(&f["sources"]) {
             assert!(sources.contains(s), "footnote {n}: source {s}");
-            let src = dump["sources"].as_array().expect("sources").iter().find(|x| x["id"] == s).expect("source");
-            assert!(src["footnotes"].as_array().expect("footnotes").iter().any(|x| x.as_u64() == Some(n)), "{s} lists footnote {n}");
+            let src = dump["sources"]
+                .as_array()
+                .expect("sources")
+                .iter()
+                .find(|x| x["id"] == s)
+                .expect("source");
+            assert!(
+                src["footnotes"]
+                    .as_array()
+                    .expect("footnotes")
+                    .iter()
+                    .any(|x| x.as_u64() == Some(n)),
+                "{s} lists footnote {n}"
+            );
         }
         for p in strs(&f["claims"]) {
             assert!(paragraphs.contains(p), "footnote {n}: claim paragraph {p}");
@@ -119,26 +224,48 @@ fn dump_json_links_all_resolve() {
     }
     for s in list("sources") {
         for n in s["footnotes"].as_array().expect("footnotes") {
-            assert!(footnotes.contains(&n.as_u64().expect("n")), "source {}: footnote {n}", s["id"]);
+            assert!(
+                footnotes.contains(&n.as_u64().expect("n")),
+                "source {}: footnote {n}",
+                s["id"]
+            );
         }
     }
     for c in list("claims").iter().chain(&list("unsourced_claims")) {
-        assert!(paragraphs.contains(c["paragraph"].as_str().expect("paragraph")), "claim {c}");
+        assert!(
+            paragraphs.contains(c["paragraph"].as_str().expect("paragraph")),
+            "claim {c}"
+        );
         for n in c["footnotes"].as_array().expect("footnotes") {
-            assert!(footnotes.contains(&n.as_u64().expect("n")), "claim cites {n}");
+            assert!(
+                footnotes.contains(&n.as_u64().expect("n")),
+                "claim cites {n}"
+            );
         }
     }
     for r in list("recommendations") {
-        assert!(!strs(&r["paragraphs"]).is_empty(), "recommendation {} has passages", r["id"]);
+        assert!(
+            !strs(&r["paragraphs"]).is_empty(),
+            "recommendation {} has passages",
+            r["id"]
+        );
         for p in strs(&r["paragraphs"]) {
-            assert!(paragraphs.contains(p), "recommendation {}: paragraph {p}", r["id"]);
+            assert!(
+                paragraphs.contains(p),
+                "recommendation {}: paragraph {p}",
+                r["id"]
+            );
         }
     }
     for e in list("entities") {
         for m in e["mentions"].as_array().expect("mentions") {
             match (m["paragraph"].as_str(), m["footnote"].as_u64()) {
-                (Some(p), _) => assert!(paragraphs.contains(p), "entity {}: paragraph {p}", e["id"]),
-                (None, Some(n)) => assert!(footnotes.contains(&n), "entity {}: footnote {n}", e["id"]),
+                (Some(p), _) => {
+                    assert!(paragraphs.contains(p), "entity {}: paragraph {p}", e["id"])
+                }
+                (None, Some(n)) => {
+                    assert!(footnotes.contains(&n), "entity {}: footnote {n}", e["id"])
+                }
                 _ => panic!("entity {}: a mention without a place", e["id"]),
             }
         }
@@ -154,7 +281,11 @@ fn dump_fed_back_checks_and_round_trips() {
     let file = path.to_str().expect("a UTF-8 path");
     let check = stdout_ok(&["check", file]);
     assert!(check.starts_with("ok:"), "{check}");
-    assert_eq!(stdout_ok(&["dump", file, "--format", "json"]), dump, "JSON -> JSON is the identity");
+    assert_eq!(
+        stdout_ok(&["dump", file, "--format", "json"]),
+        dump,
+        "JSON -> JSON is the identity"
+    );
     assert!(stdout_ok(&["search", file, "Lavrov"]).contains("라브로프"));
 }
 
@@ -175,6 +306,9 @@ fn help_and_version() {
         assert!(help.contains(word), "--help mentions {word}: {help}");
     }
     let version = stdout_ok(&["--version"]);
-    assert_eq!(version.trim(), format!("brief {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        version.trim(),
+        format!("brief {}", env!("CARGO_PKG_VERSION"))
+    );
     assert!(stdout_ok(&["search", "--help"]).contains("--json"));
 }

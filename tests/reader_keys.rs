@@ -36,8 +36,15 @@ fn scrolling_keys_move_the_reading_position() {
 fn sections_and_history() {
     let mut a = app(120, 40);
     a.type_keys("]]");
-    let heading = a.visible_lines().map(|l| a.doc.blocks[a.doc.lines[l].block].kind).find(|k| matches!(k, BlockKind::Heading(_)));
-    assert_eq!(heading, Some(BlockKind::Heading(1)), "the summary heading is on screen");
+    let heading = a
+        .visible_lines()
+        .map(|l| a.doc.blocks[a.doc.lines[l].block].kind)
+        .find(|k| matches!(k, BlockKind::Heading(_)));
+    assert_eq!(
+        heading,
+        Some(BlockKind::Heading(1)),
+        "the summary heading is on screen"
+    );
     assert_ne!(top_block_kind(&a), BlockKind::Title);
     let first = a.current_section();
     a.type_keys("]]]]");
@@ -88,8 +95,16 @@ fn search_lands_counts_and_escape_returns() {
     assert!(!a.search.matches.is_empty());
     a.type_keys("<Esc>/Lavrov<Enter>");
     let m = a.search.current_match().expect("a match").clone();
-    let text: String = a.doc.blocks[m.block].text.chars().skip(m.range.start).take(m.range.len()).collect();
-    assert!(text.starts_with("라브로프") || text.contains("라브로프"), "{text}");
+    let text: String = a.doc.blocks[m.block]
+        .text
+        .chars()
+        .skip(m.range.start)
+        .take(m.range.len())
+        .collect();
+    assert!(
+        text.starts_with("라브로프") || text.contains("라브로프"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -123,7 +138,10 @@ fn side_pane_follows_and_jumps() {
     a.type_keys("jj<Enter>");
     let r = &a.index.brief.recommendations[2];
     let visible = a.visible_paragraphs();
-    assert!(r.paragraphs.iter().any(|p| visible.contains(&p.as_str())), "jumped to the recommendation's passage");
+    assert!(
+        r.paragraphs.iter().any(|p| visible.contains(&p.as_str())),
+        "jumped to the recommendation's passage"
+    );
     assert!(a.flash.is_some());
     a.type_keys("<C-o>");
     assert_eq!(a.top, 0);
@@ -160,11 +178,20 @@ fn resize_keeps_the_reading_position() {
     let mut a = app(200, 50);
     a.type_keys("]]]]");
     let pos = a.position();
-    a.update(brief::app::Action::Resize { width: 80, height: 24 });
-    a.update(brief::app::Action::Resize { width: 200, height: 50 });
+    a.update(brief::app::Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    a.update(brief::app::Action::Resize {
+        width: 200,
+        height: 50,
+    });
     assert_eq!(a.position().block, pos.block);
     for (w, h) in [(1, 1), (10, 3), (39, 9), (40, 10), (300, 100)] {
-        a.update(brief::app::Action::Resize { width: w, height: h });
+        a.update(brief::app::Action::Resize {
+            width: w,
+            height: h,
+        });
         a.type_keys("jG]f<Enter><Esc>");
     }
 }
@@ -174,5 +201,8 @@ fn quit_saves_position() {
     let mut a = app(80, 24);
     a.type_keys("jj");
     let effects = a.type_keys("q");
-    assert_eq!(effects, vec![Effect::SavePosition(a.position()), Effect::Quit]);
+    assert_eq!(
+        effects,
+        vec![Effect::SavePosition(a.position()), Effect::Quit]
+    );
 }

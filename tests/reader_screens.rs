@@ -45,7 +45,10 @@ fn assert_rows_fit(buf: &ratatui::buffer::Buffer) {
             width += w;
             x += w as u16;
         }
-        assert_eq!(width, area.width as usize, "row {y} is {width} columns wide");
+        assert_eq!(
+            width, area.width as usize,
+            "row {y} is {width} columns wide"
+        );
     }
 }
 
@@ -111,14 +114,19 @@ fn readme_screen_is_current() {
         std::fs::write(path, &now).expect("write the asset");
     }
     let shown = std::fs::read_to_string(path).unwrap_or_default();
-    assert_eq!(shown, now, "assets/reader-120x40.txt is stale: rerun with BRIEF_UPDATE_ASSETS=1");
+    assert_eq!(
+        shown, now,
+        "assets/reader-120x40.txt is stale: rerun with BRIEF_UPDATE_ASSETS=1"
+    );
 }
 
 /// `assets/keymap.txt` lists the keymap table exactly as the reader dispatches it.
 #[test]
 fn keymap_asset_is_current() {
     use brief::app::keymap::{Context, KEYMAP};
-    let mut now = String::from("# brief's default keys (generated from src/app/keymap.rs; the help screen shows the same)\n");
+    let mut now = String::from(
+        "# brief's default keys (generated from src/app/keymap.rs; the help screen shows the same)\n",
+    );
     for b in KEYMAP {
         let context = match b.context {
             Context::Normal => "normal",
@@ -133,5 +141,9 @@ fn keymap_asset_is_current() {
     if std::env::var_os("BRIEF_UPDATE_ASSETS").is_some() {
         std::fs::write(path, &now).expect("write the asset");
     }
-    assert_eq!(std::fs::read_to_string(path).unwrap_or_default(), now, "assets/keymap.txt is stale: rerun with BRIEF_UPDATE_ASSETS=1");
+    assert_eq!(
+        std::fs::read_to_string(path).unwrap_or_default(),
+        now,
+        "assets/keymap.txt is stale: rerun with BRIEF_UPDATE_ASSETS=1"
+    );
 }

@@ -14,7 +14,9 @@ fn index() -> Index {
 fn matched(index: &Index, hits: &[Hit]) -> Vec<String> {
     hits.iter()
         .map(|h| {
-            let p = index.paragraph(&h.paragraph).expect("a hit names an existing paragraph");
+            let p = index
+                .paragraph(&h.paragraph)
+                .expect("a hit names an existing paragraph");
             p.text.chars().skip(h.start).take(h.end - h.start).collect()
         })
         .collect()
@@ -26,8 +28,13 @@ fn syllables_find_many() {
     let hits = index.search("북러");
     assert!(hits.len() >= 50, "{} hits", hits.len());
     assert!(matched(&index, &hits).iter().all(|m| m == "북러"));
-    let paragraphs: std::collections::HashSet<&str> = hits.iter().map(|h| h.paragraph.as_str()).collect();
-    assert!(paragraphs.len() >= 20, "北러 in {} paragraphs", paragraphs.len());
+    let paragraphs: std::collections::HashSet<&str> =
+        hits.iter().map(|h| h.paragraph.as_str()).collect();
+    assert!(
+        paragraphs.len() >= 20,
+        "北러 in {} paragraphs",
+        paragraphs.len()
+    );
 }
 
 #[test]
@@ -38,7 +45,12 @@ fn jamo_prefix_finds_the_syllable_being_typed() {
     let found = matched(&index, &typed);
     assert!(found.iter().any(|m| m == "북러"));
     for h in &full {
-        assert!(typed.iter().any(|t| t.paragraph == h.paragraph && t.start == h.start), "북ㄹ misses {h:?}");
+        assert!(
+            typed
+                .iter()
+                .any(|t| t.paragraph == h.paragraph && t.start == h.start),
+            "북ㄹ misses {h:?}"
+        );
     }
 }
 
@@ -80,7 +92,11 @@ fn particles_after_a_name() {
         .iter()
         .map(|h| {
             let p = index.paragraph(&h.paragraph).expect("paragraph");
-            p.text.chars().skip(h.start).take_while(|c| !c.is_whitespace()).collect()
+            p.text
+                .chars()
+                .skip(h.start)
+                .take_while(|c| !c.is_whitespace())
+                .collect()
         })
         .collect();
     for form in ["푸틴은", "푸틴이"] {

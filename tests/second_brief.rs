@@ -18,7 +18,10 @@ fn second() -> (Brief, Report) {
 }
 
 fn all_text(b: &Brief) -> String {
-    b.paragraphs().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
+    b.paragraphs()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -28,7 +31,10 @@ fn header() {
     assert_eq!(b.meta.number, "No. 2024-17");
     assert_eq!(b.meta.title, "한·중앙아시아 에너지 협력의 현황과 과제");
     assert_eq!(b.meta.author, "박민서");
-    assert_eq!(b.meta.affiliation, "한국외국어대학교 중앙아시아연구소 연구위원");
+    assert_eq!(
+        b.meta.affiliation,
+        "한국외국어대학교 중앙아시아연구소 연구위원"
+    );
     assert_eq!(b.meta.date, "2024-11-05");
 }
 
@@ -59,12 +65,26 @@ fn sections_with_other_sub_section_counts() {
             ("4.", "한국의 대응 방향"),
         ]
     );
-    let subs: Vec<&str> = b.sections.iter().filter(|s| s.level == 2).map(|s| s.id.as_str()).collect();
-    assert_eq!(subs, ["sec-1-1", "sec-1-2", "sec-1-3", "sec-3-1", "sec-3-2", "sec-3-3"]);
+    let subs: Vec<&str> = b
+        .sections
+        .iter()
+        .filter(|s| s.level == 2)
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(
+        subs,
+        [
+            "sec-1-1", "sec-1-2", "sec-1-3", "sec-3-1", "sec-3-2", "sec-3-3"
+        ]
+    );
     let counts: Vec<usize> = b.sections.iter().map(|s| s.paragraphs.len()).collect();
     assert_eq!(counts, [0, 2, 2, 2, 3, 0, 1, 1, 1, 3]);
     assert_eq!(b.paragraphs().count(), 18);
-    let title = b.sections.iter().find(|s| s.id == "sec-3-3").map(|s| s.title.as_str());
+    let title = b
+        .sections
+        .iter()
+        .find(|s| s.id == "sec-3-3")
+        .map(|s| s.title.as_str());
     assert_eq!(title, Some("인력과 정보의 부족"));
 }
 
@@ -81,7 +101,8 @@ fn page_breaks_join_with_and_without_a_space() {
         (76, "중국, 러시아,"),
         (82, "것이며¹⁴ 상대국의"),
     ];
-    let expected: Vec<(usize, String)> = expected.iter().map(|(l, s)| (*l, s.to_string())).collect();
+    let expected: Vec<(usize, String)> =
+        expected.iter().map(|(l, s)| (*l, s.to_string())).collect();
     assert_eq!(joins, expected);
     let spaced: Vec<bool> = report.joins.iter().map(|j| j.spaced).collect();
     assert_eq!(spaced, [true, true, false, false, false, true, true]);
@@ -104,9 +125,15 @@ fn repaired_text_reads_as_written() {
     ] {
         assert!(all.contains(phrase), "missing «{phrase}»");
     }
-    assert_eq!(report.hanja_repairs, 1, "only 金正은 is a gazetteer name; 新북방정책 stays");
+    assert_eq!(
+        report.hanja_repairs, 1,
+        "only 金正은 is a gazetteer name; 新북방정책 stays"
+    );
     assert!(!all.contains('金'));
-    assert!(!all.chars().any(|c| matches!(c, '¹' | '²' | '³' | '⁴'..='⁹' | '⁰')));
+    assert!(
+        !all.chars()
+            .any(|c| matches!(c, '¹' | '²' | '³' | '⁴'..='⁹' | '⁰'))
+    );
 }
 
 #[test]
@@ -117,12 +144,19 @@ fn footnotes_and_their_markers() {
     assert_eq!(numbers, (1..=14).collect::<Vec<u32>>());
     let index = Index::new(b.clone());
     for f in &b.footnotes {
-        let sites: Vec<&str> = index.markers_of(f.number).into_iter().map(|(p, _)| p).collect();
+        let sites: Vec<&str> = index
+            .markers_of(f.number)
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect();
         let expected = if f.number == 2 { 2 } else { 1 };
         assert_eq!(sites.len(), expected, "markers of footnote {}", f.number);
         assert_eq!(f.claims, sites, "footnote {} claims", f.number);
     }
-    assert_eq!(b.footnote(2).map(|f| f.claims.clone()), Some(vec!["p1".to_string(), "p10".to_string()]));
+    assert_eq!(
+        b.footnote(2).map(|f| f.claims.clone()),
+        Some(vec!["p1".to_string(), "p10".to_string()])
+    );
     // Multi-digit markers are one footnote, not two.
     let p9 = index.paragraph("p9").expect("p9");
     assert_eq!(p9.footnotes, [11, 12]);
@@ -130,7 +164,11 @@ fn footnotes_and_their_markers() {
     assert_eq!(p15.footnotes, [14]);
     // A marker mid-sentence stands where the author put it.
     let p3 = index.paragraph("p3").expect("p3");
-    let m5 = p3.markers.iter().find(|m| m.footnote == 5).expect("marker 5");
+    let m5 = p3
+        .markers
+        .iter()
+        .find(|m| m.footnote == 5)
+        .expect("marker 5");
     let before: String = p3.text.chars().take(m5.at).collect();
     assert!(before.ends_with("향하고 있다는 점에서"), "{before}");
 }
@@ -145,7 +183,11 @@ fn footnote_definitions_in_every_style() {
     assert!(text(10).starts_with("「중앙아시아"), "{}", text(10));
     assert!(text(11).starts_with("포럼의 의제와"), "{}", text(11));
     // A definition wrapped onto a second line is one footnote.
-    assert!(text(9).ends_with("KITA 통상리포트, 2024. 2. 15."), "{}", text(9));
+    assert!(
+        text(9).ends_with("KITA 통상리포트, 2024. 2. 15."),
+        "{}",
+        text(9)
+    );
 }
 
 #[test]
@@ -154,36 +196,63 @@ fn sources() {
     assert_eq!(b.sources.len(), 13);
     let source = |n: u32, i: usize| {
         let f = b.footnote(n).unwrap_or_else(|| panic!("footnote {n}"));
-        b.source(&f.sources[i]).unwrap_or_else(|| panic!("source {i} of footnote {n}"))
+        b.source(&f.sources[i])
+            .unwrap_or_else(|| panic!("source {i} of footnote {n}"))
     };
     let f4 = b.footnote(4).expect("4");
     assert_eq!(f4.sources.len(), 2, "footnote 4 holds two sources");
-    assert_eq!((source(4, 0).outlet.as_str(), source(4, 0).lang.as_str()), ("Интерфакс", "ru"));
+    assert_eq!(
+        (source(4, 0).outlet.as_str(), source(4, 0).lang.as_str()),
+        ("Интерфакс", "ru")
+    );
     assert_eq!(source(4, 1).title, "중국-중앙아시아 가스관 D노선 재추진");
     assert_eq!(source(4, 1).date.as_deref(), Some("2024-05-20"));
-    assert!(b.footnote(5).expect("5").sources.is_empty(), "footnote 5 is commentary");
+    assert!(
+        b.footnote(5).expect("5").sources.is_empty(),
+        "footnote 5 is commentary"
+    );
     // One report cited twice (different pages) is one source.
     let f6 = &b.footnote(6).expect("6").sources;
     assert_eq!(f6, &b.footnote(10).expect("10").sources);
     let kei = source(6, 0);
     assert_eq!(kei.footnotes, [6, 10]);
-    assert_eq!((kei.title.as_str(), kei.outlet.as_str()), ("중앙아시아 에너지 수급 동향과 시사점", "에너지경제연구원"));
+    assert_eq!(
+        (kei.title.as_str(), kei.outlet.as_str()),
+        ("중앙아시아 에너지 수급 동향과 시사점", "에너지경제연구원")
+    );
     assert_eq!(kei.date.as_deref(), Some("2024-06-28"));
     // English dates, a URL in angle brackets and a bare one.
     let iea = source(2, 0);
-    assert_eq!((iea.outlet.as_str(), iea.date.as_deref(), iea.lang.as_str()), ("IEA", Some("2024-03-05"), "en"));
-    assert_eq!(iea.url.as_deref(), Some("https://www.iea.org/reports/central-asia-energy-security-outlook"));
+    assert_eq!(
+        (iea.outlet.as_str(), iea.date.as_deref(), iea.lang.as_str()),
+        ("IEA", Some("2024-03-05"), "en")
+    );
+    assert_eq!(
+        iea.url.as_deref(),
+        Some("https://www.iea.org/reports/central-asia-energy-security-outlook")
+    );
     let reuters = source(7, 0);
-    assert_eq!(reuters.title, "Kazakhstan, EU Sign Strategic Partnership on Critical Raw Materials");
+    assert_eq!(
+        reuters.title,
+        "Kazakhstan, EU Sign Strategic Partnership on Critical Raw Materials"
+    );
     assert_eq!(reuters.date.as_deref(), Some("2023-11-07"));
-    assert!(reuters.url.as_deref().is_some_and(|u| u.starts_with("https://www.reuters.com/")));
+    assert!(
+        reuters
+            .url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://www.reuters.com/"))
+    );
     assert_eq!(source(13, 0).date.as_deref(), Some("2023-12-23"));
     // Dotted dates with and without spaces; a Russian date in words.
     assert_eq!(source(1, 0).date.as_deref(), Some("2024-03-12"));
     assert_eq!(source(8, 0).date.as_deref(), Some("2024-06-14"));
     assert_eq!(source(14, 0).date.as_deref(), Some("2024-09-12"));
     // Commentary before a citation is not part of its title.
-    assert_eq!(source(11, 0).title, "제17차 한·중앙아시아 협력 포럼 개최 결과");
+    assert_eq!(
+        source(11, 0).title,
+        "제17차 한·중앙아시아 협력 포럼 개최 결과"
+    );
     assert_eq!(source(11, 0).outlet, "외교부");
     assert_eq!(source(9, 0).outlet, "KITA 통상리포트");
     for s in &b.sources {
@@ -199,10 +268,28 @@ fn sources() {
 fn claims_and_quantities() {
     let (b, _) = second();
     assert_eq!(b.claims.len(), 15);
-    let c14 = b.claims.iter().find(|c| c.footnotes == [14]).expect("claim citing 14");
-    assert!(c14.text.starts_with("이러한 제도화는") && c14.text.ends_with("할 것이다."), "{}", c14.text);
+    let c14 = b
+        .claims
+        .iter()
+        .find(|c| c.footnotes == [14])
+        .expect("claim citing 14");
+    assert!(
+        c14.text.starts_with("이러한 제도화는") && c14.text.ends_with("할 것이다."),
+        "{}",
+        c14.text
+    );
     let texts: Vec<&str> = b.quantities.iter().map(|q| q.text.as_str()).collect();
-    for q in ["150만 톤", "220만 톤", "550억㎥", "24%", "43%", "107억 달러", "6,500km", "1,000명", "5개국"] {
+    for q in [
+        "150만 톤",
+        "220만 톤",
+        "550억㎥",
+        "24%",
+        "43%",
+        "107억 달러",
+        "6,500km",
+        "1,000명",
+        "5개국",
+    ] {
         assert!(texts.contains(&q), "quantity {q} in {texts:?}");
     }
     assert!(b.unsourced_claims.iter().any(|c| c.text.contains("약 24%")));
@@ -212,24 +299,46 @@ fn claims_and_quantities() {
 #[test]
 fn only_the_gazetteer_entities_it_mentions() {
     let (b, _) = second();
-    assert!(b.recommendations.is_empty(), "the seed's recommendations are not borrowed");
+    assert!(
+        b.recommendations.is_empty(),
+        "the seed's recommendations are not borrowed"
+    );
     assert!(b.entities.iter().all(|e| !e.mentions.is_empty()));
     let ids: Vec<&str> = b.entities.iter().map(|e| e.id.as_str()).collect();
-    for id in ["putin", "kim-jong-un", "russia", "china", "south-korea", "eaeu", "sco", "seoul", "interfax"] {
+    for id in [
+        "putin",
+        "kim-jong-un",
+        "russia",
+        "china",
+        "south-korea",
+        "eaeu",
+        "sco",
+        "seoul",
+        "interfax",
+    ] {
         assert!(ids.contains(&id), "entity {id} in {ids:?}");
     }
     for id in ["lavrov", "kn-23", "pyongyang"] {
         assert!(!ids.contains(&id), "entity {id} is not in this brief");
     }
     let putin = b.entities.iter().find(|e| e.id == "putin").expect("putin");
-    assert!(putin.mentions.iter().any(|m| m.footnote == Some(3)), "Путин in footnote 3");
+    assert!(
+        putin.mentions.iter().any(|m| m.footnote == Some(3)),
+        "Путин in footnote 3"
+    );
 }
 
 #[test]
 fn search_reaches_it() {
     let (b, _) = second();
     let index = Index::new(b);
-    let hits = |q: &str| index.search(q).into_iter().map(|h| h.paragraph).collect::<Vec<_>>();
+    let hits = |q: &str| {
+        index
+            .search(q)
+            .into_iter()
+            .map(|h| h.paragraph)
+            .collect::<Vec<_>>()
+    };
     assert!(hits("카자흐스탄").len() >= 5);
     assert!(hits("ㅋㅈㅎ").contains(&"p1".to_string()));
     assert!(hits("Putin").contains(&"p2".to_string()));

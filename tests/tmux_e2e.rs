@@ -25,15 +25,26 @@ impl Tmux {
 
     fn start_in(width: u16, height: u16, data: &std::path::Path) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(std::env::var("CI").as_deref() != Ok("true"), "tmux is required in CI (.ci/run installs it)");
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "tmux is required in CI (.ci/run installs it)"
+            );
             eprintln!("skipped: tmux is not installed");
             return None;
         }
         let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let socket = format!("brief-e2e-{}-{run}", std::process::id());
-        let t = Tmux { socket, data: data.to_path_buf(), _owned: None };
+        let t = Tmux {
+            socket,
+            data: data.to_path_buf(),
+            _owned: None,
+        };
         let bin = PathBuf::from(env!("CARGO_BIN_EXE_brief"));
-        let cmd = format!("env BRIEF_DATA_DIR={} TERM=xterm-256color {}", t.data.display(), bin.display());
+        let cmd = format!(
+            "env BRIEF_DATA_DIR={} TERM=xterm-256color {}",
+            t.data.display(),
+            bin.display()
+        );
         let (w, h) = (width.to_string(), height.to_string());
         t.tmux(&["new-session", "-d", "-s", "e2e", "-x", &w, "-y", &h, &cmd]);
         t.tmux(&["set-option", "-t", "e2e", "remain-on-exit", "on"]);
@@ -41,7 +52,12 @@ impl Tmux {
     }
 
     fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs");
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -63,7 +79,10 @@ impl Tmux {
             if texts.iter().all(|t| s.contains(t)) {
                 return s;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "waited for {texts:?}; screen:\n{s}");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {texts:?}; screen:\n{s}"
+            );
             sleep(Duration::from_millis(50));
         }
     }
@@ -79,13 +98,18 @@ impl Tmux {
             if !s.contains(text) {
                 return s;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "waited for «{text}» to go; screen:\n{s}");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for «{text}» to go; screen:\n{s}"
+            );
             sleep(Duration::from_millis(50));
         }
     }
 
     fn dead(&self) -> bool {
-        self.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_dead}"]).trim() == "1"
+        self.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_dead}"])
+            .trim()
+            == "1"
     }
 }
 
@@ -105,21 +129,33 @@ fn assert_fits(screen: &str, width: usize, height: usize) {
 }
 
 fn key_flow(width: u16, height: u16) {
-    let Some(t) = Tmux::start(width, height) else { return };
+    let Some(t) = Tmux::start(width, height) else {
+        return;
+    };
     let s = t.wait_for("이슈브리프 No. 2025-09");
     assert_fits(&s, width as usize, height as usize);
     t.keys(&["]", "f", "Enter"]);
     t.wait_all(&["Footnote", "주 1", "Лавров заявил"]);
     t.keys(&["Escape"]);
     let before_search = t.wait_without("Footnote");
-    let reader_row = |screen: &str| screen.lines().nth(3).map(|l| l.to_string()).unwrap_or_default();
+    let reader_row = |screen: &str| {
+        screen
+            .lines()
+            .nth(3)
+            .map(|l| l.to_string())
+            .unwrap_or_default()
+    };
     t.keys(&["/", "SWIFT"]);
     t.wait_for("/SWIFT 1/1");
     t.keys(&["Enter"]);
     t.wait_all(&["SWIFT에", "READ"]);
     t.keys(&["C-o"]);
     let s = t.wait_without("SWIFT에");
-    assert_eq!(reader_row(&s), reader_row(&before_search), "Ctrl-o returns to where the search started");
+    assert_eq!(
+        reader_row(&s),
+        reader_row(&before_search),
+        "Ctrl-o returns to where the search started"
+    );
     t.keys(&["?"]);
     t.wait_for("Help");
     t.keys(&["Escape"]);
@@ -128,19 +164,36 @@ fn key_flow(width: u16, height: u16) {
     sleep(Duration::from_millis(300));
     let s = t.wait_for("READ");
     assert_fits(&s, 80, 24);
-    t.tmux(&["resize-window", "-t", "e2e", "-x", &width.to_string(), "-y", &height.to_string()]);
+    t.tmux(&[
+        "resize-window",
+        "-t",
+        "e2e",
+        "-x",
+        &width.to_string(),
+        "-y",
+        &height.to_string(),
+    ]);
     sleep(Duration::from_millis(300));
     let s = t.wait_for("READ");
     assert_fits(&s, width as usize, height as usize);
     t.keys(&["q"]);
     let start = Instant::now();
     while !t.dead() {
-        assert!(start.elapsed() < Duration::from_secs(5), "brief did not quit");
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "brief did not quit"
+        );
         sleep(Duration::from_millis(50));
     }
     let s = t.screen();
-    assert!(!s.contains("READ") && !s.contains("이슈브리프"), "the pane is clean after quit:\n{s}");
-    assert!(t.data.join("positions.json").exists(), "the reading position was saved");
+    assert!(
+        !s.contains("READ") && !s.contains("이슈브리프"),
+        "the pane is clean after quit:\n{s}"
+    );
+    assert!(
+        t.data.join("positions.json").exists(),
+        "the reading position was saved"
+    );
 }
 
 #[test]
@@ -160,13 +213,21 @@ fn key_flow_200x50() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let Some(t) = Tmux::start(100, 30) else { return };
+    let Some(t) = Tmux::start(100, 30) else {
+        return;
+    };
     t.wait_for("READ");
     let pid = t.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
-    Command::new("kill").args(["-TERM", pid.trim()]).status().expect("kill");
+    Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .expect("kill");
     let start = Instant::now();
     while !t.dead() {
-        assert!(start.elapsed() < Duration::from_secs(5), "brief did not stop on SIGTERM");
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "brief did not stop on SIGTERM"
+        );
         sleep(Duration::from_millis(50));
     }
     let s = t.screen();
@@ -182,7 +243,10 @@ fn notes_in(path: &std::path::Path) -> usize {
 fn wait_dead(t: &Tmux) {
     let start = Instant::now();
     while !t.dead() {
-        assert!(start.elapsed() < Duration::from_secs(5), "brief did not stop");
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "brief did not stop"
+        );
         sleep(Duration::from_millis(50));
     }
 }
@@ -190,7 +254,9 @@ fn wait_dead(t: &Tmux) {
 #[test]
 fn annotate_quit_kill_reopen_export() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let Some(t) = Tmux::start_in(120, 40, dir.path()) else { return };
+    let Some(t) = Tmux::start_in(120, 40, dir.path()) else {
+        return;
+    };
     let notes = dir.path().join("2025-09.json");
     t.wait_for("READ");
     t.keys(&["]", "f", "]", "f", "v", ")", "a"]);
@@ -210,11 +276,17 @@ fn annotate_quit_kill_reopen_export() {
     t.keys(&["]", "f", "]", "f", "]", "f", "]", "f", "v", "w", "w", "H"]);
     let start = Instant::now();
     while notes_in(&notes) < 2 {
-        assert!(start.elapsed() < Duration::from_secs(10), "the highlight was not saved");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the highlight was not saved"
+        );
         sleep(Duration::from_millis(20));
     }
     let pid = t.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
-    Command::new("kill").args(["-KILL", pid.trim()]).status().expect("kill");
+    Command::new("kill")
+        .args(["-KILL", pid.trim()])
+        .status()
+        .expect("kill");
     wait_dead(&t);
     drop(t);
 
@@ -223,7 +295,11 @@ fn annotate_quit_kill_reopen_export() {
     t.wait_for("READ");
     t.keys(&["Tab", "t", "t", "t"]);
     let s = t.wait_all(&["정상회담 가능성", "yellow"]);
-    assert_eq!(s.matches("yellow").count(), 2, "both annotations listed:\n{s}");
+    assert_eq!(
+        s.matches("yellow").count(),
+        2,
+        "both annotations listed:\n{s}"
+    );
     t.keys(&["q"]);
     wait_dead(&t);
 
@@ -232,19 +308,31 @@ fn annotate_quit_kill_reopen_export() {
         .env("BRIEF_DATA_DIR", dir.path())
         .output()
         .expect("export runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("W3C JSON");
     assert_eq!(v["type"], "AnnotationCollection");
     assert_eq!(v["total"], 2);
     let items = v["first"]["items"].as_array().expect("items");
-    assert!(items.iter().any(|a| a["body"].as_array().is_some_and(|b| b.iter().any(|x| x["purpose"] == "tagging" && x["value"] == "정상회담"))));
+    assert!(items.iter().any(|a| a["body"].as_array().is_some_and(|b| {
+        b.iter()
+            .any(|x| x["purpose"] == "tagging" && x["value"] == "정상회담")
+    })));
 }
 
 #[test]
 fn closing_the_terminal_ends_the_reader() {
-    let Some(t) = Tmux::start(100, 30) else { return };
+    let Some(t) = Tmux::start(100, 30) else {
+        return;
+    };
     t.wait_for("READ");
-    let pid = t.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]).trim().to_string();
+    let pid = t
+        .tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"])
+        .trim()
+        .to_string();
     t.tmux(&["kill-server"]);
     let proc_dir = format!("/proc/{pid}");
     let start = Instant::now();
@@ -253,7 +341,10 @@ fn closing_the_terminal_ends_the_reader() {
         if state.contains(") Z ") {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(5), "brief kept running after its terminal closed");
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "brief kept running after its terminal closed"
+        );
         sleep(Duration::from_millis(50));
     }
 }

@@ -21,17 +21,23 @@ fn chars(app: &App, block: usize) -> Vec<char> {
 }
 
 fn is_text(app: &App, block: usize) -> bool {
-    matches!(app.doc.blocks[block].kind, BlockKind::Paragraph | BlockKind::Footnote(_))
+    matches!(
+        app.doc.blocks[block].kind,
+        BlockKind::Paragraph | BlockKind::Footnote(_)
+    )
 }
 
 impl App {
     /// The next block after `block` that holds readable text.
     fn next_text_block(&self, block: usize) -> Option<usize> {
-        (block + 1..self.doc.blocks.len()).find(|b| is_text(self, *b) && !self.doc.blocks[*b].text.is_empty())
+        (block + 1..self.doc.blocks.len())
+            .find(|b| is_text(self, *b) && !self.doc.blocks[*b].text.is_empty())
     }
 
     fn prev_text_block(&self, block: usize) -> Option<usize> {
-        (0..block).rev().find(|b| is_text(self, *b) && !self.doc.blocks[*b].text.is_empty())
+        (0..block)
+            .rev()
+            .find(|b| is_text(self, *b) && !self.doc.blocks[*b].text.is_empty())
     }
 
     /// Where a motion takes the cursor from `from`.
@@ -39,14 +45,28 @@ impl App {
         let text = chars(self, from.block);
         let at = from.offset.min(text.len().saturating_sub(1));
         let space = |i: usize| text.get(i).is_some_and(|c| c.is_whitespace());
-        let next_block_start = || self.next_text_block(from.block).map_or(from, |b| Pos { block: b, offset: 0 });
+        let next_block_start = || {
+            self.next_text_block(from.block).map_or(from, |b| Pos {
+                block: b,
+                offset: 0,
+            })
+        };
         let prev_block_end = || {
-            self.prev_text_block(from.block).map_or(from, |b| Pos { block: b, offset: chars(self, b).len().saturating_sub(1) })
+            self.prev_text_block(from.block).map_or(from, |b| Pos {
+                block: b,
+                offset: chars(self, b).len().saturating_sub(1),
+            })
         };
         match motion {
-            Motion::CharNext if at + 1 < text.len() => Pos { offset: at + 1, ..from },
+            Motion::CharNext if at + 1 < text.len() => Pos {
+                offset: at + 1,
+                ..from
+            },
             Motion::CharNext => next_block_start(),
-            Motion::CharPrev if at > 0 => Pos { offset: at - 1, ..from },
+            Motion::CharPrev if at > 0 => Pos {
+                offset: at - 1,
+                ..from
+            },
             Motion::CharPrev => prev_block_end(),
             Motion::WordNext => {
                 let mut i = at;
@@ -56,7 +76,11 @@ impl App {
                 while i < text.len() && space(i) {
                     i += 1;
                 }
-                if i < text.len() { Pos { offset: i, ..from } } else { next_block_start() }
+                if i < text.len() {
+                    Pos { offset: i, ..from }
+                } else {
+                    next_block_start()
+                }
             }
             Motion::WordPrev => {
                 let mut i = at;
@@ -64,7 +88,11 @@ impl App {
                     i -= 1;
                 }
                 if i == 0 {
-                    return if at == 0 { prev_block_end() } else { Pos { offset: 0, ..from } };
+                    return if at == 0 {
+                        prev_block_end()
+                    } else {
+                        Pos { offset: 0, ..from }
+                    };
                 }
                 i -= 1;
                 while i > 0 && !space(i - 1) {
@@ -80,7 +108,11 @@ impl App {
                 while i + 1 < text.len() && !space(i + 1) {
                     i += 1;
                 }
-                if i < text.len() { Pos { offset: i, ..from } } else { self.moved(next_block_start(), Motion::WordEnd) }
+                if i < text.len() {
+                    Pos { offset: i, ..from }
+                } else {
+                    self.moved(next_block_start(), Motion::WordEnd)
+                }
             }
             Motion::SentenceEnd => self.sentence_end(from, &text, at),
             Motion::SentenceStart => self.sentence_start(from, &text, at),
@@ -89,13 +121,23 @@ impl App {
 
     fn sentence_end(&self, from: Pos, text: &[char], at: usize) -> Pos {
         let s: String = text.iter().collect();
-        let ends: Vec<usize> = crate::brief::import::claims::sentences(&s).iter().map(|r| r.end.saturating_sub(1)).collect();
+        let ends: Vec<usize> = crate::brief::import::claims::sentences(&s)
+            .iter()
+            .map(|r| r.end.saturating_sub(1))
+            .collect();
         match ends.iter().find(|e| **e > at) {
             Some(e) => Pos { offset: *e, ..from },
             None => match self.next_text_block(from.block) {
                 Some(b) => {
                     let next = chars(self, b);
-                    self.sentence_end(Pos { block: b, offset: 0 }, &next, 0)
+                    self.sentence_end(
+                        Pos {
+                            block: b,
+                            offset: 0,
+                        },
+                        &next,
+                        0,
+                    )
                 }
                 None => from,
             },
@@ -104,14 +146,28 @@ impl App {
 
     fn sentence_start(&self, from: Pos, text: &[char], at: usize) -> Pos {
         let s: String = text.iter().collect();
-        let starts: Vec<usize> = crate::brief::import::claims::sentences(&s).iter().map(|r| r.start).collect();
+        let starts: Vec<usize> = crate::brief::import::claims::sentences(&s)
+            .iter()
+            .map(|r| r.start)
+            .collect();
         match starts.iter().rev().find(|st| **st < at) {
-            Some(st) => Pos { offset: *st, ..from },
-            None => self.prev_text_block(from.block).map_or(Pos { offset: 0, ..from }, |b| {
-                let prev = chars(self, b);
-                let last = crate::brief::import::claims::sentences(&prev.iter().collect::<String>()).last().map_or(0, |r| r.start);
-                Pos { block: b, offset: last }
-            }),
+            Some(st) => Pos {
+                offset: *st,
+                ..from
+            },
+            None => self
+                .prev_text_block(from.block)
+                .map_or(Pos { offset: 0, ..from }, |b| {
+                    let prev = chars(self, b);
+                    let last =
+                        crate::brief::import::claims::sentences(&prev.iter().collect::<String>())
+                            .last()
+                            .map_or(0, |r| r.start);
+                    Pos {
+                        block: b,
+                        offset: last,
+                    }
+                }),
         }
     }
 
@@ -134,12 +190,19 @@ impl App {
         self.doc.lines[lines]
             .iter()
             .find(|l| is_text(self, l.block) && l.bytes.start < l.bytes.end)
-            .map_or(self.position(), |l| Pos { block: l.block, offset: l.first_char })
+            .map_or(self.position(), |l| Pos {
+                block: l.block,
+                offset: l.first_char,
+            })
     }
 
     /// The selection, ordered, inclusive of both ends.
     pub fn selection(&self) -> Option<(Pos, Pos)> {
         let anchor = self.select_from?;
-        Some(if anchor <= self.cursor { (anchor, self.cursor) } else { (self.cursor, anchor) })
+        Some(if anchor <= self.cursor {
+            (anchor, self.cursor)
+        } else {
+            (self.cursor, anchor)
+        })
     }
 }

@@ -41,23 +41,43 @@ pub struct Block {
 impl Block {
     /// The display offset of paragraph char `at` (markers before it shift it).
     pub fn display_start(&self, at: usize) -> usize {
-        at + self.markers.iter().filter(|m| m.at <= at).map(|m| m.end - m.start).sum::<usize>()
+        at + self
+            .markers
+            .iter()
+            .filter(|m| m.at <= at)
+            .map(|m| m.end - m.start)
+            .sum::<usize>()
     }
 
     /// The display offset just past paragraph char `at - 1`.
     pub fn display_end(&self, at: usize) -> usize {
-        at + self.markers.iter().filter(|m| m.at < at).map(|m| m.end - m.start).sum::<usize>()
+        at + self
+            .markers
+            .iter()
+            .filter(|m| m.at < at)
+            .map(|m| m.end - m.start)
+            .sum::<usize>()
     }
 
     /// The paragraph char offset of a display offset (markers map to the char after them).
     pub fn paragraph_offset(&self, display: usize) -> usize {
-        display - self.markers.iter().filter(|m| m.start < display).map(|m| m.end.min(display) - m.start).sum::<usize>()
+        display
+            - self
+                .markers
+                .iter()
+                .filter(|m| m.start < display)
+                .map(|m| m.end.min(display) - m.start)
+                .sum::<usize>()
     }
 }
 
 fn superscript(n: u32) -> String {
     const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string().chars().filter_map(|c| c.to_digit(10)).map(|d| DIGITS[d as usize]).collect()
+    n.to_string()
+        .chars()
+        .filter_map(|c| c.to_digit(10))
+        .map(|d| DIGITS[d as usize])
+        .collect()
 }
 
 /// A position in the reading view: a block and a display char offset.
@@ -85,18 +105,29 @@ pub struct Document {
     pub block_lines: Vec<usize>,
 }
 
-fn paragraph_block(text: &str, markers: &[crate::brief::model::Marker], paragraph: usize, section: Option<usize>) -> Block {
+fn paragraph_block(
+    text: &str,
+    markers: &[crate::brief::model::Marker],
+    paragraph: usize,
+    section: Option<usize>,
+) -> Block {
     let mut out = String::with_capacity(text.len() + markers.len() * 4);
     let mut shown = Vec::new();
     let mut count = 0;
     let mut pending = markers.iter().peekable();
-    let put = |out: &mut String, count: &mut usize, n: u32, at: usize, shown: &mut Vec<DocMarker>| {
-        let s = superscript(n);
-        let len = s.chars().count();
-        shown.push(DocMarker { footnote: n, at, start: *count, end: *count + len });
-        out.push_str(&s);
-        *count += len;
-    };
+    let put =
+        |out: &mut String, count: &mut usize, n: u32, at: usize, shown: &mut Vec<DocMarker>| {
+            let s = superscript(n);
+            let len = s.chars().count();
+            shown.push(DocMarker {
+                footnote: n,
+                at,
+                start: *count,
+                end: *count + len,
+            });
+            out.push_str(&s);
+            *count += len;
+        };
     for (i, c) in text.chars().enumerate() {
         while let Some(m) = pending.next_if(|m| m.at == i) {
             put(&mut out, &mut count, m.footnote, m.at, &mut shown);
@@ -107,7 +138,13 @@ fn paragraph_block(text: &str, markers: &[crate::brief::model::Marker], paragrap
     for m in pending {
         put(&mut out, &mut count, m.footnote, m.at, &mut shown);
     }
-    Block { kind: BlockKind::Paragraph, text: out, paragraph: Some(paragraph), section, markers: shown }
+    Block {
+        kind: BlockKind::Paragraph,
+        text: out,
+        paragraph: Some(paragraph),
+        section,
+        markers: shown,
+    }
 }
 
 impl Document {
@@ -115,10 +152,23 @@ impl Document {
     pub fn new(index: &Index) -> Document {
         let b = &index.brief;
         let m = &b.meta;
-        let plain = |kind, text: String, section| Block { kind, text, paragraph: None, section, markers: vec![] };
+        let plain = |kind, text: String, section| Block {
+            kind,
+            text,
+            paragraph: None,
+            section,
+            markers: vec![],
+        };
         let mut blocks = vec![
             plain(BlockKind::Title, m.title.clone(), None),
-            plain(BlockKind::Byline, format!("{} {} · {} ({}) · {}", m.series, m.number, m.author, m.affiliation, m.date), None),
+            plain(
+                BlockKind::Byline,
+                format!(
+                    "{} {} · {} ({}) · {}",
+                    m.series, m.number, m.author, m.affiliation, m.date
+                ),
+                None,
+            ),
             plain(BlockKind::Heading(1), "요약".to_string(), None),
         ];
         let mut order = 0;
@@ -127,7 +177,11 @@ impl Document {
             order += 1;
         }
         for (s, section) in b.sections.iter().enumerate() {
-            blocks.push(plain(BlockKind::Heading(section.level), format!("{} {}", section.number, section.title), Some(s)));
+            blocks.push(plain(
+                BlockKind::Heading(section.level),
+                format!("{} {}", section.number, section.title),
+                Some(s),
+            ));
             for p in &section.paragraphs {
                 blocks.push(paragraph_block(&p.text, &p.markers, order, Some(s)));
                 order += 1;
@@ -135,9 +189,18 @@ impl Document {
         }
         blocks.push(plain(BlockKind::Heading(1), "주".to_string(), None));
         for f in &b.footnotes {
-            blocks.push(plain(BlockKind::Footnote(f.number), format!("{} {}", superscript(f.number), f.text), None));
+            blocks.push(plain(
+                BlockKind::Footnote(f.number),
+                format!("{} {}", superscript(f.number), f.text),
+                None,
+            ));
         }
-        let mut doc = Document { blocks, width: 0, lines: vec![], block_lines: vec![] };
+        let mut doc = Document {
+            blocks,
+            width: 0,
+            lines: vec![],
+            block_lines: vec![],
+        };
         doc.rewrap(80);
         doc
     }
@@ -157,25 +220,43 @@ impl Document {
             let mut last_end = 0;
             for r in wrap(&block.text, width) {
                 chars_before += block.text[last_end..r.start].chars().count();
-                self.lines.push(Line { block: i, bytes: r.clone(), first_char: chars_before });
+                self.lines.push(Line {
+                    block: i,
+                    bytes: r.clone(),
+                    first_char: chars_before,
+                });
                 chars_before += block.text[r.clone()].chars().count();
                 last_end = r.end;
             }
             // A blank line after every block.
-            self.lines.push(Line { block: i, bytes: block.text.len()..block.text.len(), first_char: block.text.chars().count() });
+            self.lines.push(Line {
+                block: i,
+                bytes: block.text.len()..block.text.len(),
+                first_char: block.text.chars().count(),
+            });
         }
     }
 
     /// The line showing a position.
     pub fn line_of(&self, pos: Pos) -> usize {
         let first = self.block_lines.get(pos.block).copied().unwrap_or(0);
-        let end = self.block_lines.get(pos.block + 1).copied().unwrap_or(self.lines.len());
-        (first..end).rev().find(|l| self.lines[*l].first_char <= pos.offset).unwrap_or(first)
+        let end = self
+            .block_lines
+            .get(pos.block + 1)
+            .copied()
+            .unwrap_or(self.lines.len());
+        (first..end)
+            .rev()
+            .find(|l| self.lines[*l].first_char <= pos.offset)
+            .unwrap_or(first)
     }
 
     /// The position at the start of a line.
     pub fn pos_of(&self, line: usize) -> Pos {
-        self.lines.get(line).map_or(Pos::default(), |l| Pos { block: l.block, offset: l.first_char })
+        self.lines.get(line).map_or(Pos::default(), |l| Pos {
+            block: l.block,
+            offset: l.first_char,
+        })
     }
 
     /// The block showing the paragraph with this reading-order index.

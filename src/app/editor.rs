@@ -38,7 +38,9 @@ impl App {
     pub(super) fn open_editor(&mut self) {
         if self.select_from.is_some() {
             match self.selected_document_range() {
-                Some((start, end)) => self.editor = Some(NoteEditor::new("", NoteFor::New { start, end })),
+                Some((start, end)) => {
+                    self.editor = Some(NoteEditor::new("", NoteFor::New { start, end }))
+                }
                 None => self.message = "the selection holds no text of the brief".into(),
             }
             return;
@@ -76,12 +78,18 @@ impl App {
     }
 
     fn save_note(&mut self) -> Vec<Effect> {
-        let Some(editor) = self.editor.take() else { return Vec::new() };
+        let Some(editor) = self.editor.take() else {
+            return Vec::new();
+        };
         let text = crate::text::sanitize(&editor.textarea.lines().join("\n"));
         match editor.target {
             NoteFor::New { start, end } => {
-                let Some(target) = Target::from_document(&self.notes.document, start, end) else { return Vec::new() };
-                self.notes.list.push(Annotation::new(target, Some(Highlight::Yellow), &text));
+                let Some(target) = Target::from_document(&self.notes.document, start, end) else {
+                    return Vec::new();
+                };
+                self.notes
+                    .list
+                    .push(Annotation::new(target, Some(Highlight::Yellow), &text));
                 self.select_from = None;
             }
             NoteFor::Existing(id) => {

@@ -34,11 +34,12 @@ pub fn parse(keys: &str) -> Vec<KeyEvent> {
     while let Some(c) = rest.chars().next() {
         if c == '<'
             && let Some(end) = rest.find('>').filter(|e| *e > 1)
-                && let Some(k) = named(&rest[1..end]) {
-                    out.push(k);
-                    rest = &rest[end + 1..];
-                    continue;
-                }
+            && let Some(k) = named(&rest[1..end])
+        {
+            out.push(k);
+            rest = &rest[end + 1..];
+            continue;
+        }
         out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         rest = &rest[c.len_utf8()..];
     }
@@ -52,9 +53,12 @@ mod tests {
     #[test]
     fn parses_named_and_plain() {
         let k = parse("]f<Enter><C-o>/푸<");
-        assert_eq!(k.len(), 6);
+        assert_eq!(k.len(), 7);
         assert_eq!(k[2].code, KeyCode::Enter);
-        assert_eq!(k[3], KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL));
-        assert_eq!(k[5].code, KeyCode::Char('<'));
+        assert_eq!(
+            k[3],
+            KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(k[6].code, KeyCode::Char('<'));
     }
 }

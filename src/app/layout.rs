@@ -29,7 +29,12 @@ pub struct Areas {
 }
 
 fn inner(r: Rect) -> Rect {
-    Rect { x: r.x + 1, y: r.y + 1, width: r.width.saturating_sub(2), height: r.height.saturating_sub(2) }
+    Rect {
+        x: r.x + 1,
+        y: r.y + 1,
+        width: r.width.saturating_sub(2),
+        height: r.height.saturating_sub(2),
+    }
 }
 
 impl Areas {
@@ -37,7 +42,12 @@ impl Areas {
     pub fn compute(width: u16, height: u16, focus: Focus) -> Areas {
         let screen = Rect::new(0, 0, width, height);
         if width < MIN_WIDTH || height < MIN_HEIGHT {
-            return Areas { screen, too_small: true, reader_text: Rect::new(0, 0, width.max(1), height.max(1)), ..Areas::default() };
+            return Areas {
+                screen,
+                too_small: true,
+                reader_text: Rect::new(0, 0, width.max(1), height.max(1)),
+                ..Areas::default()
+            };
         }
         let title = Rect::new(0, 0, width, 1);
         let status = Rect::new(0, height - 1, width, 1);
@@ -46,22 +56,62 @@ impl Areas {
             let outline_w = (width / 5).clamp(24, 34);
             let side_w = (width * 3 / 10).clamp(40, 64);
             let reader_w = width - outline_w - side_w;
-            let outline = Rect { width: outline_w, ..body };
-            let reader = Rect { x: outline_w, width: reader_w, ..body };
-            let side = Rect { x: outline_w + reader_w, width: side_w, ..body };
-            return Areas { screen, title, outline, reader, reader_text: inner(reader), side, status, overlay: false, too_small: false };
+            let outline = Rect {
+                width: outline_w,
+                ..body
+            };
+            let reader = Rect {
+                x: outline_w,
+                width: reader_w,
+                ..body
+            };
+            let side = Rect {
+                x: outline_w + reader_w,
+                width: side_w,
+                ..body
+            };
+            return Areas {
+                screen,
+                title,
+                outline,
+                reader,
+                reader_text: inner(reader),
+                side,
+                status,
+                overlay: false,
+                too_small: false,
+            };
         }
         let reader = body;
         let (mut outline, mut side) = (Rect::default(), Rect::default());
         match focus {
-            Focus::Outline => outline = Rect { width: body.width.min(40), ..body },
+            Focus::Outline => {
+                outline = Rect {
+                    width: body.width.min(40),
+                    ..body
+                }
+            }
             Focus::Side => {
                 let w = body.width.min(60).max(body.width * 2 / 3).min(body.width);
-                side = Rect { x: body.width - w, width: w, ..body };
+                side = Rect {
+                    x: body.width - w,
+                    width: w,
+                    ..body
+                };
             }
             Focus::Reader => {}
         }
-        Areas { screen, title, outline, reader, reader_text: inner(reader), side, status, overlay: true, too_small: false }
+        Areas {
+            screen,
+            title,
+            outline,
+            reader,
+            reader_text: inner(reader),
+            side,
+            status,
+            overlay: true,
+            too_small: false,
+        }
     }
 }
 

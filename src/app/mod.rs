@@ -42,7 +42,12 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Tab; 4] = [Tab::Citations, Tab::Recommendations, Tab::Entities, Tab::Annotations];
+    pub const ALL: [Tab; 4] = [
+        Tab::Citations,
+        Tab::Recommendations,
+        Tab::Entities,
+        Tab::Annotations,
+    ];
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
@@ -194,7 +199,11 @@ impl App {
     pub fn visible_blocks(&self) -> Range<usize> {
         let lines = self.visible_lines();
         let first = self.doc.lines.get(lines.start).map_or(0, |l| l.block);
-        let last = self.doc.lines.get(lines.end.saturating_sub(1)).map_or(first, |l| l.block);
+        let last = self
+            .doc
+            .lines
+            .get(lines.end.saturating_sub(1))
+            .map_or(first, |l| l.block);
         first..last + 1
     }
 
@@ -215,7 +224,10 @@ impl App {
 
     /// Type a key string (see `keys::parse`); returns every effect.
     pub fn type_keys(&mut self, keys: &str) -> Vec<Effect> {
-        keys::parse(keys).into_iter().flat_map(|k| self.key(k)).collect()
+        keys::parse(keys)
+            .into_iter()
+            .flat_map(|k| self.key(k))
+            .collect()
     }
 
     /// Selected item index for the current tab.

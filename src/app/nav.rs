@@ -44,9 +44,18 @@ impl App {
 
     /// Back (or forward) through the jump history.
     pub(super) fn travel(&mut self, backwards: bool) {
-        let (from, to) = if backwards { (&mut self.back, &mut self.forward) } else { (&mut self.forward, &mut self.back) };
+        let (from, to) = if backwards {
+            (&mut self.back, &mut self.forward)
+        } else {
+            (&mut self.forward, &mut self.back)
+        };
         let Some(pos) = from.pop() else {
-            self.message = if backwards { "no earlier jump" } else { "no later jump" }.into();
+            self.message = if backwards {
+                "no earlier jump"
+            } else {
+                "no later jump"
+            }
+            .into();
             return;
         };
         to.push(self.doc.pos_of(self.top));
@@ -55,27 +64,48 @@ impl App {
 
     /// The heading blocks, in order.
     fn headings(&self) -> impl Iterator<Item = usize> + '_ {
-        self.doc.blocks.iter().enumerate().filter(|(_, b)| matches!(b.kind, BlockKind::Heading(_))).map(|(i, _)| i)
+        self.doc
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| matches!(b.kind, BlockKind::Heading(_)))
+            .map(|(i, _)| i)
     }
 
     /// Jump to the next or previous section heading.
     pub(super) fn section_step(&mut self, next: bool) {
         let here = self.doc.lines.get(self.top).map_or(0, |l| l.block);
-        let target = if next { self.headings().find(|b| *b > here) } else { self.headings().filter(|b| *b < here).last() };
+        let target = if next {
+            self.headings().find(|b| *b > here)
+        } else {
+            self.headings().filter(|b| *b < here).last()
+        };
         match target {
             Some(block) => self.jump_exact(Pos { block, offset: 0 }),
-            None => self.message = if next { "last section" } else { "first section" }.into(),
+            None => {
+                self.message = if next {
+                    "last section"
+                } else {
+                    "first section"
+                }
+                .into()
+            }
         }
     }
 
     /// Every marker of the reading view, in order.
     fn all_markers(&self) -> impl Iterator<Item = MarkerRef> + '_ {
-        self.doc.blocks.iter().enumerate().flat_map(|(block, b)| (0..b.markers.len()).map(move |marker| MarkerRef { block, marker }))
+        self.doc.blocks.iter().enumerate().flat_map(|(block, b)| {
+            (0..b.markers.len()).map(move |marker| MarkerRef { block, marker })
+        })
     }
 
     /// The position of a marker.
     pub fn marker_pos(&self, m: MarkerRef) -> Pos {
-        Pos { block: m.block, offset: self.doc.blocks[m.block].markers[m.marker].start }
+        Pos {
+            block: m.block,
+            offset: self.doc.blocks[m.block].markers[m.marker].start,
+        }
     }
 
     /// Move the marker cursor to the next or previous footnote marker.
@@ -83,10 +113,19 @@ impl App {
         let from = self.marker.map(|m| self.marker_pos(m));
         let screen_top = self.position();
         let found = if next {
-            self.all_markers().find(|m| from.map_or(self.marker_pos(*m) >= screen_top, |f| self.marker_pos(*m) > f))
+            self.all_markers().find(|m| {
+                from.map_or(self.marker_pos(*m) >= screen_top, |f| {
+                    self.marker_pos(*m) > f
+                })
+            })
         } else {
-            let limit = from.unwrap_or(Pos { block: usize::MAX, offset: 0 });
-            self.all_markers().filter(|m| self.marker_pos(*m) < limit).last()
+            let limit = from.unwrap_or(Pos {
+                block: usize::MAX,
+                offset: 0,
+            });
+            self.all_markers()
+                .filter(|m| self.marker_pos(*m) < limit)
+                .last()
         };
         match found {
             Some(m) => {
@@ -96,13 +135,22 @@ impl App {
                 let n = self.doc.blocks[m.block].markers[m.marker].footnote;
                 self.message = format!("footnote {n}: Enter opens it");
             }
-            None => self.message = if next { "no further footnote marker" } else { "no earlier footnote marker" }.into(),
+            None => {
+                self.message = if next {
+                    "no further footnote marker"
+                } else {
+                    "no earlier footnote marker"
+                }
+                .into()
+            }
         }
     }
 
     /// Put the marker cursor on a footnote's (first) marker and go there.
     pub(super) fn goto_footnote(&mut self, footnote: u32) {
-        let found = self.all_markers().find(|m| self.doc.blocks[m.block].markers[m.marker].footnote == footnote);
+        let found = self
+            .all_markers()
+            .find(|m| self.doc.blocks[m.block].markers[m.marker].footnote == footnote);
         if let Some(m) = found {
             self.marker = Some(m);
             self.jump(self.marker_pos(m));

@@ -25,8 +25,15 @@ pub struct Notes {
 /// The annotations key of a brief: its number as a slug (`No. 2025-09` -> `2025-09`).
 pub fn brief_key(number: &str) -> String {
     let n = number.trim().trim_start_matches("No.").trim();
-    let slug: String = n.chars().filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_').collect();
-    if slug.is_empty() { "brief".into() } else { slug }
+    let slug: String = n
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    if slug.is_empty() {
+        "brief".into()
+    } else {
+        slug
+    }
 }
 
 impl Notes {
@@ -45,7 +52,11 @@ impl Notes {
             document.push_str(text);
             count += text.chars().count();
         }
-        Notes { document, starts, ..Notes::default() }
+        Notes {
+            document,
+            starts,
+            ..Notes::default()
+        }
     }
 
     /// Take the annotations from a store, re-anchored to this document.
@@ -54,7 +65,10 @@ impl Notes {
         let report = reanchor_all(&mut self.list, &self.document);
         self.store = Some(store);
         if report.orphaned > 0 {
-            format!("{} annotation(s) could not be placed: see the Annotations tab", report.orphaned)
+            format!(
+                "{} annotation(s) could not be placed: see the Annotations tab",
+                report.orphaned
+            )
         } else {
             String::new()
         }
@@ -62,10 +76,14 @@ impl Notes {
 
     /// Save to the store; the error stays visible and the save is retried later.
     pub fn save(&mut self) {
-        let Some(store) = self.store.as_mut() else { return };
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
         match store.save(&self.list) {
             Ok(()) => self.save_error = None,
-            Err(e) => self.save_error = Some(format!("not saved (kept in memory, will retry): {e}")),
+            Err(e) => {
+                self.save_error = Some(format!("not saved (kept in memory, will retry): {e}"))
+            }
         }
     }
 
@@ -76,7 +94,10 @@ impl Notes {
 
     /// The paragraph (reading order) and its offset for a document offset.
     pub fn locate(&self, offset: usize) -> (usize, usize) {
-        let order = self.starts.partition_point(|s| *s <= offset).saturating_sub(1);
+        let order = self
+            .starts
+            .partition_point(|s| *s <= offset)
+            .saturating_sub(1);
         (order, offset - self.starts.get(order).copied().unwrap_or(0))
     }
 }
@@ -93,14 +114,24 @@ impl App {
     pub fn pos_of_doc(&self, offset: usize) -> Pos {
         let (order, at) = self.notes.locate(offset);
         let block = self.doc.block_of_paragraph(order).unwrap_or(0);
-        Pos { block, offset: self.doc.blocks[block].display_start(at) }
+        Pos {
+            block,
+            offset: self.doc.blocks[block].display_start(at),
+        }
     }
 
     /// Display ranges of annotations in a block: (annotation index, range).
     pub fn annotations_in(&self, block: usize) -> Vec<(usize, Range<usize>)> {
-        let Some(order) = self.doc.blocks[block].paragraph else { return Vec::new() };
+        let Some(order) = self.doc.blocks[block].paragraph else {
+            return Vec::new();
+        };
         let start = self.notes.starts[order];
-        let len = self.index.at(self.index.order()[order]).text.chars().count();
+        let len = self
+            .index
+            .at(self.index.order()[order])
+            .text
+            .chars()
+            .count();
         let b = &self.doc.blocks[block];
         self.notes
             .list
@@ -118,7 +149,10 @@ impl App {
     /// The annotation under the cursor.
     pub fn annotation_at_cursor(&self) -> Option<usize> {
         let at = self.doc_offset(self.cursor)?;
-        self.notes.list.iter().position(|a| !a.orphan && a.target.start <= at && at < a.target.end)
+        self.notes
+            .list
+            .iter()
+            .position(|a| !a.orphan && a.target.start <= at && at < a.target.end)
     }
 
     /// The selection as a document range, white space trimmed.
@@ -143,11 +177,22 @@ impl App {
             return Some(pos);
         }
         let blocks = &self.doc.blocks;
-        
+
         if forward {
-            (pos.block..blocks.len()).find(|b| blocks[*b].kind == BlockKind::Paragraph).map(|b| Pos { block: b, offset: 0 })
+            (pos.block..blocks.len())
+                .find(|b| blocks[*b].kind == BlockKind::Paragraph)
+                .map(|b| Pos {
+                    block: b,
+                    offset: 0,
+                })
         } else {
-            (0..pos.block).rev().find(|b| blocks[*b].kind == BlockKind::Paragraph).map(|b| Pos { block: b, offset: blocks[b].text.chars().count().saturating_sub(1) })
+            (0..pos.block)
+                .rev()
+                .find(|b| blocks[*b].kind == BlockKind::Paragraph)
+                .map(|b| Pos {
+                    block: b,
+                    offset: blocks[b].text.chars().count().saturating_sub(1),
+                })
         }
     }
 
@@ -159,7 +204,10 @@ impl App {
                 return Vec::new();
             };
             let all = Highlight::ALL;
-            let next = self.notes.list[i].colour.and_then(|c| all.iter().position(|x| *x == c)).map_or(0, |p| (p + 1) % all.len());
+            let next = self.notes.list[i]
+                .colour
+                .and_then(|c| all.iter().position(|x| *x == c))
+                .map_or(0, |p| (p + 1) % all.len());
             self.notes.list[i].set_colour(Some(all[next]));
             self.message = format!("colour: {}", all[next].name());
             return vec![Effect::SaveNotes];
@@ -168,8 +216,12 @@ impl App {
             self.message = "the selection holds no text of the brief".into();
             return Vec::new();
         };
-        let Some(target) = Target::from_document(&self.notes.document, s, e) else { return Vec::new() };
-        self.notes.list.push(Annotation::new(target, Some(Highlight::Yellow), ""));
+        let Some(target) = Target::from_document(&self.notes.document, s, e) else {
+            return Vec::new();
+        };
+        self.notes
+            .list
+            .push(Annotation::new(target, Some(Highlight::Yellow), ""));
         self.select_from = None;
         self.message = "highlighted".into();
         vec![Effect::SaveNotes]
@@ -205,9 +257,19 @@ impl App {
     /// Move the cursor to the next or previous annotation.
     pub(super) fn annotation_step(&mut self, next: bool) {
         let here = self.doc_offset(self.cursor).unwrap_or(0);
-        let mut starts: Vec<usize> = self.notes.list.iter().filter(|a| !a.orphan).map(|a| a.target.start).collect();
+        let mut starts: Vec<usize> = self
+            .notes
+            .list
+            .iter()
+            .filter(|a| !a.orphan)
+            .map(|a| a.target.start)
+            .collect();
         starts.sort_unstable();
-        let found = if next { starts.iter().find(|s| **s > here) } else { starts.iter().rev().find(|s| **s < here) };
+        let found = if next {
+            starts.iter().find(|s| **s > here)
+        } else {
+            starts.iter().rev().find(|s| **s < here)
+        };
         match found {
             Some(s) => {
                 self.cursor = self.pos_of_doc(*s);
@@ -226,7 +288,9 @@ impl App {
                 filter.is_empty()
                     || a.note.to_lowercase().contains(&filter)
                     || a.target.exact.to_lowercase().contains(&filter)
-                    || a.tags.iter().any(|t| t.to_lowercase().contains(filter.trim_start_matches('#')))
+                    || a.tags
+                        .iter()
+                        .any(|t| t.to_lowercase().contains(filter.trim_start_matches('#')))
             })
             .collect();
         order.sort_by_key(|i| (self.notes.list[*i].orphan, self.notes.list[*i].target.start));
@@ -235,7 +299,9 @@ impl App {
 
     /// Jump to an annotation from the Annotations tab.
     pub(super) fn follow_annotation(&mut self, i: usize) {
-        let Some(a) = self.annotation_order().get(i).map(|k| &self.notes.list[*k]) else { return };
+        let Some(a) = self.annotation_order().get(i).map(|k| &self.notes.list[*k]) else {
+            return;
+        };
         if a.orphan {
             self.message = "this annotation lost its place in the text (kept, not deleted)".into();
             return;

@@ -21,15 +21,20 @@ impl App {
         for l in &self.doc.lines[self.visible_lines()] {
             let block = &self.doc.blocks[l.block];
             let len = block.text[l.bytes.clone()].chars().count();
-            for m in block.markers.iter().filter(|m| m.start >= l.first_char && m.start < l.first_char + len.max(1)) {
+            for m in block
+                .markers
+                .iter()
+                .filter(|m| m.start >= l.first_char && m.start < l.first_char + len.max(1))
+            {
                 if !on_screen.contains(&m.footnote) {
                     on_screen.push(m.footnote);
                 }
             }
             if let BlockKind::Footnote(n) = block.kind
-                && !on_screen.contains(&n) {
-                    on_screen.push(n);
-                }
+                && !on_screen.contains(&n)
+            {
+                on_screen.push(n);
+            }
         }
         if on_screen.is_empty() {
             on_screen.extend(self.nearest_footnote());
@@ -43,11 +48,22 @@ impl App {
         let before = (0..here).rev().find(with_markers);
         let after = (here..self.doc.blocks.len()).find(with_markers);
         let block = match (before, after) {
-            (Some(b), Some(a)) => if here - b <= a - here { b } else { a },
+            (Some(b), Some(a)) => {
+                if here - b <= a - here {
+                    b
+                } else {
+                    a
+                }
+            }
             (b, a) => b.or(a)?,
         };
         let markers = &self.doc.blocks[block].markers;
-        if Some(block) == before { markers.last() } else { markers.first() }.map(|m| m.footnote)
+        if Some(block) == before {
+            markers.last()
+        } else {
+            markers.first()
+        }
+        .map(|m| m.footnote)
     }
 
     /// Paragraph ids on screen.
@@ -63,11 +79,19 @@ impl App {
     /// Entity indices grouped by kind, most mentioned first within a kind.
     pub fn entity_order(&self) -> Vec<usize> {
         let entities = &self.index.brief.entities;
-        let rank = |kind: &str| KIND_LABELS.iter().position(|(k, _)| *k == kind).unwrap_or(KIND_LABELS.len());
+        let rank = |kind: &str| {
+            KIND_LABELS
+                .iter()
+                .position(|(k, _)| *k == kind)
+                .unwrap_or(KIND_LABELS.len())
+        };
         let mut order: Vec<usize> = (0..entities.len()).collect();
         order.sort_by(|a, b| {
             let (ea, eb) = (&entities[*a], &entities[*b]);
-            rank(&ea.kind).cmp(&rank(&eb.kind)).then(eb.mentions.len().cmp(&ea.mentions.len())).then(ea.name.cmp(&eb.name))
+            rank(&ea.kind)
+                .cmp(&rank(&eb.kind))
+                .then(eb.mentions.len().cmp(&ea.mentions.len()))
+                .then(ea.name.cmp(&eb.name))
         });
         order
     }
@@ -85,6 +109,9 @@ impl App {
     /// Section index (into `brief.sections`) at the reading position.
     pub fn current_section(&self) -> Option<usize> {
         let block = self.doc.lines.get(self.top)?.block;
-        self.doc.blocks[..=block].iter().rev().find_map(|b| b.section)
+        self.doc.blocks[..=block]
+            .iter()
+            .rev()
+            .find_map(|b| b.section)
     }
 }

@@ -34,7 +34,10 @@ impl Search {
             .into_iter()
             .filter_map(|(order, start, end)| {
                 let block = doc.block_of_paragraph(order)?;
-                Some(Match { block, range: doc.display_range(block, start, end) })
+                Some(Match {
+                    block,
+                    range: doc.display_range(block, start, end),
+                })
             })
             .collect();
         self.current = None;
@@ -42,7 +45,12 @@ impl Search {
 
     /// The first match at or after `from`, wrapping around.
     pub fn first_from(&self, from: Pos) -> Option<usize> {
-        let after = self.matches.iter().position(|m| Pos { block: m.block, offset: m.range.start } >= from);
+        let after = self.matches.iter().position(|m| {
+            Pos {
+                block: m.block,
+                offset: m.range.start,
+            } >= from
+        });
         after.or((!self.matches.is_empty()).then_some(0))
     }
 

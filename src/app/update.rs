@@ -36,7 +36,10 @@ impl App {
 
     /// Apply one action.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        if !matches!(action, Action::Resize { .. } | Action::SearchChar(_) | Action::SearchBackspace) {
+        if !matches!(
+            action,
+            Action::Resize { .. } | Action::SearchChar(_) | Action::SearchBackspace
+        ) {
             self.message.clear();
         }
         match action {
@@ -44,7 +47,14 @@ impl App {
             Action::Resize { width, height } => self.resize(width, height),
             Action::Close => self.close(),
             Action::Help => self.open(Popup::Help),
-            Action::LineDown | Action::LineUp | Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp | Action::Top | Action::Bottom => self.motion(action),
+            Action::LineDown
+            | Action::LineUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Top
+            | Action::Bottom => self.motion(action),
             Action::NextSection => self.section_step(true),
             Action::PrevSection => self.section_step(false),
             Action::NextMarker => self.marker_step(true),
@@ -134,11 +144,15 @@ impl App {
             Focus::Reader => self.scroll(delta),
             Focus::Outline => {
                 let n = self.index.brief.sections.len() as isize;
-                self.outline_selected = (self.outline_selected as isize).saturating_add(delta).clamp(0, (n - 1).max(0)) as usize;
+                self.outline_selected = (self.outline_selected as isize)
+                    .saturating_add(delta)
+                    .clamp(0, (n - 1).max(0)) as usize;
             }
             Focus::Side => {
                 let n = self.side_len() as isize;
-                let i = (self.selected() as isize).saturating_add(delta).clamp(0, (n - 1).max(0)) as usize;
+                let i = (self.selected() as isize)
+                    .saturating_add(delta)
+                    .clamp(0, (n - 1).max(0)) as usize;
                 self.select(i);
             }
         }
@@ -171,11 +185,17 @@ impl App {
     fn follow(&mut self) {
         match self.focus {
             Focus::Reader => match self.marker {
-                Some(m) => self.open(Popup::Footnote(self.doc.blocks[m.block].markers[m.marker].footnote)),
+                Some(m) => self.open(Popup::Footnote(
+                    self.doc.blocks[m.block].markers[m.marker].footnote,
+                )),
                 None => self.message = "put the cursor on a marker with ]f first".into(),
             },
             Focus::Outline => {
-                let target = self.doc.blocks.iter().position(|b| b.section == Some(self.outline_selected));
+                let target = self
+                    .doc
+                    .blocks
+                    .iter()
+                    .position(|b| b.section == Some(self.outline_selected));
                 if let Some(block) = target {
                     self.jump_exact(Pos { block, offset: 0 });
                 }
@@ -199,10 +219,16 @@ impl App {
     }
 
     fn follow_recommendation(&mut self, i: usize) {
-        let Some(r) = self.index.brief.recommendations.get(i) else { return };
+        let Some(r) = self.index.brief.recommendations.get(i) else {
+            return;
+        };
         let label = format!("{}: {}", r.id, r.title);
-        let Some(first) = r.paragraphs.first() else { return };
-        let Some(order) = self.index.place(first).map(|p| p.order) else { return };
+        let Some(first) = r.paragraphs.first() else {
+            return;
+        };
+        let Some(order) = self.index.place(first).map(|p| p.order) else {
+            return;
+        };
         if let Some(block) = self.doc.block_of_paragraph(order) {
             let len = self.doc.blocks[block].text.chars().count();
             self.flash = Some((block, 0..len));
@@ -212,7 +238,9 @@ impl App {
     }
 
     fn visit_entity(&mut self, i: usize) {
-        let Some(e) = self.entity_order().get(i).copied() else { return };
+        let Some(e) = self.entity_order().get(i).copied() else {
+            return;
+        };
         let mentions: Vec<(usize, usize, usize)> = self.index.brief.entities[e]
             .mentions
             .iter()
@@ -233,8 +261,16 @@ impl App {
         let (block, start, end) = mentions[next];
         let range = self.doc.display_range(block, start, end);
         self.flash = Some((block, range.clone()));
-        self.jump(Pos { block, offset: range.start });
-        self.message = format!("{} {}/{}", self.index.brief.entities[e].name, next + 1, mentions.len());
+        self.jump(Pos {
+            block,
+            offset: range.start,
+        });
+        self.message = format!(
+            "{} {}/{}",
+            self.index.brief.entities[e].name,
+            next + 1,
+            mentions.len()
+        );
     }
 
     fn search_start(&mut self) {
@@ -271,7 +307,10 @@ impl App {
         self.search.run(&self.index, &self.doc);
         let origin = self.doc.pos_of(self.search.origin_top);
         self.search.current = self.search.first_from(origin);
-        match self.search.current_match().map(|m| Pos { block: m.block, offset: m.range.start }) {
+        match self.search.current_match().map(|m| Pos {
+            block: m.block,
+            offset: m.range.start,
+        }) {
             Some(pos) => self.reveal(pos),
             None => self.top = self.search.origin_top,
         }
@@ -282,7 +321,10 @@ impl App {
         if self.search.filtering {
             return;
         }
-        let Some(pos) = self.search.current_match().map(|m| Pos { block: m.block, offset: m.range.start }) else {
+        let Some(pos) = self.search.current_match().map(|m| Pos {
+            block: m.block,
+            offset: m.range.start,
+        }) else {
             self.top = self.search.origin_top;
             self.message = format!("not found: {}", self.search.query);
             return;
@@ -316,7 +358,10 @@ impl App {
         };
         self.search.current = Some(i);
         let m = &self.search.matches[i];
-        let pos = Pos { block: m.block, offset: m.range.start };
+        let pos = Pos {
+            block: m.block,
+            offset: m.range.start,
+        };
         self.cursor = pos;
         self.jump(pos);
     }
@@ -330,7 +375,8 @@ impl App {
             self.select(i);
         } else if contains(a.outline, x, y) {
             let n = self.index.brief.sections.len().saturating_sub(1) as isize;
-            self.outline_selected = (self.outline_selected as isize + delta.signum()).clamp(0, n) as usize;
+            self.outline_selected =
+                (self.outline_selected as isize + delta.signum()).clamp(0, n) as usize;
         } else if contains(a.reader, x, y) {
             self.scroll(delta);
         }
@@ -371,7 +417,9 @@ impl App {
             self.set_focus(Focus::Reader);
         }
         self.focus = Focus::Reader;
-        let Some(line) = self.doc.lines.get(self.top + row as usize) else { return };
+        let Some(line) = self.doc.lines.get(self.top + row as usize) else {
+            return;
+        };
         let block = &self.doc.blocks[line.block];
         let text = &block.text[line.bytes.clone()];
         let mut x = 0usize;
@@ -379,10 +427,20 @@ impl App {
             let w = crate::text::grapheme_width(g);
             if (col as usize) < x + w.max(1) {
                 let offset = line.first_char + char_index(text, i);
-                self.cursor = Pos { block: line.block, offset };
+                self.cursor = Pos {
+                    block: line.block,
+                    offset,
+                };
                 self.select_from = None;
-                if let Some(k) = block.markers.iter().position(|m| (m.start..m.end).contains(&offset)) {
-                    self.marker = Some(super::MarkerRef { block: line.block, marker: k });
+                if let Some(k) = block
+                    .markers
+                    .iter()
+                    .position(|m| (m.start..m.end).contains(&offset))
+                {
+                    self.marker = Some(super::MarkerRef {
+                        block: line.block,
+                        marker: k,
+                    });
                     let n = block.markers[k].footnote;
                     self.open(Popup::Footnote(n));
                 }
@@ -408,11 +466,23 @@ impl App {
 
     fn cursor_line(&mut self, down: bool) {
         let line = self.doc.line_of(self.cursor);
-        let col = self.cursor.offset.saturating_sub(self.doc.lines[line].first_char);
-        let target = if down { (line + 1).min(self.doc.lines.len() - 1) } else { line.saturating_sub(1) };
+        let col = self
+            .cursor
+            .offset
+            .saturating_sub(self.doc.lines[line].first_char);
+        let target = if down {
+            (line + 1).min(self.doc.lines.len() - 1)
+        } else {
+            line.saturating_sub(1)
+        };
         let l = &self.doc.lines[target];
-        let len = self.doc.blocks[l.block].text[l.bytes.clone()].chars().count();
-        self.cursor = Pos { block: l.block, offset: l.first_char + col.min(len.saturating_sub(1)) };
+        let len = self.doc.blocks[l.block].text[l.bytes.clone()]
+            .chars()
+            .count();
+        self.cursor = Pos {
+            block: l.block,
+            offset: l.first_char + col.min(len.saturating_sub(1)),
+        };
         self.reveal(self.cursor);
     }
 
@@ -421,7 +491,9 @@ impl App {
         if !contains(a, x, y) {
             return;
         }
-        let Some(line) = self.doc.lines.get(self.top + (y - a.y) as usize) else { return };
+        let Some(line) = self.doc.lines.get(self.top + (y - a.y) as usize) else {
+            return;
+        };
         let text = &self.doc.blocks[line.block].text[line.bytes.clone()];
         let mut width = 0usize;
         let mut offset = line.first_char;
@@ -435,11 +507,17 @@ impl App {
         if self.select_from.is_none() {
             self.select_from = Some(self.cursor);
         }
-        self.cursor = Pos { block: line.block, offset };
+        self.cursor = Pos {
+            block: line.block,
+            offset,
+        };
     }
 }
 
 /// The char index of the `g`-th grapheme of `text`.
 fn char_index(text: &str, g: usize) -> usize {
-    unicode_segmentation::UnicodeSegmentation::graphemes(text, true).take(g).map(|s| s.chars().count()).sum()
+    unicode_segmentation::UnicodeSegmentation::graphemes(text, true)
+        .take(g)
+        .map(|s| s.chars().count())
+        .sum()
 }

@@ -14,8 +14,20 @@ pub struct Problem {
 
 impl Problem {
     /// A problem at a 1-based line (and optional column) of `file`.
-    pub fn at(file: &str, line: Option<usize>, column: Option<usize>, message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Problem { file: file.to_string(), line, column, message: message.into(), hint: hint.into() }
+    pub fn at(
+        file: &str,
+        line: Option<usize>,
+        column: Option<usize>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        Problem {
+            file: file.to_string(),
+            line,
+            column,
+            message: message.into(),
+            hint: hint.into(),
+        }
     }
 }
 
@@ -45,7 +57,9 @@ pub struct LoadError {
 impl LoadError {
     /// A load error with a single problem.
     pub fn one(problem: Problem) -> Self {
-        LoadError { problems: vec![problem] }
+        LoadError {
+            problems: vec![problem],
+        }
     }
 }
 

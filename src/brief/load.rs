@@ -10,7 +10,13 @@ pub const DEFAULT_BRIEF: &str = include_str!("../../content/brief.txt");
 /// The name the built-in brief goes by in messages.
 pub const DEFAULT_NAME: &str = "content/brief.txt";
 
-fn problem(file: &str, line: Option<usize>, col: Option<usize>, what: &str, hint: &str) -> LoadError {
+fn problem(
+    file: &str,
+    line: Option<usize>,
+    col: Option<usize>,
+    what: &str,
+    hint: &str,
+) -> LoadError {
     LoadError::one(Problem::at(file, line, col, what, hint))
 }
 
@@ -18,27 +24,56 @@ fn problem(file: &str, line: Option<usize>, col: Option<usize>, what: &str, hint
 pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, LoadError> {
     let hint = "save the brief as UTF-8 text";
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(problem(file, None, None, "the file is empty", "open a brief's raw text or its JSON dump"));
+        return Err(problem(
+            file,
+            None,
+            None,
+            "the file is empty",
+            "open a brief's raw text or its JSON dump",
+        ));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(problem(file, Some(1), Some(1), "the file is UTF-16, not UTF-8", hint));
+        return Err(problem(
+            file,
+            Some(1),
+            Some(1),
+            "the file is UTF-16, not UTF-8",
+            hint,
+        ));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         // The bytes before the error are valid UTF-8, so columns count chars.
         let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
         let line = valid.matches('\n').count() + 1;
         let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        problem(file, Some(line), Some(col), "the file is not valid UTF-8 (binary or another encoding)", hint)
+        problem(
+            file,
+            Some(line),
+            Some(col),
+            "the file is not valid UTF-8 (binary or another encoding)",
+            hint,
+        )
     })?;
     if let Some(at) = text.find('\0') {
         let line = text[..at].matches('\n').count() + 1;
-        return Err(problem(file, Some(line), None, "the file holds NUL bytes: it is binary, not a brief", hint));
+        return Err(problem(
+            file,
+            Some(line),
+            None,
+            "the file holds NUL bytes: it is binary, not a brief",
+            hint,
+        ));
     }
     Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text))
 }
 
 /// Load a brief from raw text or dump JSON, with the overlay for raw text.
-pub fn load(bytes: &[u8], file: &str, overlay: &Overlay, overlay_file: &str) -> Result<(Brief, Report), LoadError> {
+pub fn load(
+    bytes: &[u8],
+    file: &str,
+    overlay: &Overlay,
+    overlay_file: &str,
+) -> Result<(Brief, Report), LoadError> {
     let text = decode(bytes, file)?;
     if text.trim_start().starts_with('{') {
         return from_json(text, file).map(|b| (b, Report::default()));
@@ -49,16 +84,34 @@ pub fn load(bytes: &[u8], file: &str, overlay: &Overlay, overlay_file: &str) -> 
 /// The brief compiled into the binary.
 pub fn builtin() -> Result<(Brief, Report), LoadError> {
     let overlay = Overlay::builtin()?;
-    import::import(DEFAULT_BRIEF, DEFAULT_NAME, &overlay, "content/overlay.json")
+    import::import(
+        DEFAULT_BRIEF,
+        DEFAULT_NAME,
+        &overlay,
+        "content/overlay.json",
+    )
 }
 
 /// A brief from `brief dump --format json`, every link checked.
 pub fn from_json(text: &str, file: &str) -> Result<Brief, LoadError> {
     let brief: Brief = serde_json::from_str(text).map_err(|e| {
-        let what = format!("the brief JSON is not valid: {}", super::overlay::json_reason(&e));
-        problem(file, Some(e.line()), Some(e.column()), &what, "fix the JSON at that place, or regenerate it with `brief dump --format json`")
+        let what = format!(
+            "the brief JSON is not valid: {}",
+            super::overlay::json_reason(&e)
+        );
+        problem(
+            file,
+            Some(e.line()),
+            Some(e.column()),
+            &what,
+            "fix the JSON at that place, or regenerate it with `brief dump --format json`",
+        )
     })?;
     let brief = super::validate::sanitized(brief);
     let problems = super::validate::links(&brief, file);
-    if problems.is_empty() { Ok(brief) } else { Err(LoadError { problems }) }
+    if problems.is_empty() {
+        Ok(brief)
+    } else {
+        Err(LoadError { problems })
+    }
 }

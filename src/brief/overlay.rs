@@ -69,7 +69,15 @@ pub struct RecommendationEntry {
 }
 
 /// Entity kinds the gazetteer may use.
-pub const KINDS: &[&str] = &["person", "organisation", "place", "state", "treaty", "weapon", "media"];
+pub const KINDS: &[&str] = &[
+    "person",
+    "organisation",
+    "place",
+    "state",
+    "treaty",
+    "weapon",
+    "media",
+];
 
 impl Overlay {
     /// Parse an overlay, naming line and column on a syntax error.
@@ -109,7 +117,11 @@ impl Overlay {
 
     /// Korean names of every entity, for artifact repair.
     pub fn names(&self) -> Vec<String> {
-        self.entities.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.aliases)).cloned().collect()
+        self.entities
+            .iter()
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+            .cloned()
+            .collect()
     }
 }
 

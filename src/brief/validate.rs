@@ -6,7 +6,9 @@ use crate::text::sanitize;
 
 /// The brief with every string sanitised, as at the importer's door.
 pub fn sanitized(brief: Brief) -> Brief {
-    let Ok(value) = serde_json::to_value(&brief) else { return brief };
+    let Ok(value) = serde_json::to_value(&brief) else {
+        return brief;
+    };
     let clean = clean_value(value);
     serde_json::from_value(clean).unwrap_or(brief)
 }
@@ -16,7 +18,9 @@ fn clean_value(v: serde_json::Value) -> serde_json::Value {
     match v {
         Value::String(s) => Value::String(sanitize(&s)),
         Value::Array(a) => Value::Array(a.into_iter().map(clean_value).collect()),
-        Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, clean_value(v))).collect()),
+        Value::Object(o) => {
+            Value::Object(o.into_iter().map(|(k, v)| (k, clean_value(v))).collect())
+        }
         other => other,
     }
 }
@@ -24,13 +28,29 @@ fn clean_value(v: serde_json::Value) -> serde_json::Value {
 /// Every reference between the brief's parts resolves and every offset fits.
 pub fn links(brief: &Brief, file: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut bad = |what: String| problems.push(Problem::at(file, None, None, what, "regenerate the file with `brief dump --format json`"));
-    let para_len = |id: &str| brief.paragraphs().find(|p| p.id == id).map(|p| p.text.chars().count());
+    let mut bad = |what: String| {
+        problems.push(Problem::at(
+            file,
+            None,
+            None,
+            what,
+            "regenerate the file with `brief dump --format json`",
+        ))
+    };
+    let para_len = |id: &str| {
+        brief
+            .paragraphs()
+            .find(|p| p.id == id)
+            .map(|p| p.text.chars().count())
+    };
     for p in brief.paragraphs() {
         let len = p.text.chars().count();
         for m in &p.markers {
             if brief.footnote(m.footnote).is_none() || m.at > len {
-                bad(format!("paragraph {}: marker {} does not resolve", p.id, m.footnote));
+                bad(format!(
+                    "paragraph {}: marker {} does not resolve",
+                    p.id, m.footnote
+                ));
             }
         }
     }
@@ -53,7 +73,10 @@ pub fn links(brief: &Brief, file: &str) -> Vec<Problem> {
     }
     for r in &brief.recommendations {
         for p in r.paragraphs.iter().filter(|p| para_len(p).is_none()) {
-            bad(format!("recommendation {}: paragraph {p} does not exist", r.id));
+            bad(format!(
+                "recommendation {}: paragraph {p} does not exist",
+                r.id
+            ));
         }
     }
     problems

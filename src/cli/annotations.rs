@@ -9,7 +9,9 @@ use clap::{Subcommand, ValueEnum};
 
 use crate::app::notes::{Notes, brief_key};
 use crate::brief::Index;
-use crate::notes::{NoteStore, PassageContext, from_w3c, merge, reanchor_all, to_csv, to_markdown, to_w3c};
+use crate::notes::{
+    NoteStore, PassageContext, from_w3c, merge, reanchor_all, to_csv, to_markdown, to_w3c,
+};
 
 /// What to do with annotations.
 #[derive(Subcommand, Debug)]
@@ -47,8 +49,13 @@ struct Context<'a> {
 impl PassageContext for Context<'_> {
     fn section_title(&self, pos: usize) -> String {
         let (order, _) = self.notes.locate(pos);
-        let id = &self.index.at(self.index.order()[order.min(self.index.order().len() - 1)]).id;
-        self.index.section_of(id).map_or("요약".to_string(), |s| format!("{} {}", s.number, s.title))
+        let id = &self
+            .index
+            .at(self.index.order()[order.min(self.index.order().len() - 1)])
+            .id;
+        self.index.section_of(id).map_or("요약".to_string(), |s| {
+            format!("{} {}", s.number, s.title)
+        })
     }
 
     fn sources_for(&self, start: usize, end: usize) -> Vec<String> {
@@ -59,9 +66,19 @@ impl PassageContext for Context<'_> {
             let p = self.index.at(self.index.order()[order]);
             let lo = if order == first { from } else { 0 };
             let hi = if order == last { to + 1 } else { usize::MAX };
-            for m in p.markers.iter().filter(|m| m.at > lo && m.at <= hi.saturating_add(1)) {
+            for m in p
+                .markers
+                .iter()
+                .filter(|m| m.at > lo && m.at <= hi.saturating_add(1))
+            {
                 for s in self.index.sources_of_footnote(m.footnote) {
-                    let line = format!("[{}] {}, {}, {}", m.footnote, s.title, s.outlet, s.date.clone().unwrap_or_default());
+                    let line = format!(
+                        "[{}] {}, {}, {}",
+                        m.footnote,
+                        s.title,
+                        s.outlet,
+                        s.date.clone().unwrap_or_default()
+                    );
                     if !out.contains(&line) {
                         out.push(line);
                     }
@@ -78,7 +95,11 @@ fn fail(what: impl std::fmt::Display) -> ExitCode {
 }
 
 /// Run an annotations command.
-pub fn run(command: &AnnotationsCommand, overlay: Option<&Path>, explicit: Option<&Path>) -> ExitCode {
+pub fn run(
+    command: &AnnotationsCommand,
+    overlay: Option<&Path>,
+    explicit: Option<&Path>,
+) -> ExitCode {
     let file = match command {
         AnnotationsCommand::Export { file, .. } => file.as_deref(),
         AnnotationsCommand::Import { brief, .. } => brief.as_deref(),
@@ -103,15 +124,26 @@ pub fn run(command: &AnnotationsCommand, overlay: Option<&Path>, explicit: Optio
     reanchor_all(&mut list, &notes.document);
     match command {
         AnnotationsCommand::Export { format, .. } => export(&index, &notes, &list, &key, *format),
-        AnnotationsCommand::Import { input, .. } => import(&mut store, &mut list, input, &notes.document),
+        AnnotationsCommand::Import { input, .. } => {
+            import(&mut store, &mut list, input, &notes.document)
+        }
     }
 }
 
-fn export(index: &Index, notes: &Notes, list: &[crate::notes::Annotation], key: &str, format: NotesFormat) -> ExitCode {
+fn export(
+    index: &Index,
+    notes: &Notes,
+    list: &[crate::notes::Annotation],
+    key: &str,
+    format: NotesFormat,
+) -> ExitCode {
     let m = &index.brief.meta;
     let url = format!("urn:brief:{key}");
     let out = match format {
-        NotesFormat::W3c => serde_json::to_string_pretty(&to_w3c(list, key, &m.title, &url)).unwrap_or_default() + "\n",
+        NotesFormat::W3c => {
+            serde_json::to_string_pretty(&to_w3c(list, key, &m.title, &url)).unwrap_or_default()
+                + "\n"
+        }
         NotesFormat::Csv => to_csv(list, &m.title, &m.author, &url),
         NotesFormat::Markdown => to_markdown(list, &m.title, &Context { index, notes }),
     };
@@ -122,15 +154,30 @@ fn export(index: &Index, notes: &Notes, list: &[crate::notes::Annotation], key: 
     }
 }
 
-fn import(store: &mut NoteStore, list: &mut Vec<crate::notes::Annotation>, input: &Path, document: &str) -> ExitCode {
+fn import(
+    store: &mut NoteStore,
+    list: &mut Vec<crate::notes::Annotation>,
+    input: &Path,
+    document: &str,
+) -> ExitCode {
     let name = input.display().to_string();
     let text = match std::fs::read_to_string(input) {
         Ok(t) => t,
-        Err(e) => return fail(format!("{name}: cannot read the file: {e} (check the path)")),
+        Err(e) => {
+            return fail(format!(
+                "{name}: cannot read the file: {e} (check the path)"
+            ));
+        }
     };
     let value: serde_json::Value = match serde_json::from_str(&text) {
         Ok(v) => v,
-        Err(e) => return fail(format!("{name}:{}:{}: not valid JSON: {e} (fix the file or export it again)", e.line(), e.column())),
+        Err(e) => {
+            return fail(format!(
+                "{name}:{}:{}: not valid JSON: {e} (fix the file or export it again)",
+                e.line(),
+                e.column()
+            ));
+        }
     };
     let mut incoming = match from_w3c(&value) {
         Ok(a) => a,
@@ -141,6 +188,9 @@ fn import(store: &mut NoteStore, list: &mut Vec<crate::notes::Annotation>, input
     if let Err(e) = store.save(list) {
         return fail(e);
     }
-    println!("imported {added} new annotation(s) into {}", store.path().display());
+    println!(
+        "imported {added} new annotation(s) into {}",
+        store.path().display()
+    );
     ExitCode::SUCCESS
 }

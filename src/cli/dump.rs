@@ -20,7 +20,11 @@ pub fn print(brief: Brief, format: Format) -> io::Result<()> {
 
 fn superscript(n: u32) -> String {
     const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string().chars().filter_map(|c| c.to_digit(10)).map(|d| DIGITS[d as usize]).collect()
+    n.to_string()
+        .chars()
+        .filter_map(|c| c.to_digit(10))
+        .map(|d| DIGITS[d as usize])
+        .collect()
 }
 
 /// A paragraph's text with its markers put back, as the author wrote it.
@@ -29,12 +33,20 @@ pub fn with_markers(p: &crate::brief::model::Paragraph, markdown: bool) -> Strin
     let mut markers = p.markers.iter().peekable();
     for (i, c) in p.text.chars().enumerate() {
         while let Some(m) = markers.next_if(|m| m.at == i) {
-            out.push_str(&if markdown { format!("[^{}]", m.footnote) } else { superscript(m.footnote) });
+            out.push_str(&if markdown {
+                format!("[^{}]", m.footnote)
+            } else {
+                superscript(m.footnote)
+            });
         }
         out.push(c);
     }
     for m in markers {
-        out.push_str(&if markdown { format!("[^{}]", m.footnote) } else { superscript(m.footnote) });
+        out.push_str(&if markdown {
+            format!("[^{}]", m.footnote)
+        } else {
+            superscript(m.footnote)
+        });
     }
     out
 }
@@ -42,19 +54,43 @@ pub fn with_markers(p: &crate::brief::model::Paragraph, markdown: bool) -> Strin
 fn text(b: &Brief, md: bool) -> String {
     let m = &b.meta;
     let mut s = String::new();
-    let h = |level: usize| if md { format!("{} ", "#".repeat(level)) } else { String::new() };
-    s += &format!("{}{}\n\n{} {} · {} · {} · {}\n\n", h(1), m.title, m.series, m.number, m.author, m.affiliation, m.date);
+    let h = |level: usize| {
+        if md {
+            format!("{} ", "#".repeat(level))
+        } else {
+            String::new()
+        }
+    };
+    s += &format!(
+        "{}{}\n\n{} {} · {} · {} · {}\n\n",
+        h(1),
+        m.title,
+        m.series,
+        m.number,
+        m.author,
+        m.affiliation,
+        m.date
+    );
     for p in &b.summary {
         s += &format!("{}{}\n\n", if md { "- " } else { "" }, with_markers(p, md));
     }
     for sec in &b.sections {
-        s += &format!("{}{} {}\n\n", h(sec.level as usize + 1), sec.number, sec.title);
+        s += &format!(
+            "{}{} {}\n\n",
+            h(sec.level as usize + 1),
+            sec.number,
+            sec.title
+        );
         for p in &sec.paragraphs {
             s += &format!("{}\n\n", with_markers(p, md));
         }
     }
     for f in &b.footnotes {
-        s += &if md { format!("[^{}]: {}\n", f.number, f.text) } else { format!("{} {}\n", superscript(f.number), f.text) };
+        s += &if md {
+            format!("[^{}]: {}\n", f.number, f.text)
+        } else {
+            format!("{} {}\n", superscript(f.number), f.text)
+        };
     }
     s
 }
@@ -68,8 +104,16 @@ pub fn search(index: &Index, query: &str, json: bool) -> io::Result<()> {
         return writeln!(out);
     }
     for h in &hits {
-        let section = index.section_of(&h.paragraph).map_or("요약".to_string(), |s| format!("{} {}", s.number, s.title));
-        writeln!(out, "{}:{}-{} [{}] {}", h.paragraph, h.start, h.end, section, h.snippet)?;
+        let section = index
+            .section_of(&h.paragraph)
+            .map_or("요약".to_string(), |s| {
+                format!("{} {}", s.number, s.title)
+            });
+        writeln!(
+            out,
+            "{}:{}-{} [{}] {}",
+            h.paragraph, h.start, h.end, section, h.snippet
+        )?;
     }
     writeln!(out, "{} match(es)", hits.len())
 }

@@ -76,14 +76,23 @@ pub fn load_brief(file: Option<&Path>, overlay: Option<&Path>) -> Result<Brief, 
     };
     let (bytes, name) = match file {
         Some(p) => (read(p)?, p.display().to_string()),
-        None => (load::DEFAULT_BRIEF.as_bytes().to_vec(), DEFAULT_NAME.to_string()),
+        None => (
+            load::DEFAULT_BRIEF.as_bytes().to_vec(),
+            DEFAULT_NAME.to_string(),
+        ),
     };
     load::load(&bytes, &name, &overlay, &overlay_name).map(|(b, _)| b)
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     std::fs::read(path).map_err(|e| {
-        LoadError::one(Problem::at(&path.display().to_string(), None, None, format!("cannot read the file: {e}"), "check the path and permissions"))
+        LoadError::one(Problem::at(
+            &path.display().to_string(),
+            None,
+            None,
+            format!("cannot read the file: {e}"),
+            "check the path and permissions",
+        ))
     })
 }
 
@@ -102,21 +111,31 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
     let command = cli.command.as_ref()?;
     let code = match command {
         Command::Check { file } => check(file.as_deref(), overlay),
-        Command::Dump { file, format } => with_brief(file.as_deref(), overlay, |b| dump::print(b, *format)),
-        Command::Annotations { action } => annotations::run(action, overlay, cli.annotations.as_deref()),
+        Command::Dump { file, format } => {
+            with_brief(file.as_deref(), overlay, |b| dump::print(b, *format))
+        }
+        Command::Annotations { action } => {
+            annotations::run(action, overlay, cli.annotations.as_deref())
+        }
         Command::Search { args, json } => {
             let (file, query) = match args.as_slice() {
                 [q] => (None, q.as_str()),
                 [f, q] => (Some(Path::new(f.as_str())), q.as_str()),
                 _ => return Some(ExitCode::from(2)),
             };
-            with_brief(file, overlay, |b| dump::search(&Index::new(b), query, *json))
+            with_brief(file, overlay, |b| {
+                dump::search(&Index::new(b), query, *json)
+            })
         }
     };
     Some(code)
 }
 
-fn with_brief(file: Option<&Path>, overlay: Option<&Path>, f: impl FnOnce(Brief) -> std::io::Result<()>) -> ExitCode {
+fn with_brief(
+    file: Option<&Path>,
+    overlay: Option<&Path>,
+    f: impl FnOnce(Brief) -> std::io::Result<()>,
+) -> ExitCode {
     match load_brief(file, overlay) {
         Err(e) => report(&e),
         Ok(b) => match f(b) {
@@ -137,8 +156,16 @@ fn check(file: Option<&Path>, overlay: Option<&Path>) -> ExitCode {
             let paragraphs = b.paragraphs().count();
             println!(
                 "ok: {} — {} summary points, {} sections, {} paragraphs, {} footnotes, {} sources, {} entities, {} claims ({} unsourced), {} recommendations",
-                b.meta.title, b.summary.len(), b.sections.len(), paragraphs, b.footnotes.len(), b.sources.len(),
-                b.entities.len(), b.claims.len(), b.unsourced_claims.len(), b.recommendations.len()
+                b.meta.title,
+                b.summary.len(),
+                b.sections.len(),
+                paragraphs,
+                b.footnotes.len(),
+                b.sources.len(),
+                b.entities.len(),
+                b.claims.len(),
+                b.unsourced_claims.len(),
+                b.recommendations.len()
             );
             ExitCode::SUCCESS
         }
@@ -156,13 +183,18 @@ pub fn open_reader(cli: &Cli) -> ExitCode {
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     open_notes(&mut app, cli.annotations.as_deref());
     let positions = crate::tui::positions_file();
-    if let Some(pos) = positions.as_deref().and_then(|p| crate::tui::load_position(p, &app.index.brief.meta.number)) {
+    if let Some(pos) = positions
+        .as_deref()
+        .and_then(|p| crate::tui::load_position(p, &app.index.brief.meta.number))
+    {
         app.restore(pos);
     }
     match crate::tui::run(app, positions) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("brief: the terminal failed: {e} (run brief in an interactive terminal, or use `brief dump`)");
+            eprintln!(
+                "brief: the terminal failed: {e} (run brief in an interactive terminal, or use `brief dump`)"
+            );
             ExitCode::from(1)
         }
     }

@@ -20,7 +20,9 @@ pub struct WideBackend<W: Write> {
 impl<W: Write> WideBackend<W> {
     /// Wrap a writer.
     pub fn new(writer: W) -> Self {
-        WideBackend { inner: CrosstermBackend::new(writer) }
+        WideBackend {
+            inner: CrosstermBackend::new(writer),
+        }
     }
 }
 
@@ -32,7 +34,10 @@ fn fillers(cells: &[(u16, u16, &Cell)]) -> Vec<(usize, u16, u16, Cell)> {
         if crate::text::str_width(cell.symbol()) != 2 {
             continue;
         }
-        if cells.get(i + 1).is_some_and(|(nx, ny, _)| *ny == *y && *nx == x + 2) {
+        if cells
+            .get(i + 1)
+            .is_some_and(|(nx, ny, _)| *ny == *y && *nx == x + 2)
+        {
             let mut filler = (*cell).clone();
             filler.set_symbol("");
             out.push((i, x + 1, *y, filler));
@@ -111,14 +116,20 @@ mod tests {
         let empty = Buffer::empty(buf.area);
         let diff = empty.diff(&buf);
         let mut out = Vec::new();
-        WideBackend::new(&mut out).draw(diff.into_iter()).expect("draw");
+        WideBackend::new(&mut out)
+            .draw(diff.into_iter())
+            .expect("draw");
         out
     }
 
     #[test]
     fn hangul_run_has_one_cursor_move() {
         let out = String::from_utf8(written("북러관계와")).expect("utf-8");
-        assert_eq!(out.matches('H').count(), 1, "one MoveTo for the whole run: {out:?}");
+        assert_eq!(
+            out.matches('H').count(),
+            1,
+            "one MoveTo for the whole run: {out:?}"
+        );
         assert!(out.contains("북러관계와"), "{out:?}");
     }
 }

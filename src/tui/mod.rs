@@ -9,8 +9,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind};
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 
@@ -20,7 +24,12 @@ use crate::app::{Action, App, Effect};
 /// Put the terminal back as it was: cooked mode, main screen, no mouse, cursor shown.
 pub fn restore() {
     let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
 }
 
 fn install_panic_hook() {
@@ -44,7 +53,12 @@ fn setup() -> io::Result<(Guard, Terminal<backend::WideBackend<Stdout>>)> {
     install_panic_hook();
     enable_raw_mode()?;
     let guard = Guard;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )?;
     let terminal = Terminal::new(backend::WideBackend::new(io::stdout()))?;
     Ok((guard, terminal))
 }
@@ -53,9 +67,20 @@ fn translate(ev: Event) -> Option<Action> {
     match ev {
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::Wheel { x: m.column, y: m.row, down: true }),
-            MouseEventKind::ScrollUp => Some(Action::Wheel { x: m.column, y: m.row, down: false }),
-            MouseEventKind::Down(_) => Some(Action::Click { x: m.column, y: m.row }),
+            MouseEventKind::ScrollDown => Some(Action::Wheel {
+                x: m.column,
+                y: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel {
+                x: m.column,
+                y: m.row,
+                down: false,
+            }),
+            MouseEventKind::Down(_) => Some(Action::Click {
+                x: m.column,
+                y: m.row,
+            }),
             _ => None,
         },
         _ => None,
@@ -68,7 +93,10 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
     watch_signals(Arc::clone(&term));
     let (_guard, mut terminal) = setup()?;
     let size = terminal.size()?;
-    app.update(Action::Resize { width: size.width, height: size.height });
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
     terminal.draw(|f| crate::ui::draw(&app, f))?;
     let mut quit = false;
     let mut last_retry = std::time::Instant::now();
@@ -115,7 +143,9 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
 /// change is saved when it is made.
 fn watch_signals(term: Arc<AtomicBool>) {
     use signal_hook::consts::{SIGHUP, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else { return };
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
+        return;
+    };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             term.store(true, Ordering::Relaxed);
@@ -140,13 +170,21 @@ pub fn load_position(path: &std::path::Path, key: &str) -> Option<Pos> {
     let text = std::fs::read_to_string(path).ok()?;
     let map: serde_json::Value = serde_json::from_str(&text).ok()?;
     let p = map.get(key)?;
-    Some(Pos { block: p.get("block")?.as_u64()? as usize, offset: p.get("offset")?.as_u64()? as usize })
+    Some(Pos {
+        block: p.get("block")?.as_u64()? as usize,
+        offset: p.get("offset")?.as_u64()? as usize,
+    })
 }
 
 fn save_position(path: &std::path::Path, key: &str, pos: Pos) {
-    let mut map: serde_json::Map<String, serde_json::Value> =
-        std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
-    map.insert(key.to_string(), serde_json::json!({ "block": pos.block, "offset": pos.offset }));
+    let mut map: serde_json::Map<String, serde_json::Value> = std::fs::read_to_string(path)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    map.insert(
+        key.to_string(),
+        serde_json::json!({ "block": pos.block, "offset": pos.offset }),
+    );
     let Some(dir) = path.parent() else { return };
     if std::fs::create_dir_all(dir).is_err() {
         return;

@@ -21,7 +21,12 @@ pub use theme::Theme;
 /// Draw the whole reader into a frame.
 pub fn draw(app: &App, frame: &mut Frame) {
     render(app, frame.area(), frame.buffer_mut());
-    if let Some((x, y)) = popup::editor(app, Theme::get(app.no_color), frame.area(), frame.buffer_mut()) {
+    if let Some((x, y)) = popup::editor(
+        app,
+        Theme::get(app.no_color),
+        frame.area(),
+        frame.buffer_mut(),
+    ) {
         // The terminal cursor sits at the caret, so an input method's preedit shows in place.
         frame.set_cursor_position((x, y));
     }
@@ -79,15 +84,28 @@ fn too_small(area: Rect, buf: &mut Buffer) {
     let lines = ["terminal too small", "(40x10 or more)"];
     for (i, l) in lines.iter().enumerate() {
         if (i as u16) < area.height {
-            buf.set_stringn(area.x, area.y + i as u16, l, area.width as usize, Style::new());
+            buf.set_stringn(
+                area.x,
+                area.y + i as u16,
+                l,
+                area.width as usize,
+                Style::new(),
+            );
         }
     }
 }
 
 /// A bordered pane frame, highlighted when focused.
 pub fn pane<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
-    let style = if focused { theme.border_focus } else { theme.border };
-    Block::new().borders(Borders::ALL).border_style(style).title(Span::styled(title, style))
+    let style = if focused {
+        theme.border_focus
+    } else {
+        theme.border
+    };
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(Span::styled(title, style))
 }
 
 /// Whether a pane has the keyboard.
@@ -97,7 +115,10 @@ pub fn focused(app: &App, focus: Focus) -> bool {
 
 /// Text wrapped with the reader's own rule, one styled line per row.
 pub fn wrapped(text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
-    wrap(text, width.max(1) as usize).into_iter().map(|r| Line::styled(text[r].to_string(), style)).collect()
+    wrap(text, width.max(1) as usize)
+        .into_iter()
+        .map(|r| Line::styled(text[r].to_string(), style))
+        .collect()
 }
 
 /// Write lines into an area, clipped to it.

@@ -15,7 +15,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let current = app.current_section();
-    for (i, s) in app.index.brief.sections.iter().enumerate().take(inner.height as usize) {
+    for (i, s) in app
+        .index
+        .brief
+        .sections
+        .iter()
+        .enumerate()
+        .take(inner.height as usize)
+    {
         let mark = if current == Some(i) { "▶ " } else { "  " };
         let indent = "  ".repeat(s.level.saturating_sub(1) as usize);
         let style = if is_focused && app.outline_selected == i {
@@ -25,7 +32,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             theme.text
         };
-        let line = Line::from(vec![Span::styled(mark, theme.marker), Span::styled(format!("{indent}{} {}", s.number, s.title), style)]);
+        let line = Line::from(vec![
+            Span::styled(mark, theme.marker),
+            Span::styled(format!("{indent}{} {}", s.number, s.title), style),
+        ]);
         buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
     }
 }

@@ -14,11 +14,22 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) {
     let Some(popup) = app.popup else { return };
     let width = screen.width.saturating_sub(4).min(90);
     let height = screen.height.saturating_sub(2).min(30);
-    let area = Rect { x: (screen.width - width) / 2, y: (screen.height - height) / 2, width, height };
+    let area = Rect {
+        x: (screen.width - width) / 2,
+        y: (screen.height - height) / 2,
+        width,
+        height,
+    };
     super::clear(area, buf);
     let (title, lines) = match popup {
-        Popup::Help => (" Help — Esc closes ", help_lines(theme, width.saturating_sub(2))),
-        Popup::Footnote(n) => (" Footnote — Esc closes ", footnote_lines(app, theme, n, width.saturating_sub(2))),
+        Popup::Help => (
+            " Help — Esc closes ",
+            help_lines(theme, width.saturating_sub(2)),
+        ),
+        Popup::Footnote(n) => (
+            " Footnote — Esc closes ",
+            footnote_lines(app, theme, n, width.saturating_sub(2)),
+        ),
     };
     let block = pane(title, true, theme);
     let inner = block.inner(area);
@@ -28,16 +39,35 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) {
 }
 
 fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> {
-    let Some(f) = app.index.brief.footnote(n) else { return vec![] };
+    let Some(f) = app.index.brief.footnote(n) else {
+        return vec![];
+    };
     let mut lines = vec![Line::styled(format!("주 {n}"), theme.heading)];
     lines.extend(wrapped(&f.text, width, theme.text));
-    for claim in app.index.brief.claims.iter().filter(|c| c.footnotes.contains(&n)) {
+    for claim in app
+        .index
+        .brief
+        .claims
+        .iter()
+        .filter(|c| c.footnotes.contains(&n))
+    {
         lines.push(Line::default());
-        lines.push(Line::styled(format!("이 주를 단 문장 ({})", claim.paragraph), theme.heading));
+        lines.push(Line::styled(
+            format!("이 주를 단 문장 ({})", claim.paragraph),
+            theme.heading,
+        ));
         lines.extend(wrapped(&format!("“{}”", claim.text), width, theme.dim));
-        let others: Vec<String> = app.index.sources_of_claim(claim).iter().map(|s| s.outlet.clone()).collect();
+        let others: Vec<String> = app
+            .index
+            .sources_of_claim(claim)
+            .iter()
+            .map(|s| s.outlet.clone())
+            .collect();
         if !others.is_empty() {
-            lines.push(Line::styled(format!("이 문장의 출처: {}", others.join(", ")), theme.dim));
+            lines.push(Line::styled(
+                format!("이 문장의 출처: {}", others.join(", ")),
+                theme.dim,
+            ));
         }
     }
     for s in app.index.sources_of_footnote(n) {
@@ -52,8 +82,16 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         if let Some(url) = &s.url {
             lines.push(Line::styled(url.clone(), theme.dim));
         }
-        let cited: Vec<String> = app.index.claims_citing(&s.id).iter().map(|c| c.paragraph.clone()).collect();
-        lines.push(Line::styled(format!("cited by: {} (주 {:?})", cited.join(", "), s.footnotes), theme.dim));
+        let cited: Vec<String> = app
+            .index
+            .claims_citing(&s.id)
+            .iter()
+            .map(|c| c.paragraph.clone())
+            .collect();
+        lines.push(Line::styled(
+            format!("cited by: {} (주 {:?})", cited.join(", "), s.footnotes),
+            theme.dim,
+        ));
     }
     lines
 }
@@ -61,15 +99,34 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
 /// The help screen, generated from the keymap table.
 pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for (context, title) in [(Context::Normal, "Reading"), (Context::Search, "Searching (/)"), (Context::Popup, "Popups")] {
+    for (context, title) in [
+        (Context::Normal, "Reading"),
+        (Context::Search, "Searching (/)"),
+        (Context::Popup, "Popups"),
+    ] {
         lines.push(Line::styled(title, theme.heading));
-        let rows: Vec<(String, &str)> = KEYMAP.iter().filter(|b| b.context == context).map(|b| (b.keys.to_string(), b.help)).collect();
-        let key_w = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0).min(width as usize / 2);
+        let rows: Vec<(String, &str)> = KEYMAP
+            .iter()
+            .filter(|b| b.context == context)
+            .map(|b| (b.keys.to_string(), b.help))
+            .collect();
+        let key_w = rows
+            .iter()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(width as usize / 2);
         for (keys, help) in rows {
-            lines.push(Line::from(vec![Span::styled(format!("  {keys:<key_w$}  "), theme.marker), Span::styled(help.to_string(), theme.text)]));
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<key_w$}  "), theme.marker),
+                Span::styled(help.to_string(), theme.text),
+            ]));
         }
     }
-    lines.push(Line::styled("Mouse: wheel scrolls the pane under the pointer; click selects an item or opens a marker.", theme.dim));
+    lines.push(Line::styled(
+        "Mouse: wheel scrolls the pane under the pointer; click selects an item or opens a marker.",
+        theme.dim,
+    ));
     lines
 }
 
@@ -81,7 +138,12 @@ pub fn editor(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
     }
     let width = screen.width.saturating_sub(4).min(72);
     let height = screen.height.saturating_sub(4).min(10);
-    let area = Rect { x: (screen.width - width) / 2, y: (screen.height - height) / 2, width, height };
+    let area = Rect {
+        x: (screen.width - width) / 2,
+        y: (screen.height - height) / 2,
+        width,
+        height,
+    };
     super::clear(area, buf);
     let block = pane(" Note — Ctrl-S saves · Esc cancels ", true, theme);
     let inner = block.inner(area);
@@ -91,5 +153,8 @@ pub fn editor(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
     let (top, left) = editor.textarea.scroll_offset();
     let row = caret.row.saturating_sub(top as usize) as u16;
     let col = caret.col.saturating_sub(left as usize) as u16;
-    Some((inner.x + col.min(inner.width.saturating_sub(1)), inner.y + row.min(inner.height.saturating_sub(1))))
+    Some((
+        inner.x + col.min(inner.width.saturating_sub(1)),
+        inner.y + row.min(inner.height.saturating_sub(1)),
+    ))
 }

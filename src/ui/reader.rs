@@ -28,7 +28,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             BlockKind::Byline | BlockKind::Footnote(_) => theme.dim,
             BlockKind::Paragraph => theme.text,
         };
-        let line = styled_line(text, l.first_char, |offset| layers.style(app, theme, l.block, offset, base));
+        let line = styled_line(text, l.first_char, |offset| {
+            layers.style(app, theme, l.block, offset, base)
+        });
         buf.set_line(inner.x, inner.y + row as u16, &line, inner.width);
     }
 }
@@ -68,7 +70,9 @@ impl Layers {
         let visible = app.visible_blocks();
         let block_of = |paragraph: &str| {
             let order = app.index.place(paragraph)?.order;
-            app.doc.block_of_paragraph(order).filter(|b| visible.contains(b))
+            app.doc
+                .block_of_paragraph(order)
+                .filter(|b| visible.contains(b))
         };
         let mut entities = Vec::new();
         if app.show_entities {
@@ -91,7 +95,11 @@ impl Layers {
         let selected_footnote = (app.tab == Tab::Citations && app.focus == Focus::Side)
             .then(|| app.citations().get(app.selected()).copied())
             .flatten();
-        let matches = app.search.matches.iter().enumerate()
+        let matches = app
+            .search
+            .matches
+            .iter()
+            .enumerate()
             .filter(|(_, m)| visible.contains(&m.block))
             .map(|(i, m)| (m.block, m.range.clone(), app.search.current == Some(i)))
             .collect();
@@ -106,11 +114,19 @@ impl Layers {
                 annotations.push((b, r, style));
             }
         }
-        Layers { entities, unsourced, matches, selected_footnote, annotations }
+        Layers {
+            entities,
+            unsourced,
+            matches,
+            selected_footnote,
+            annotations,
+        }
     }
 
     fn style(&self, app: &App, theme: &Theme, block: usize, offset: usize, base: Style) -> Style {
-        let inside = |list: &[(usize, Range<usize>)]| list.iter().any(|(b, r)| *b == block && r.contains(&offset));
+        let inside = |list: &[(usize, Range<usize>)]| {
+            list.iter().any(|(b, r)| *b == block && r.contains(&offset))
+        };
         let b = &app.doc.blocks[block];
         let mut style = base;
         if inside(&self.unsourced) {
@@ -124,21 +140,43 @@ impl Layers {
                 style = style.patch(*s);
             }
         }
-        if app.flash.as_ref().is_some_and(|(fb, r)| *fb == block && r.contains(&offset)) {
+        if app
+            .flash
+            .as_ref()
+            .is_some_and(|(fb, r)| *fb == block && r.contains(&offset))
+        {
             style = style.patch(theme.flash);
         }
-        if let Some((k, m)) = b.markers.iter().enumerate().find(|(_, m)| (m.start..m.end).contains(&offset)) {
-            let at_cursor = app.marker.is_some_and(|c| c.block == block && c.marker == k);
+        if let Some((k, m)) = b
+            .markers
+            .iter()
+            .enumerate()
+            .find(|(_, m)| (m.start..m.end).contains(&offset))
+        {
+            let at_cursor = app
+                .marker
+                .is_some_and(|c| c.block == block && c.marker == k);
             let selected = at_cursor || self.selected_footnote == Some(m.footnote);
-            style = style.patch(if selected { theme.marker_selected } else { theme.marker });
+            style = style.patch(if selected {
+                theme.marker_selected
+            } else {
+                theme.marker
+            });
         }
         for (b, r, current) in &self.matches {
             if *b == block && r.contains(&offset) {
-                style = style.patch(if *current { theme.current_match } else { theme.search_match });
+                style = style.patch(if *current {
+                    theme.current_match
+                } else {
+                    theme.search_match
+                });
             }
         }
         let here = Pos { block, offset };
-        if app.selection().is_some_and(|(from, to)| from <= here && here <= to) {
+        if app
+            .selection()
+            .is_some_and(|(from, to)| from <= here && here <= to)
+        {
             style = style.patch(theme.selected);
         }
         if app.cursor == here && app.focus == Focus::Reader {

@@ -15,10 +15,24 @@ use crate::app::{App, Focus, Tab};
 /// The lines of every item of the current tab, for a list `width` wide.
 fn items(app: &App, theme: &Theme, width: u16) -> Vec<Vec<Line<'static>>> {
     match app.tab {
-        Tab::Citations => app.citations().iter().map(|n| citation(app, theme, *n, width)).collect(),
-        Tab::Recommendations => (0..app.index.brief.recommendations.len()).map(|i| recommendation(app, theme, i, width)).collect(),
-        Tab::Entities => app.entity_order().into_iter().map(|i| entity(app, theme, i)).collect(),
-        Tab::Annotations => app.annotation_order().into_iter().map(|i| annotation(app, theme, i, width)).collect(),
+        Tab::Citations => app
+            .citations()
+            .iter()
+            .map(|n| citation(app, theme, *n, width))
+            .collect(),
+        Tab::Recommendations => (0..app.index.brief.recommendations.len())
+            .map(|i| recommendation(app, theme, i, width))
+            .collect(),
+        Tab::Entities => app
+            .entity_order()
+            .into_iter()
+            .map(|i| entity(app, theme, i))
+            .collect(),
+        Tab::Annotations => app
+            .annotation_order()
+            .into_iter()
+            .map(|i| annotation(app, theme, i, width))
+            .collect(),
     }
 }
 
@@ -28,10 +42,14 @@ fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'stati
         "orphan: not found in this revision".to_string()
     } else {
         let pos = app.pos_of_doc(a.target.start);
-        app.doc.blocks[..=pos.block].iter().rev().find_map(|b| b.section).map_or("요약".into(), |s| {
-            let s = &app.index.brief.sections[s];
-            format!("{} {}", s.number, s.title)
-        })
+        app.doc.blocks[..=pos.block]
+            .iter()
+            .rev()
+            .find_map(|b| b.section)
+            .map_or("요약".into(), |s| {
+                let s = &app.index.brief.sections[s];
+                format!("{} {}", s.number, s.title)
+            })
     };
     let colour = a.colour.map_or("note", |c| c.name());
     let mut lines = vec![Line::from(vec![
@@ -39,9 +57,23 @@ fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'stati
         Span::styled(format!("{colour} · {section}"), theme.dim),
     ])];
     let quote: String = a.target.exact.replace('\n', " ");
-    lines.extend(wrapped(&format!("“{quote}”"), width.saturating_sub(2), theme.text).into_iter().take(2).map(indent));
+    lines.extend(
+        wrapped(&format!("“{quote}”"), width.saturating_sub(2), theme.text)
+            .into_iter()
+            .take(2)
+            .map(indent),
+    );
     if !a.note.is_empty() {
-        lines.extend(wrapped(&a.note.replace('\n', " "), width.saturating_sub(2), theme.heading).into_iter().take(3).map(indent));
+        lines.extend(
+            wrapped(
+                &a.note.replace('\n', " "),
+                width.saturating_sub(2),
+                theme.heading,
+            )
+            .into_iter()
+            .take(3)
+            .map(indent),
+        );
     }
     if !a.tags.is_empty() {
         let tags: Vec<String> = a.tags.iter().map(|t| format!("#{t}")).collect();
@@ -54,9 +86,21 @@ fn citation(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> 
     let sources = app.index.sources_of_footnote(n);
     let mut lines = Vec::new();
     if sources.is_empty() {
-        let text = app.index.brief.footnote(n).map_or(String::new(), |f| f.text.clone());
-        lines.push(Line::from(vec![Span::styled(format!("[{n}] "), theme.marker), Span::styled("해설 (출처 없음)", theme.dim)]));
-        lines.extend(wrapped(&text, width.saturating_sub(2), theme.dim).into_iter().take(2).map(indent));
+        let text = app
+            .index
+            .brief
+            .footnote(n)
+            .map_or(String::new(), |f| f.text.clone());
+        lines.push(Line::from(vec![
+            Span::styled(format!("[{n}] "), theme.marker),
+            Span::styled("해설 (출처 없음)", theme.dim),
+        ]));
+        lines.extend(
+            wrapped(&text, width.saturating_sub(2), theme.dim)
+                .into_iter()
+                .take(2)
+                .map(indent),
+        );
     }
     for s in sources {
         let date = s.date.clone().unwrap_or_else(|| "날짜 없음".into());
@@ -65,7 +109,12 @@ fn citation(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> 
             Span::styled(s.outlet.clone(), theme.heading),
             Span::styled(format!(" · {date} · {}", s.lang), theme.dim),
         ]));
-        lines.extend(wrapped(&s.title, width.saturating_sub(2), theme.text).into_iter().take(2).map(indent));
+        lines.extend(
+            wrapped(&s.title, width.saturating_sub(2), theme.text)
+                .into_iter()
+                .take(2)
+                .map(indent),
+        );
         if let Some(url) = &s.url {
             lines.push(indent(Line::styled(url.clone(), theme.dim)));
         }
@@ -89,13 +138,25 @@ fn recommendation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'s
         Span::styled(format!("[{}] ", r.area), theme.marker),
         Span::styled(r.title.clone(), theme.text),
     ])];
-    lines.extend(wrapped(&format!("조건: {}", r.condition), width.saturating_sub(4), theme.dim).into_iter().take(2).map(|l| indent(indent(l))));
+    lines.extend(
+        wrapped(
+            &format!("조건: {}", r.condition),
+            width.saturating_sub(4),
+            theme.dim,
+        )
+        .into_iter()
+        .take(2)
+        .map(|l| indent(indent(l))),
+    );
     lines
 }
 
 fn entity(app: &App, theme: &Theme, i: usize) -> Vec<Line<'static>> {
     let e = &app.index.brief.entities[i];
-    let label = KIND_LABELS.iter().find(|(k, _)| *k == e.kind).map_or(e.kind.as_str(), |(_, l)| l);
+    let label = KIND_LABELS
+        .iter()
+        .find(|(k, _)| *k == e.kind)
+        .map_or(e.kind.as_str(), |(_, l)| l);
     vec![Line::from(vec![
         Span::styled(format!("{label} "), theme.dim),
         Span::styled(e.name.clone(), theme.text),
@@ -105,14 +166,22 @@ fn entity(app: &App, theme: &Theme, i: usize) -> Vec<Line<'static>> {
 
 /// The list area inside the pane (below the tab bar).
 fn list_area(area: Rect) -> Rect {
-    Rect { x: area.x + 1, y: area.y + 2, width: area.width.saturating_sub(2), height: area.height.saturating_sub(3) }
+    Rect {
+        x: area.x + 1,
+        y: area.y + 2,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(3),
+    }
 }
 
 /// Rows each item occupies (relative to the list's first row), after scrolling.
 pub fn item_rows(app: &App) -> Vec<Range<usize>> {
     let list = list_area(app.areas.side);
     let theme = *Theme::get(true);
-    let heights: Vec<usize> = items(app, &theme, list.width).iter().map(Vec::len).collect();
+    let heights: Vec<usize> = items(app, &theme, list.width)
+        .iter()
+        .map(Vec::len)
+        .collect();
     let offset = scroll_offset(&heights, app.selected(), list.height as usize);
     let mut row = 0usize;
     heights
@@ -135,17 +204,26 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let is_focused = focused(app, Focus::Side);
     let block = pane("Linked", is_focused, theme);
     block.render(area, buf);
-    let tabs_area = Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: 1 };
+    let tabs_area = Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: 1,
+    };
     let selected = Tab::ALL.iter().position(|t| *t == app.tab).unwrap_or(0);
     let full: usize = Tab::ALL.iter().map(|t| t.title().len() + 3).sum();
     let short = full > tabs_area.width as usize;
-    Tabs::new(Tab::ALL.iter().map(|t| if short { t.short_title() } else { t.title() }))
-        .select(selected)
-        .style(theme.dim)
-        .highlight_style(theme.heading.patch(theme.selected))
-        .padding("", "")
-        .divider(" │ ")
-        .render(tabs_area, buf);
+    Tabs::new(
+        Tab::ALL
+            .iter()
+            .map(|t| if short { t.short_title() } else { t.title() }),
+    )
+    .select(selected)
+    .style(theme.dim)
+    .highlight_style(theme.heading.patch(theme.selected))
+    .padding("", "")
+    .divider(" │ ")
+    .render(tabs_area, buf);
     let list = list_area(area);
     let all = items(app, theme, list.width);
     let heights: Vec<usize> = all.iter().map(Vec::len).collect();
@@ -155,18 +233,42 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let chosen = i == app.selected();
         for (k, line) in item.into_iter().enumerate() {
             let highlight = chosen && k == 0 && is_focused;
-            rows.push((line, if highlight { theme.selected } else { Style::new() }));
+            rows.push((
+                line,
+                if highlight {
+                    theme.selected
+                } else {
+                    Style::new()
+                },
+            ));
         }
     }
     if rows.is_empty() {
-        let none = if app.tab == Tab::Annotations { "(none yet: v selects, H highlights, a writes a note)" } else { "(none)" };
+        let none = if app.tab == Tab::Annotations {
+            "(none yet: v selects, H highlights, a writes a note)"
+        } else {
+            "(none)"
+        };
         buf.set_stringn(list.x, list.y, none, list.width as usize, theme.dim);
     }
-    for (row, (line, style)) in rows.iter().skip(offset).take(list.height as usize).enumerate() {
+    for (row, (line, style)) in rows
+        .iter()
+        .skip(offset)
+        .take(list.height as usize)
+        .enumerate()
+    {
         let y = list.y + row as u16;
         buf.set_line(list.x, y, line, list.width);
         if *style != Style::new() {
-            buf.set_style(Rect { x: list.x, y, width: list.width, height: 1 }, *style);
+            buf.set_style(
+                Rect {
+                    x: list.x,
+                    y,
+                    width: list.width,
+                    height: 1,
+                },
+                *style,
+            );
         }
     }
 }

@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::Theme;
-use crate::text::str_width;
 use crate::app::App;
+use crate::text::str_width;
 
 /// Series, number, title, author, date.
 pub fn title_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -47,8 +47,16 @@ pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let hint = if let Some(e) = &app.notes.save_error {
         e.as_str()
-    } else if app.message.is_empty() { "? help  / search  ]f marker  Tab panes  q quit" } else { app.message.as_str() };
-    let percent = if app.max_top() == 0 { 100 } else { app.top * 100 / app.max_top() };
+    } else if app.message.is_empty() {
+        "? help  / search  ]f marker  Tab panes  q quit"
+    } else {
+        app.message.as_str()
+    };
+    let percent = if app.max_top() == 0 {
+        100
+    } else {
+        app.top * 100 / app.max_top()
+    };
     let section = app.current_section().map_or("요약".to_string(), |i| {
         let s = &app.index.brief.sections[i];
         format!("{} {}", s.number, s.title)
@@ -56,7 +64,8 @@ pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let right = format!(" {section} │ {percent}% ");
     let room = (area.width as usize).saturating_sub(str_width(&left) + str_width(&right) + 2);
     let middle = fit(hint, room);
-    let gap = (area.width as usize).saturating_sub(str_width(&left) + 2 + str_width(&middle) + str_width(&right));
+    let gap = (area.width as usize)
+        .saturating_sub(str_width(&left) + 2 + str_width(&middle) + str_width(&right));
     let line = Line::from(vec![
         Span::styled(left, theme.bar),
         Span::styled(format!("│ {middle}{}", " ".repeat(gap)), theme.bar),

@@ -33,7 +33,9 @@ pub struct Theme {
 
 fn colors() -> HashMap<String, Color> {
     let map: HashMap<String, String> = serde_json::from_str(DEFAULT).unwrap_or_default();
-    map.into_iter().filter_map(|(k, v)| Color::from_str(&v).ok().map(|c| (k, c))).collect()
+    map.into_iter()
+        .filter_map(|(k, v)| Color::from_str(&v).ok().map(|c| (k, c)))
+        .collect()
 }
 
 static COLOURED: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
@@ -42,7 +44,11 @@ static PLAIN: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
 impl Theme {
     /// The theme for this terminal, built once: coloured, or plain under `NO_COLOR`.
     pub fn get(no_color: bool) -> &'static Theme {
-        if no_color { PLAIN.get_or_init(Theme::plain) } else { COLOURED.get_or_init(|| Theme::new(false)) }
+        if no_color {
+            PLAIN.get_or_init(Theme::plain)
+        } else {
+            COLOURED.get_or_init(|| Theme::new(false))
+        }
     }
 
     /// The theme for this terminal: coloured, or plain under `NO_COLOR`.
@@ -52,7 +58,11 @@ impl Theme {
         }
         let c = colors();
         let fg = |k: &str| Style::new().fg(c.get(k).copied().unwrap_or(Color::Reset));
-        let bg = |k: &str| Style::new().bg(c.get(k).copied().unwrap_or(Color::Reset)).fg(Color::Black);
+        let bg = |k: &str| {
+            Style::new()
+                .bg(c.get(k).copied().unwrap_or(Color::Reset))
+                .fg(Color::Black)
+        };
         Theme {
             text: fg("text"),
             heading: fg("heading").add_modifier(Modifier::BOLD),
@@ -116,7 +126,10 @@ mod tests {
     #[test]
     fn default_palette_parses() {
         let c = colors();
-        assert!(c.len() >= 14, "every colour in assets/theme.json parses: {c:?}");
+        assert!(
+            c.len() >= 14,
+            "every colour in assets/theme.json parses: {c:?}"
+        );
     }
 
     #[test]

@@ -22,8 +22,14 @@ pub fn superscript_value(c: char) -> Option<u32> {
 /// The number and body of a footnote definition line (`¹ text`, `- ² text`).
 pub fn footnote_definition(line: &str) -> Option<(u32, &str)> {
     let rest = line.trim_start();
-    let rest = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("-")).unwrap_or(rest);
-    let digits: String = rest.chars().take_while(|c| superscript_value(*c).is_some()).collect();
+    let rest = rest
+        .strip_prefix("- ")
+        .or_else(|| rest.strip_prefix("-"))
+        .unwrap_or(rest);
+    let digits: String = rest
+        .chars()
+        .take_while(|c| superscript_value(*c).is_some())
+        .collect();
     if digits.is_empty() {
         return None;
     }
@@ -31,7 +37,10 @@ pub fn footnote_definition(line: &str) -> Option<(u32, &str)> {
     if !body.starts_with(char::is_whitespace) {
         return None;
     }
-    let number = digits.chars().filter_map(superscript_value).fold(0u32, |n, d| n.saturating_mul(10).saturating_add(d));
+    let number = digits
+        .chars()
+        .filter_map(superscript_value)
+        .fold(0u32, |n, d| n.saturating_mul(10).saturating_add(d));
     Some((number, body.trim()))
 }
 
@@ -53,7 +62,13 @@ pub fn split(text: &str) -> Split {
             if let Some(b) = current.take() {
                 body.push(b);
             }
-            footnotes.push((number, Block { line: line_no, text: rest.to_string() }));
+            footnotes.push((
+                number,
+                Block {
+                    line: line_no,
+                    text: rest.to_string(),
+                },
+            ));
             continue;
         }
         if trimmed.is_empty() {
@@ -73,7 +88,12 @@ pub fn split(text: &str) -> Split {
                 b.text.push(' ');
                 b.text.push_str(trimmed);
             }
-            None => current = Some(Block { line: line_no, text: trimmed.to_string() }),
+            None => {
+                current = Some(Block {
+                    line: line_no,
+                    text: trimmed.to_string(),
+                })
+            }
         }
     }
     if let Some(b) = current.take() {
@@ -88,8 +108,14 @@ mod tests {
 
     #[test]
     fn footnote_definitions_with_and_without_dash() {
-        assert_eq!(footnote_definition("¹ Лавров, РБК"), Some((1, "Лавров, РБК")));
-        assert_eq!(footnote_definition("- ²⁵ Путин, РБК"), Some((25, "Путин, РБК")));
+        assert_eq!(
+            footnote_definition("¹ Лавров, РБК"),
+            Some((1, "Лавров, РБК"))
+        );
+        assert_eq!(
+            footnote_definition("- ²⁵ Путин, РБК"),
+            Some((25, "Путин, РБК"))
+        );
         assert_eq!(footnote_definition("강조하였다.¹"), None);
         assert_eq!(footnote_definition("²text"), None);
     }

@@ -6,14 +6,29 @@ use crate::brief::model::Footnote;
 use crate::text::sanitize_line;
 
 /// Footnotes in number order; duplicates are reported.
-pub fn definitions(defs: &[(u32, Block)], file: &str, problems: &mut Vec<Problem>) -> Vec<Footnote> {
+pub fn definitions(
+    defs: &[(u32, Block)],
+    file: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<Footnote> {
     let mut out: Vec<Footnote> = Vec::new();
     for (number, block) in defs {
         if out.iter().any(|f| f.number == *number) {
-            problems.push(Problem::at(file, Some(block.line), None, format!("footnote {number} is defined twice"), "remove or renumber one definition"));
+            problems.push(Problem::at(
+                file,
+                Some(block.line),
+                None,
+                format!("footnote {number} is defined twice"),
+                "remove or renumber one definition",
+            ));
             continue;
         }
-        out.push(Footnote { number: *number, text: sanitize_line(&block.text), sources: vec![], claims: vec![] });
+        out.push(Footnote {
+            number: *number,
+            text: sanitize_line(&block.text),
+            sources: vec![],
+            claims: vec![],
+        });
     }
     out.sort_by_key(|f| f.number);
     out

@@ -27,8 +27,8 @@ impl Join {
 
 /// Particles and endings that attach to a stem (grammar, not this brief).
 const PARTICLES: &[&str] = &[
-    "으로", "에서", "에게", "까지", "부터", "보다", "처럼", "이다", "은", "는", "이", "가", "을", "를",
-    "의", "에", "와", "과", "도", "로", "만",
+    "으로", "에서", "에게", "까지", "부터", "보다", "처럼", "이다", "은", "는", "이", "가", "을",
+    "를", "의", "에", "와", "과", "도", "로", "만",
 ];
 
 /// The words of a brief, punctuation and markers stripped, and their stems.
@@ -77,31 +77,44 @@ impl Vocabulary {
 
 /// A word without surrounding punctuation or footnote markers.
 fn clean(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() || superscript_value(c).is_some()).to_string()
+    word.trim_matches(|c: char| !c.is_alphanumeric() || superscript_value(c).is_some())
+        .to_string()
 }
 
 /// Whether a paragraph block stops in the middle of a sentence.
 pub fn ends_mid_sentence(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || superscript_value(c).is_some());
+    let trimmed =
+        text.trim_end_matches(|c: char| c.is_whitespace() || superscript_value(c).is_some());
     let mut rev = trimmed.chars().rev();
     match rev.next() {
         None => false,
         Some('.' | '?' | '!' | '…' | '。') => false,
-        Some('”' | '’' | '"' | '\'' | ')' | '」' | '』') => !matches!(rev.next(), Some('.' | '?' | '!' | '…')),
+        Some('”' | '’' | '"' | '\'' | ')' | '」' | '』') => {
+            !matches!(rev.next(), Some('.' | '?' | '!' | '…'))
+        }
         Some(_) => true,
     }
 }
 
 /// Join block `next` onto `text` across a page break, recording the join.
 pub fn join(text: &mut String, next: &str, line: usize, vocab: &Vocabulary) -> Join {
-    let left = text.split_whitespace().next_back().unwrap_or("").to_string();
+    let left = text
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_string();
     let right = next.split_whitespace().next().unwrap_or("").to_string();
     let spaced = !vocab.is_split_word(&left, &right);
     if spaced {
         text.push(' ');
     }
     text.push_str(next);
-    Join { line, left, right, spaced }
+    Join {
+        line,
+        left,
+        right,
+        spaced,
+    }
 }
 
 #[cfg(test)]

@@ -6,9 +6,27 @@ use crate::brief::model::Marker;
 
 /// Hangul readings of Hanja that PDF extraction leaves inside Korean names.
 const READINGS: &[(char, char)] = &[
-    ('金', '김'), ('正', '정'), ('恩', '은'), ('日', '일'), ('成', '성'), ('與', '여'), ('正', '정'),
-    ('北', '북'), ('新', '신'), ('韓', '한'), ('朝', '조'), ('鮮', '선'), ('美', '미'), ('中', '중'),
-    ('露', '로'), ('李', '이'), ('朴', '박'), ('崔', '최'), ('善', '선'), ('姬', '희'), ('文', '문'),
+    ('金', '김'),
+    ('正', '정'),
+    ('恩', '은'),
+    ('日', '일'),
+    ('成', '성'),
+    ('與', '여'),
+    ('正', '정'),
+    ('北', '북'),
+    ('新', '신'),
+    ('韓', '한'),
+    ('朝', '조'),
+    ('鮮', '선'),
+    ('美', '미'),
+    ('中', '중'),
+    ('露', '로'),
+    ('李', '이'),
+    ('朴', '박'),
+    ('崔', '최'),
+    ('善', '선'),
+    ('姬', '희'),
+    ('文', '문'),
 ];
 
 fn reading(c: char) -> Option<char> {
@@ -38,8 +56,15 @@ pub fn hanja_names(text: &str, names: &[String]) -> (String, usize) {
             continue;
         }
         let read: Option<String> = chars[i..i + run].iter().map(|c| reading(*c)).collect();
-        let tail: String = chars[i + run..].iter().take_while(|c| is_hangul(**c)).collect();
-        match read.filter(|r| names.iter().any(|n| n.chars().count() > run && (r.clone() + &tail).starts_with(n.as_str()))) {
+        let tail: String = chars[i + run..]
+            .iter()
+            .take_while(|c| is_hangul(**c))
+            .collect();
+        match read.filter(|r| {
+            names
+                .iter()
+                .any(|n| n.chars().count() > run && (r.clone() + &tail).starts_with(n.as_str()))
+        }) {
             Some(r) => {
                 if out.chars().next_back().is_some_and(is_hangul) {
                     out.push(' ');
@@ -66,13 +91,19 @@ pub fn lift_markers(text: &str) -> (String, Vec<Marker>) {
             continue;
         }
         if let Some(n) = number.take() {
-            markers.push(Marker { footnote: n, at: count });
+            markers.push(Marker {
+                footnote: n,
+                at: count,
+            });
         }
         out.push(c);
         count += 1;
     }
     if let Some(n) = number {
-        markers.push(Marker { footnote: n, at: count });
+        markers.push(Marker {
+            footnote: n,
+            at: count,
+        });
     }
     (out, markers)
 }
@@ -93,6 +124,19 @@ mod tests {
     fn markers_lifted() {
         let (s, m) = lift_markers("강조하였다.¹ 높으며² 이를 발언²⁵이");
         assert_eq!(s, "강조하였다. 높으며 이를 발언이");
-        assert_eq!(m, vec![Marker { footnote: 1, at: 6 }, Marker { footnote: 2, at: 10 }, Marker { footnote: 25, at: 16 }]);
+        assert_eq!(
+            m,
+            vec![
+                Marker { footnote: 1, at: 6 },
+                Marker {
+                    footnote: 2,
+                    at: 10
+                },
+                Marker {
+                    footnote: 25,
+                    at: 16
+                }
+            ]
+        );
     }
 }

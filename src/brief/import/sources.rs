@@ -19,20 +19,25 @@ pub struct Cited {
     pub lang: String,
 }
 
-const MONTHS_EN: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
-const MONTHS_RU: &str = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
+const MONTHS_EN: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTHS_RU: &str =
+    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?P<dot>(?P<y>\d{{4}})\.\s?(?P<m>\d{{1,2}})\.\s?(?P<d>\d{{1,2}})\.?)|(?P<en>(?P<enm>{MONTHS_EN})(?:\s(?P<end>\d{{1,2}}),)?\s(?P<eny>\d{{4}}))|(?P<ru>(?P<rud>\d{{1,2}})\s(?P<rum>{MONTHS_RU})\s(?P<ruy>\d{{4}})(?:\sгода)?)"
+        r"(?P<dot>(?P<y>[0-9]{{4}})\. ?(?P<m>[0-9]{{1,2}})\. ?(?P<d>[0-9]{{1,2}})\.?)|(?P<en>(?P<enm>{MONTHS_EN})(?: (?P<end>[0-9]{{1,2}}),)? (?P<eny>[0-9]{{4}}))|(?P<ru>(?P<rud>[0-9]{{1,2}}) (?P<rum>{MONTHS_RU}) (?P<ruy>[0-9]{{4}})(?: года)?)"
     );
     Regex::new(&pattern).expect("the date pattern is a valid regex")
 });
-static URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"https?://[^\s<>)]+").expect("the URL pattern is a valid regex"));
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"https?://[^ \t\n<>)]+").expect("the URL pattern is a valid regex")
+});
 static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s,.]*(?:<?https?://[^\s<>]+>?)?[\s,.]*(?:\(검색일[^)]*\))?[\s,.]*(?:p\.\s?\d+\.?)?")
-        .expect("the trailer pattern is a valid regex")
+    Regex::new(
+        r"^[ ,.]*(?:<?https?://[^ \t\n<>]+>?)?[ ,.]*(?:\(검색일[^)]*\))?[ ,.]*(?:p\. ?[0-9]+\.?)?",
+    )
+    .expect("the trailer pattern is a valid regex")
 });
 
 fn month_number(name: &str, list: &str) -> usize {
@@ -42,7 +47,12 @@ fn month_number(name: &str, list: &str) -> usize {
 fn iso(caps: &regex::Captures) -> Option<String> {
     let num = |k: &str| caps.name(k).and_then(|m| m.as_str().parse::<usize>().ok());
     if caps.name("dot").is_some() {
-        return Some(format!("{:04}-{:02}-{:02}", num("y")?, num("m")?, num("d")?));
+        return Some(format!(
+            "{:04}-{:02}-{:02}",
+            num("y")?,
+            num("m")?,
+            num("d")?
+        ));
     }
     if caps.name("en").is_some() {
         let m = month_number(caps.name("enm")?.as_str(), MONTHS_EN);
@@ -74,7 +84,10 @@ pub fn language(text: &str) -> String {
 /// Where the citation before `end` starts: after the last Korean sentence.
 fn citation_start(text: &str, from: usize, end: usize) -> usize {
     let span = &text[from..end];
-    let cut = ["다. ", "다”. ", "다.” "].iter().filter_map(|p| span.rfind(p).map(|i| i + p.len())).max();
+    let cut = ["다. ", "다”. ", "다.” "]
+        .iter()
+        .filter_map(|p| span.rfind(p).map(|i| i + p.len()))
+        .max();
     from + cut.unwrap_or(0)
 }
 
@@ -103,9 +116,14 @@ fn title_outlet(body: &str) -> (String, String) {
         return (body[title].trim().to_string(), outlet);
     }
     match body.rfind(", ") {
-        Some(i) => (body[..i].trim().to_string(), body[i + 2..].trim().to_string()),
+        Some(i) => (
+            body[..i].trim().to_string(),
+            body[i + 2..].trim().to_string(),
+        ),
         None => match body.rfind(' ') {
-            Some(i) if body[i + 1..].chars().count() <= 12 => (body[..i].to_string(), body[i + 1..].to_string()),
+            Some(i) if body[i + 1..].chars().count() <= 12 => {
+                (body[..i].to_string(), body[i + 1..].to_string())
+            }
             _ => (body.to_string(), String::new()),
         },
     }
@@ -124,13 +142,21 @@ pub fn parse(text: &str) -> Vec<Cited> {
         let (title, outlet) = title_outlet(&text[start..whole.start()]);
         let trailer_len = TRAILER.find(&text[whole.end()..]).map_or(0, |m| m.end());
         let trailer = &text[whole.end()..whole.end() + trailer_len];
-        let url = URL.find(trailer).map(|m| m.as_str().trim_end_matches(['.', ',']).to_string());
+        let url = URL
+            .find(trailer)
+            .map(|m| m.as_str().trim_end_matches(['.', ',']).to_string());
         from = whole.end() + trailer_len;
         if title.is_empty() {
             continue;
         }
         let lang = language(&title);
-        out.push(Cited { title, outlet, date: iso(&caps), url, lang });
+        out.push(Cited {
+            title,
+            outlet,
+            date: iso(&caps),
+            url,
+            lang,
+        });
     }
     out
 }
@@ -141,7 +167,9 @@ mod tests {
 
     #[test]
     fn russian_outlet_without_comma() {
-        let c = parse("Лавров заявил о стабилизирующей роли договора России и КНДР в Евразии, РБК 2024. 11. 1.");
+        let c = parse(
+            "Лавров заявил о стабилизирующей роли договора России и КНДР в Евразии, РБК 2024. 11. 1.",
+        );
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].outlet, "РБК");
         assert_eq!(c[0].date.as_deref(), Some("2024-11-01"));
@@ -151,14 +179,20 @@ mod tests {
     #[test]
     fn quoted_korean_title() {
         let c = parse("“북러, 자폭드론·대형 무인기 공동 개발 생산 나설 듯”, RFA, 2025.02.10.");
-        assert_eq!(c[0].title, "북러, 자폭드론·대형 무인기 공동 개발 생산 나설 듯");
+        assert_eq!(
+            c[0].title,
+            "북러, 자폭드론·대형 무인기 공동 개발 생산 나설 듯"
+        );
         assert_eq!(c[0].outlet, "RFA");
         assert_eq!(c[0].lang, "ko");
     }
 
     #[test]
     fn commentary_has_no_source() {
-        assert!(parse("양국 간 군사적 물물교환 거래를 고려하면 그 가치는 수십억 달러에 달할 수 있다.").is_empty());
+        assert!(
+            parse("양국 간 군사적 물물교환 거래를 고려하면 그 가치는 수십억 달러에 달할 수 있다.")
+                .is_empty()
+        );
     }
 
     #[test]
@@ -180,7 +214,9 @@ mod tests {
 
     #[test]
     fn english_date_and_url() {
-        let c = parse("A, “Refined Tastes”, Open Source Centre, November 22, 2024. <https://example.org/x/> (검색일 2025년 2월 25일)");
+        let c = parse(
+            "A, “Refined Tastes”, Open Source Centre, November 22, 2024. <https://example.org/x/> (검색일 2025년 2월 25일)",
+        );
         assert_eq!(c[0].date.as_deref(), Some("2024-11-22"));
         assert_eq!(c[0].url.as_deref(), Some("https://example.org/x/"));
     }

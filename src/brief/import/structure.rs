@@ -18,7 +18,11 @@ pub fn heading(text: &str) -> Option<(String, String, u8)> {
     } else {
         return None;
     };
-    let number = if level == 1 { format!("{digits}.") } else { format!("{digits})") };
+    let number = if level == 1 {
+        format!("{digits}.")
+    } else {
+        format!("{digits})")
+    };
     Some((number, title.trim().to_string(), level))
 }
 
@@ -57,7 +61,13 @@ pub fn build(blocks: &[Block]) -> Body {
     let mut open = false; // whether the last paragraph continues in the next block
     for block in blocks {
         if let Some((number, title, level)) = heading(&block.text) {
-            body.sections.push(RawSection { line: block.line, number, title, level, paragraphs: vec![] });
+            body.sections.push(RawSection {
+                line: block.line,
+                number,
+                title,
+                level,
+                paragraphs: vec![],
+            });
             open = false;
             continue;
         }
@@ -66,10 +76,18 @@ pub fn build(blocks: &[Block]) -> Body {
             None => &mut body.summary,
         };
         match target.last_mut().filter(|_| open) {
-            Some(last) => body.joins.push(joins::join(&mut last.text, &block.text, block.line, &vocab)),
-            None => target.push(RawParagraph { line: block.line, text: block.text.clone() }),
+            Some(last) => {
+                body.joins
+                    .push(joins::join(&mut last.text, &block.text, block.line, &vocab))
+            }
+            None => target.push(RawParagraph {
+                line: block.line,
+                text: block.text.clone(),
+            }),
         }
-        open = target.last().is_some_and(|p| joins::ends_mid_sentence(&p.text));
+        open = target
+            .last()
+            .is_some_and(|p| joins::ends_mid_sentence(&p.text));
         body.unfinished = open.then_some(block.line);
     }
     body
@@ -81,8 +99,14 @@ mod tests {
 
     #[test]
     fn headings() {
-        assert_eq!(heading("1. 북러 新조약 체결 이후"), Some(("1.".into(), "북러 新조약 체결 이후".into(), 1)));
-        assert_eq!(heading("2) 북러 주요 지도자"), Some(("2)".into(), "북러 주요 지도자".into(), 2)));
+        assert_eq!(
+            heading("1. 북러 新조약 체결 이후"),
+            Some(("1.".into(), "북러 新조약 체결 이후".into(), 1))
+        );
+        assert_eq!(
+            heading("2) 북러 주요 지도자"),
+            Some(("2)".into(), "북러 주요 지도자".into(), 2))
+        );
         assert_eq!(heading("2024년 6월에 서명했다."), None);
         assert_eq!(heading("1. 끝난 문장이다."), None);
     }
