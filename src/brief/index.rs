@@ -26,18 +26,36 @@ impl Index {
     pub fn new(brief: Brief) -> Index {
         let mut order = Vec::new();
         for index in 0..brief.summary.len() {
-            order.push(Place { section: None, index, order: order.len() });
+            order.push(Place {
+                section: None,
+                index,
+                order: order.len(),
+            });
         }
         for (s, section) in brief.sections.iter().enumerate() {
             for index in 0..section.paragraphs.len() {
-                order.push(Place { section: Some(s), index, order: order.len() });
+                order.push(Place {
+                    section: Some(s),
+                    index,
+                    order: order.len(),
+                });
             }
         }
-        let mut index = Index { brief, order, by_id: HashMap::new(), search: SearchIndex::default() };
+        let mut index = Index {
+            brief,
+            order,
+            by_id: HashMap::new(),
+            search: SearchIndex::default(),
+        };
         for place in index.order.clone() {
             index.by_id.insert(index.at(place).id.clone(), place);
         }
-        let docs: Vec<(&str, &str)> = index.order.iter().map(|p| index.at(*p)).map(|p| (p.id.as_str(), p.text.as_str())).collect();
+        let docs: Vec<(&str, &str)> = index
+            .order
+            .iter()
+            .map(|p| index.at(*p))
+            .map(|p| (p.id.as_str(), p.text.as_str()))
+            .collect();
         index.search = SearchIndex::new(&docs, &index.brief.entities);
         index
     }
@@ -75,26 +93,46 @@ impl Index {
         self.order
             .iter()
             .map(|p| self.at(*p))
-            .flat_map(|p| p.markers.iter().filter(move |m| m.footnote == footnote).map(move |m| (p.id.as_str(), m.at)))
+            .flat_map(|p| {
+                p.markers
+                    .iter()
+                    .filter(move |m| m.footnote == footnote)
+                    .map(move |m| (p.id.as_str(), m.at))
+            })
             .collect()
     }
 
     /// The sources a footnote cites.
     pub fn sources_of_footnote(&self, footnote: u32) -> Vec<&Source> {
-        let Some(f) = self.brief.footnote(footnote) else { return Vec::new() };
-        f.sources.iter().filter_map(|id| self.brief.source(id)).collect()
+        let Some(f) = self.brief.footnote(footnote) else {
+            return Vec::new();
+        };
+        f.sources
+            .iter()
+            .filter_map(|id| self.brief.source(id))
+            .collect()
     }
 
     /// Every claim citing a source, through any of its footnotes.
     pub fn claims_citing(&self, source: &str) -> Vec<&Claim> {
-        let Some(s) = self.brief.source(source) else { return Vec::new() };
-        self.brief.claims.iter().filter(|c| c.footnotes.iter().any(|n| s.footnotes.contains(n))).collect()
+        let Some(s) = self.brief.source(source) else {
+            return Vec::new();
+        };
+        self.brief
+            .claims
+            .iter()
+            .filter(|c| c.footnotes.iter().any(|n| s.footnotes.contains(n)))
+            .collect()
     }
 
     /// Every source behind a claim.
     pub fn sources_of_claim(&self, claim: &Claim) -> Vec<&Source> {
         let mut out: Vec<&Source> = Vec::new();
-        for s in claim.footnotes.iter().flat_map(|n| self.sources_of_footnote(*n)) {
+        for s in claim
+            .footnotes
+            .iter()
+            .flat_map(|n| self.sources_of_footnote(*n))
+        {
             if !out.iter().any(|o| o.id == s.id) {
                 out.push(s);
             }
@@ -109,7 +147,11 @@ impl Index {
 
     /// Recommendations drawn from this paragraph.
     pub fn recommendations_for(&self, paragraph: &str) -> Vec<&Recommendation> {
-        self.brief.recommendations.iter().filter(|r| r.paragraphs.iter().any(|p| p == paragraph)).collect()
+        self.brief
+            .recommendations
+            .iter()
+            .filter(|r| r.paragraphs.iter().any(|p| p == paragraph))
+            .collect()
     }
 
     /// Matches as (paragraph reading order, char start, char end), no snippets.
@@ -119,9 +161,24 @@ impl Index {
 
     /// Search the paragraphs: Korean-aware, NFC/NFD-proof, through aliases.
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        self.search.find(query).into_iter().map(|(doc, start, end)| {
+        let found = self.search.find(query);
+        let mut hits = Vec::with_capacity(found.len());
+        // Hits come in reading order: each paragraph's chars are read once.
+        let mut current: Option<(usize, Vec<char>)> = None;
+        for (doc, start, end) in found {
             let p = self.at(self.order[doc]);
-            Hit { paragraph: p.id.clone(), start, end, snippet: super::search::snippet(&p.text, start, end) }
-        }).collect()
+            let chars = match &mut current {
+                Some((d, chars)) if *d == doc => chars,
+                slot => &mut slot.insert((doc, p.text.chars().collect())).1,
+            };
+            let snippet = super::search::snippet_of(chars, start, end);
+            hits.push(Hit {
+                paragraph: p.id.clone(),
+                start,
+                end,
+                snippet,
+            });
+        }
+        hits
     }
 }

@@ -3,6 +3,7 @@
 //! 라브로프). A bigram index of match keys keeps large libraries fast.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -19,27 +20,67 @@ pub struct Hit {
     pub snippet: String,
 }
 
+/// A multiply-rotate hasher for bigram keys: they come from our own text,
+/// not an adversary, and SipHash would dominate building a large library.
+#[derive(Default)]
+struct BigramHasher(u64);
+
+impl Hasher for BigramHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u32(u32::from(*b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Bigrams = BuildHasherDefault<BigramHasher>;
+
+/// A folded entity name and its mentions as (document, char start, char end).
+type Alias = (Vec<char>, Vec<(u32, u32, u32)>);
+
 /// Folded documents with a bigram index of their match keys.
 #[derive(Default)]
 pub struct SearchIndex {
     docs: Vec<Vec<char>>,
-    bigrams: HashMap<(char, char), Vec<(u32, u32)>>,
-    aliases: Vec<(Vec<char>, Vec<(u32, u32, u32)>)>,
+    bigrams: HashMap<(char, char), Vec<(u32, u32)>, Bigrams>,
+    aliases: Vec<Alias>,
 }
 
 impl SearchIndex {
     /// Index documents `(paragraph id, text)` in order, and entity mentions.
     pub fn new(docs: &[(&str, &str)], entities: &[Entity]) -> SearchIndex {
-        let ids: HashMap<&str, u32> = docs.iter().enumerate().map(|(i, (id, _))| (*id, i as u32)).collect();
+        let ids: HashMap<&str, u32> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (*id, i as u32))
+            .collect();
         let aliases = alias_table(&ids, entities);
         let docs: Vec<Vec<char>> = docs.iter().map(|(_, t)| fold_str(t)).collect();
-        let mut bigrams: HashMap<(char, char), Vec<(u32, u32)>> = HashMap::new();
+        let mut bigrams: HashMap<(char, char), Vec<(u32, u32)>, Bigrams> = HashMap::default();
+        let mut keys = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
-            for (i, pair) in doc.windows(2).enumerate() {
-                bigrams.entry((key(pair[0]), key(pair[1]))).or_default().push((d as u32, i as u32));
+            keys.clear();
+            keys.extend(doc.iter().map(|c| key(*c)));
+            for (i, pair) in keys.windows(2).enumerate() {
+                bigrams
+                    .entry((pair[0], pair[1]))
+                    .or_default()
+                    .push((d as u32, i as u32));
             }
         }
-        SearchIndex { docs, bigrams, aliases }
+        SearchIndex {
+            docs,
+            bigrams,
+            aliases,
+        }
     }
 
     /// Matches as (document, char start, char end), in reading order.
@@ -48,19 +89,49 @@ impl SearchIndex {
         if q.is_empty() {
             return Vec::new();
         }
-        let mut out: Vec<(usize, usize, usize)> = match q.keys() {
-            [a, b, ..] => self.bigrams.get(&(*a, *b)).map_or(&[][..], |v| v.as_slice()).iter()
-                .filter(|(d, i)| q.matches_at(&self.docs[*d as usize], *i as usize))
-                .map(|(d, i)| (*d as usize, *i as usize, *i as usize + q.len()))
-                .collect(),
-            _ => self.docs.iter().enumerate()
-                .flat_map(|(d, doc)| q.find_all(doc).into_iter().map(move |(s, e)| (d, s, e)))
-                .collect(),
+        let mut out = match q.keys() {
+            [a, b, ..] => self.pair_hits(&q, *a, *b),
+            [a] => self.single_hits(&q, *a),
+            [] => Vec::new(),
         };
         out.extend(self.alias_hits(query));
         out.sort_unstable();
         out.dedup_by(|b, a| a.0 == b.0 && b.1 < a.2);
         out
+    }
+
+    /// Matches of a query of two chars or more: verify the postings of its
+    /// first key bigram.
+    fn pair_hits(&self, q: &Query, a: char, b: char) -> Vec<(usize, usize, usize)> {
+        let postings = self.bigrams.get(&(a, b)).map_or(&[][..], Vec::as_slice);
+        postings
+            .iter()
+            .map(|&(d, i)| (d as usize, i as usize))
+            .filter(|&(d, i)| q.matches_at(&self.docs[d], i))
+            .map(|(d, i)| (d, i, i + q.len()))
+            .collect()
+    }
+
+    /// Matches of a one-char query: every bigram starting with its key, and
+    /// the last char of each document, which starts no bigram.
+    fn single_hits(&self, q: &Query, a: char) -> Vec<(usize, usize, usize)> {
+        let starts = self
+            .bigrams
+            .iter()
+            .filter(|(pair, _)| pair.0 == a)
+            .flat_map(|(_, postings)| postings);
+        let lasts = self
+            .docs
+            .iter()
+            .enumerate()
+            .filter_map(|(d, doc)| Some((d as u32, doc.len().checked_sub(1)? as u32)));
+        starts
+            .copied()
+            .chain(lasts)
+            .map(|(d, i)| (d as usize, i as usize))
+            .filter(|&(d, i)| q.matches_at(&self.docs[d], i))
+            .map(|(d, i)| (d, i, i + 1))
+            .collect()
     }
 
     fn alias_hits(&self, query: &str) -> Vec<(usize, usize, usize)> {
@@ -71,13 +142,17 @@ impl SearchIndex {
         self.aliases
             .iter()
             .filter(|(alias, _)| alias == &q || (q.len() >= 3 && alias.starts_with(&q)))
-            .flat_map(|(_, spans)| spans.iter().map(|(d, s, e)| (*d as usize, *s as usize, *e as usize)))
+            .flat_map(|(_, spans)| {
+                spans
+                    .iter()
+                    .map(|(d, s, e)| (*d as usize, *s as usize, *e as usize))
+            })
             .collect()
     }
 }
 
 /// Each name of an entity (folded) with the entity's mentions in paragraphs.
-fn alias_table(ids: &HashMap<&str, u32>, entities: &[Entity]) -> Vec<(Vec<char>, Vec<(u32, u32, u32)>)> {
+fn alias_table(ids: &HashMap<&str, u32>, entities: &[Entity]) -> Vec<Alias> {
     let mut table = Vec::new();
     for e in entities {
         let spans: Vec<(u32, u32, u32)> = e
@@ -97,9 +172,13 @@ fn alias_table(ids: &HashMap<&str, u32>, entities: &[Entity]) -> Vec<(Vec<char>,
 
 /// A one-line snippet: the match with some context either side.
 pub fn snippet(text: &str, start: usize, end: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let from = start.saturating_sub(20);
-    let to = (end + 20).min(chars.len());
+    snippet_of(&text.chars().collect::<Vec<char>>(), start, end)
+}
+
+/// [`snippet`] over a paragraph already split into chars.
+pub fn snippet_of(chars: &[char], start: usize, end: usize) -> String {
+    let from = start.saturating_sub(20).min(chars.len());
+    let to = (end + 20).clamp(from, chars.len());
     let mut s = String::new();
     if from > 0 {
         s.push('…');
@@ -109,4 +188,47 @@ pub fn snippet(text: &str, start: usize, end: usize) -> String {
         s.push('…');
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn brute(docs: &[(&str, &str)], query: &str) -> Vec<(usize, usize, usize)> {
+        let q = Query::new(query);
+        docs.iter()
+            .enumerate()
+            .flat_map(|(d, (_, t))| {
+                q.find_all(&fold_str(t))
+                    .into_iter()
+                    .map(move |(s, e)| (d, s, e))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn index_finds_what_a_scan_finds() {
+        let docs = [
+            ("a", "북러 관계와 북한"),
+            ("b", "북"),
+            ("c", ""),
+            ("d", "Bukreo 부러 ㅂ 보류"),
+            ("e", "관계 북"),
+        ];
+        let index = SearchIndex::new(&docs, &[]);
+        for q in [
+            "북",
+            "ㅂ",
+            "부",
+            "북ㄹ",
+            "ㅂㄹ",
+            "북러 관",
+            "b",
+            "BU",
+            "관계",
+            "ㄱ",
+        ] {
+            assert_eq!(index.find(q), brute(&docs, q), "{q}");
+        }
+    }
 }

@@ -4,11 +4,21 @@
 use super::{blocks::Block, claims, entities, sources};
 use crate::brief::error::Problem;
 use crate::brief::model::{Brief, Footnote, Meta, Paragraph, Recommendation, Section, Source};
-use crate::brief::overlay::{KINDS, Overlay, SourceCorrection};
+use crate::brief::overlay::{KINDS, Overlay};
 
 /// The 1-based line of the first occurrence of `needle` in `text`.
 pub fn line_of(text: &str, needle: &str) -> Option<usize> {
-    text.find(needle).map(|i| text[..i].matches('\n').count() + 1)
+    text.find(needle)
+        .map(|i| text[..i].matches('\n').count() + 1)
+}
+
+/// What is wrong with the overlay: entries invalid in themselves, and
+/// entries that do not resolve against this brief (names never mentioned,
+/// passages not found), which follow from the brief's own problems if any.
+#[derive(Debug, Default)]
+pub struct OverlayProblems {
+    pub invalid: Vec<Problem>,
+    pub unresolved: Vec<Problem>,
 }
 
 /// Build the whole brief from its parts and the overlay.
@@ -19,9 +29,14 @@ pub fn assemble(
     mut footnotes: Vec<Footnote>,
     overlay: &Overlay,
     overlay_file: &str,
-    problems: &mut Vec<Problem>,
+    problems: &mut OverlayProblems,
 ) -> Brief {
-    let sources = link_sources(&mut footnotes, &overlay.source_corrections, overlay_file, problems);
+    let sources = link_sources(
+        &mut footnotes,
+        overlay,
+        overlay_file,
+        &mut problems.unresolved,
+    );
     let mut brief = Brief {
         meta,
         summary,
@@ -35,7 +50,7 @@ pub fn assemble(
         recommendations: vec![],
     };
     link_claims(&mut brief);
-    check_entities(overlay, overlay_file, problems);
+    check_entities(overlay, overlay_file, &mut problems.invalid);
     let paragraphs = brief.paragraphs().map(|p| (p.id.as_str(), p.text.as_str()));
     let notes = brief.footnotes.iter().map(|f| (f.number, f.text.as_str()));
     brief.entities = entities::collect(&overlay.entities, paragraphs, notes);
@@ -43,37 +58,85 @@ pub fn assemble(
         brief.entities.retain(|e| !e.mentions.is_empty());
     }
     for e in brief.entities.iter().filter(|e| e.mentions.is_empty()) {
-        let line = line_of(overlay_file_text(overlay_file), &format!("\"{}\"", e.id));
-        problems.push(Problem::at(overlay_file, line, None, format!("entity `{}` ({}) is never mentioned in the brief", e.id, e.name), "fix its name or aliases, or remove it"));
+        let line = line_of(&overlay.text, &format!("\"{}\"", e.id));
+        problems.unresolved.push(Problem::at(
+            overlay_file,
+            line,
+            None,
+            format!(
+                "entity `{}` ({}) is never mentioned in the brief",
+                e.id, e.name
+            ),
+            "fix its name or aliases, or remove it",
+        ));
     }
-    brief.recommendations = link_recommendations(&brief, overlay, overlay_file, problems);
+    brief.recommendations =
+        link_recommendations(&brief, overlay, overlay_file, &mut problems.unresolved);
     brief
 }
 
-/// The overlay's text when it is the built-in one (for line numbers).
-fn overlay_file_text(file: &str) -> &'static str {
-    if file == "content/overlay.json" { crate::brief::overlay::DEFAULT_OVERLAY } else { "" }
-}
-
-fn link_sources(footnotes: &mut [Footnote], fixes: &[SourceCorrection], file: &str, problems: &mut Vec<Problem>) -> Vec<Source> {
+fn link_sources(
+    footnotes: &mut [Footnote],
+    overlay: &Overlay,
+    file: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<Source> {
+    let fixes = &overlay.source_corrections;
+    for fix in fixes
+        .iter()
+        .filter(|c| !footnotes.iter().any(|f| f.number == c.footnote))
+    {
+        let line = line_of(&overlay.text, &format!("\"footnote\": {}", fix.footnote));
+        problems.push(Problem::at(
+            file,
+            line,
+            None,
+            format!(
+                "source correction names footnote {}, which the brief does not define",
+                fix.footnote
+            ),
+            "correct the footnote number",
+        ));
+    }
     let mut out: Vec<Source> = Vec::new();
     for f in footnotes.iter_mut() {
         let mut cited = sources::parse(&f.text);
         for fix in fixes.iter().filter(|c| c.footnote == f.number) {
             let Some(c) = cited.get_mut(fix.index) else {
-                let line = line_of(overlay_file_text(file), &format!("\"footnote\": {}", fix.footnote));
-                problems.push(Problem::at(file, line, None, format!("source correction names source {} of footnote {}, which has {} source(s)", fix.index, fix.footnote, cited.len()), "correct the footnote number or index"));
+                let line = line_of(&overlay.text, &format!("\"footnote\": {}", fix.footnote));
+                problems.push(Problem::at(
+                    file,
+                    line,
+                    None,
+                    format!(
+                        "source correction names source {} of footnote {}, which has {} source(s)",
+                        fix.index,
+                        fix.footnote,
+                        cited.len()
+                    ),
+                    "correct the footnote number or index",
+                ));
                 continue;
             };
-            let apply = |field: &mut String, v: &Option<String>| if let Some(v) = v { *field = v.clone() };
+            let apply = |field: &mut String, v: &Option<String>| {
+                if let Some(v) = v {
+                    *field = v.clone()
+                }
+            };
             apply(&mut c.outlet, &fix.outlet);
             apply(&mut c.title, &fix.title);
             apply(&mut c.lang, &fix.lang);
-            if fix.date.is_some() { c.date = fix.date.clone() }
-            if fix.url.is_some() { c.url = fix.url.clone() }
+            if fix.date.is_some() {
+                c.date = fix.date.clone()
+            }
+            if fix.url.is_some() {
+                c.url = fix.url.clone()
+            }
         }
         for c in cited {
-            let same = out.iter_mut().find(|s| s.title == c.title && s.outlet == c.outlet && s.date == c.date);
+            let same = out
+                .iter_mut()
+                .find(|s| s.title == c.title && s.outlet == c.outlet && s.date == c.date);
             let id = match same {
                 Some(s) => {
                     s.footnotes.push(f.number);
@@ -81,7 +144,15 @@ fn link_sources(footnotes: &mut [Footnote], fixes: &[SourceCorrection], file: &s
                 }
                 None => {
                     let id = format!("src-{}", out.len() + 1);
-                    out.push(Source { id: id.clone(), outlet: c.outlet, title: c.title, date: c.date, url: c.url, lang: c.lang, footnotes: vec![f.number] });
+                    out.push(Source {
+                        id: id.clone(),
+                        outlet: c.outlet,
+                        title: c.title,
+                        date: c.date,
+                        url: c.url,
+                        lang: c.lang,
+                        footnotes: vec![f.number],
+                    });
                     id
                 }
             };
@@ -116,25 +187,45 @@ fn link_claims(brief: &mut Brief) {
 }
 
 fn check_entities(overlay: &Overlay, file: &str, problems: &mut Vec<Problem>) {
-    let text = overlay_file_text(file);
+    let text = &overlay.text;
     for (i, e) in overlay.entities.iter().enumerate() {
         let line = || line_of(text, &format!("\"{}\"", e.id));
         if !KINDS.contains(&e.kind.as_str()) {
-            problems.push(Problem::at(file, line(), None, format!("entity `{}` has unknown kind `{}`", e.id, e.kind), format!("use one of: {}", KINDS.join(", "))));
+            problems.push(Problem::at(
+                file,
+                line(),
+                None,
+                format!("entity `{}` has unknown kind `{}`", e.id, e.kind),
+                format!("use one of: {}", KINDS.join(", ")),
+            ));
         }
         if overlay.entities[..i].iter().any(|o| o.id == e.id) {
-            problems.push(Problem::at(file, line(), None, format!("entity id `{}` is used twice", e.id), "give each entity its own id"));
+            problems.push(Problem::at(
+                file,
+                line(),
+                None,
+                format!("entity id `{}` is used twice", e.id),
+                "give each entity its own id",
+            ));
         }
     }
 }
 
-fn link_recommendations(brief: &Brief, overlay: &Overlay, file: &str, problems: &mut Vec<Problem>) -> Vec<Recommendation> {
-    let text = overlay_file_text(file);
+fn link_recommendations(
+    brief: &Brief,
+    overlay: &Overlay,
+    file: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<Recommendation> {
+    let text = &overlay.text;
     let mut out = Vec::new();
     for r in &overlay.recommendations {
         let mut paragraphs: Vec<String> = Vec::new();
         for passage in &r.passages {
-            let found: Vec<&Paragraph> = brief.paragraphs().filter(|p| p.text.contains(passage.as_str())).collect();
+            let found: Vec<&Paragraph> = brief
+                .paragraphs()
+                .filter(|p| p.text.contains(passage.as_str()))
+                .collect();
             let line = || line_of(text, passage);
             match found.as_slice() {
                 [p] => {
@@ -142,28 +233,73 @@ fn link_recommendations(brief: &Brief, overlay: &Overlay, file: &str, problems: 
                         paragraphs.push(p.id.clone());
                     }
                 }
-                [] => problems.push(Problem::at(file, line(), None, format!("recommendation `{}`: passage «{passage}» is not in the brief", r.id), "quote the paragraph exactly, without footnote markers")),
-                _ => problems.push(Problem::at(file, line(), None, format!("recommendation `{}`: passage «{passage}» is in {} paragraphs", r.id, found.len()), "quote a longer, unique passage")),
+                [] => problems.push(Problem::at(
+                    file,
+                    line(),
+                    None,
+                    format!(
+                        "recommendation `{}`: passage «{passage}» is not in the brief",
+                        r.id
+                    ),
+                    "quote the paragraph exactly, without footnote markers",
+                )),
+                _ => problems.push(Problem::at(
+                    file,
+                    line(),
+                    None,
+                    format!(
+                        "recommendation `{}`: passage «{passage}» is in {} paragraphs",
+                        r.id,
+                        found.len()
+                    ),
+                    "quote a longer, unique passage",
+                )),
             }
         }
-        out.push(Recommendation { id: r.id.clone(), title: r.title.clone(), actor: r.actor.clone(), condition: r.condition.clone(), area: r.area.clone(), text: r.text.clone(), paragraphs });
+        out.push(Recommendation {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            actor: r.actor.clone(),
+            condition: r.condition.clone(),
+            area: r.area.clone(),
+            text: r.text.clone(),
+            paragraphs,
+        });
     }
     out
 }
 
 /// Every marker has a definition and every definition is cited.
-pub fn check_markers(brief: &Brief, file: &str, lines: &[(String, usize)], defs: &[(u32, Block)], problems: &mut Vec<Problem>) {
+pub fn check_markers(
+    brief: &Brief,
+    file: &str,
+    lines: &[(String, usize)],
+    defs: &[(u32, Block)],
+    problems: &mut Vec<Problem>,
+) {
     let line_of_paragraph = |id: &str| lines.iter().find(|(p, _)| p == id).map(|(_, l)| *l);
     for p in brief.paragraphs() {
         for n in &p.footnotes {
             if brief.footnote(*n).is_none() {
-                problems.push(Problem::at(file, line_of_paragraph(&p.id), None, format!("footnote marker {n} has no definition"), "add the footnote at the end of the brief or remove the marker"));
+                problems.push(Problem::at(
+                    file,
+                    line_of_paragraph(&p.id),
+                    None,
+                    format!("footnote marker {n} has no definition"),
+                    "add the footnote at the end of the brief or remove the marker",
+                ));
             }
         }
     }
     for (n, block) in defs {
         if !brief.paragraphs().any(|p| p.footnotes.contains(n)) {
-            problems.push(Problem::at(file, Some(block.line), None, format!("footnote {n} is never cited in the text"), "add its marker where it belongs or remove the definition"));
+            problems.push(Problem::at(
+                file,
+                Some(block.line),
+                None,
+                format!("footnote {n} is never cited in the text"),
+                "add its marker where it belongs or remove the definition",
+            ));
         }
     }
 }
