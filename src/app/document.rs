@@ -1,6 +1,7 @@
 //! The brief laid out for reading: blocks of display text (markers shown as
 //! superscripts) and their wrapping at a width, cached per width.
 
+use crate::brief::import::blocks::superscript;
 use std::ops::Range;
 
 use crate::brief::Index;
@@ -69,15 +70,6 @@ impl Block {
                 .map(|m| m.end.min(display) - m.start)
                 .sum::<usize>()
     }
-}
-
-fn superscript(n: u32) -> String {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string()
-        .chars()
-        .filter_map(|c| c.to_digit(10))
-        .map(|d| DIGITS[d as usize])
-        .collect()
 }
 
 /// A position in the reading view: a block and a display char offset.

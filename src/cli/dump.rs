@@ -1,5 +1,6 @@
 //! `brief dump` and `brief search` output.
 
+use crate::brief::import::blocks::superscript;
 use std::io::{self, Write};
 
 use super::Format;
@@ -16,15 +17,6 @@ pub fn print(brief: Brief, format: Format) -> io::Result<()> {
         Format::Text => write!(out, "{}", text(&brief, false)),
         Format::Markdown => write!(out, "{}", text(&brief, true)),
     }
-}
-
-fn superscript(n: u32) -> String {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string()
-        .chars()
-        .filter_map(|c| c.to_digit(10))
-        .map(|d| DIGITS[d as usize])
-        .collect()
 }
 
 /// A paragraph's text with its markers put back, as the author wrote it.

@@ -12,23 +12,20 @@ use crate::app::{App, Popup};
 /// Draw the open popup, if any.
 pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) {
     let Some(popup) = app.popup else { return };
-    let width = screen.width.saturating_sub(4).min(90);
-    let height = screen.height.saturating_sub(2).min(30);
-    let area = Rect {
-        x: (screen.width - width) / 2,
-        y: (screen.height - height) / 2,
-        width,
-        height,
-    };
+    let area = centered(
+        screen,
+        screen.width.saturating_sub(4).min(90),
+        screen.height.saturating_sub(2).min(30),
+    );
     super::clear(area, buf);
     let (title, lines) = match popup {
         Popup::Help => (
             " Help — Esc closes ",
-            help_lines(theme, width.saturating_sub(2)),
+            help_lines(theme, area.width.saturating_sub(2)),
         ),
         Popup::Footnote(n) => (
             " Footnote — Esc closes ",
-            footnote_lines(app, theme, n, width.saturating_sub(2)),
+            footnote_lines(app, theme, n, area.width.saturating_sub(2)),
         ),
     };
     let block = pane(title, true, theme);
@@ -136,14 +133,11 @@ pub fn editor(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
     if app.areas.too_small {
         return None;
     }
-    let width = screen.width.saturating_sub(4).min(72);
-    let height = screen.height.saturating_sub(4).min(10);
-    let area = Rect {
-        x: (screen.width - width) / 2,
-        y: (screen.height - height) / 2,
-        width,
-        height,
-    };
+    let area = centered(
+        screen,
+        screen.width.saturating_sub(4).min(72),
+        screen.height.saturating_sub(4).min(10),
+    );
     super::clear(area, buf);
     let block = pane(" Note — Ctrl-S saves · Esc cancels ", true, theme);
     let inner = block.inner(area);
@@ -157,4 +151,14 @@ pub fn editor(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
         inner.x + col.min(inner.width.saturating_sub(1)),
         inner.y + row.min(inner.height.saturating_sub(1)),
     ))
+}
+
+/// A `width` x `height` rectangle in the middle of the screen.
+fn centered(screen: Rect, width: u16, height: u16) -> Rect {
+    Rect {
+        x: (screen.width - width) / 2,
+        y: (screen.height - height) / 2,
+        width,
+        height,
+    }
 }

@@ -19,6 +19,16 @@ pub fn superscript_value(c: char) -> Option<u32> {
     }
 }
 
+/// A footnote number written in superscript digits, as markers are (`25` -> `²⁵`).
+pub fn superscript(n: u32) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .chars()
+        .filter_map(|c| c.to_digit(10))
+        .map(|d| DIGITS[d as usize])
+        .collect()
+}
+
 /// The number and body of a footnote definition line (`¹ text`, `- ² text`).
 pub fn footnote_definition(line: &str) -> Option<(u32, &str)> {
     let rest = line.trim_start();
