@@ -99,3 +99,62 @@ fn annotations_tab_lists_filters_and_jumps() {
         "jumped to the annotation"
     );
 }
+
+#[test]
+fn orphan_is_listed_and_reattached() {
+    let mut a = app();
+    a.type_keys("]fvwH");
+    a.notes.list[0].orphan = true;
+    a.type_keys("<Tab>ttt");
+    assert_eq!(a.tab, Tab::Annotations);
+    assert_eq!(a.annotation_order(), vec![0]);
+    a.type_keys("<Esc><Tab><Tab>");
+    a.type_keys("]f]fvwwR");
+    assert!(!a.notes.list[0].orphan, "{}", a.message);
+    assert!(
+        a.notes.list[0].target.exact.starts_with("이를"),
+        "{}",
+        a.notes.list[0].target.exact
+    );
+}
+
+#[test]
+fn long_korean_note_keeps_caret_and_end_visible() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let (brief, _) = load::builtin().expect("built-in brief");
+    let mut a = App::new(Index::new(brief), 80, 24);
+    a.type_keys("]fvwa");
+    let note = "북한과 러시아의 군사 협력이 한반도 안보에 미치는 영향을 장기적으로 추적해야 한다는 점을 다시 확인함 #안보 #끝말";
+    a.type_keys(note);
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    t.draw(|f| brief::ui::draw(&a, f)).expect("draw");
+    let buf = t.backend().buffer().clone();
+    let rows: Vec<String> = (0..24)
+        .map(|y| {
+            let mut row = String::new();
+            let mut x = 0;
+            while x < 80 {
+                let s = buf[(x, y)].symbol();
+                row.push_str(s);
+                x += brief::text::str_width(s).max(1) as u16;
+            }
+            row
+        })
+        .collect();
+    let screen = rows.join("\n");
+    assert!(
+        screen.contains("#끝말"),
+        "the end of a long Hangul note stays visible:\n{screen}"
+    );
+    assert!(
+        screen.contains("북한과"),
+        "the note wraps instead of scrolling sideways:\n{screen}"
+    );
+    let caret = t.get_cursor_position().expect("cursor");
+    assert_eq!(
+        buf[(caret.x - 2, caret.y)].symbol(),
+        "말",
+        "the terminal cursor sits right after the last character typed"
+    );
+}

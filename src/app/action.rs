@@ -87,6 +87,8 @@ pub enum Action {
     DeleteAnnotation,
     /// Bring back the last deleted annotation.
     Undo,
+    /// Re-attach the orphan selected in the Annotations tab to the selection.
+    Reattach,
     /// Put the cursor on the next annotation.
     NextAnnotation,
     /// Put the cursor on the previous annotation.

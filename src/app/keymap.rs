@@ -239,6 +239,12 @@ pub const KEYMAP: &[Binding] = &[
         Action::Annotate,
         "write a note on the selection",
     ),
+    bind(
+        Visual,
+        "R",
+        Action::Reattach,
+        "re-attach the orphan chosen in the Annotations tab here",
+    ),
     bind(Visual, "<Esc> v", Action::Close, "cancel the selection"),
     bind(Visual, "<C-c>", Action::Quit, "quit"),
     bind(Editor, "<C-s>", Action::Close, "save the note"),

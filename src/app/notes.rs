@@ -297,6 +297,28 @@ impl App {
         order
     }
 
+    /// Re-attach the orphan chosen in the Annotations tab to the selection.
+    pub(super) fn reattach(&mut self) -> Vec<Effect> {
+        let chosen = self.annotation_order().get(self.side_selected[3]).copied();
+        let Some(i) = chosen.filter(|i| self.notes.list[*i].orphan) else {
+            self.message = "choose an orphan in the Annotations tab first".into();
+            return Vec::new();
+        };
+        let Some((s, e)) = self.selected_document_range() else {
+            self.message = "the selection holds no text of the brief".into();
+            return Vec::new();
+        };
+        let Some(target) = Target::from_document(&self.notes.document, s, e) else {
+            return Vec::new();
+        };
+        let a = &mut self.notes.list[i];
+        a.target = target;
+        a.orphan = false;
+        self.select_from = None;
+        self.message = "orphan re-attached".into();
+        vec![Effect::SaveNotes]
+    }
+
     /// Jump to an annotation from the Annotations tab.
     pub(super) fn follow_annotation(&mut self, i: usize) {
         let Some(a) = self.annotation_order().get(i).map(|k| &self.notes.list[*k]) else {

@@ -89,6 +89,7 @@ impl App {
             },
             Action::DeleteAnnotation => return self.delete_annotation(),
             Action::Undo => return self.undo_delete(),
+            Action::Reattach => return self.reattach(),
             Action::NextAnnotation => self.annotation_step(true),
             Action::PrevAnnotation => self.annotation_step(false),
             Action::Drag { x, y } => self.drag(x, y),
