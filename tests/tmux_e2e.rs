@@ -24,6 +24,10 @@ impl Tmux {
     }
 
     fn start_in(width: u16, height: u16, data: &std::path::Path) -> Option<Tmux> {
+        Tmux::start_term(width, height, data, "xterm-256color")
+    }
+
+    fn start_term(width: u16, height: u16, data: &std::path::Path, term: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             assert!(
                 std::env::var("CI").as_deref() != Ok("true"),
@@ -41,7 +45,7 @@ impl Tmux {
         };
         let bin = PathBuf::from(env!("CARGO_BIN_EXE_brief"));
         let cmd = format!(
-            "env BRIEF_DATA_DIR={} TERM=xterm-256color {}",
+            "env BRIEF_DATA_DIR={} TERM={term} {}",
             t.data.display(),
             bin.display()
         );
@@ -129,9 +133,15 @@ fn assert_fits(screen: &str, width: usize, height: usize) {
 }
 
 fn key_flow(width: u16, height: u16) {
-    let Some(t) = Tmux::start(width, height) else {
+    key_flow_in(width, height, "xterm-256color");
+}
+
+fn key_flow_in(width: u16, height: u16, term: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let Some(mut t) = Tmux::start_term(width, height, dir.path(), term) else {
         return;
     };
+    t._owned = Some(dir);
     let s = t.wait_for("이슈브리프 No. 2025-09");
     assert_fits(&s, width as usize, height as usize);
     t.keys(&["]", "f", "Enter"]);
@@ -199,6 +209,11 @@ fn key_flow(width: u16, height: u16) {
 #[test]
 fn key_flow_80x24() {
     key_flow(80, 24);
+}
+
+#[test]
+fn key_flow_screen_256color_80x24() {
+    key_flow_in(80, 24, "screen-256color");
 }
 
 #[test]
