@@ -32,9 +32,9 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// The words of a brief, punctuation and markers stripped, and their stems.
-pub struct Vocabulary {
-    words: HashSet<String>,
-    stems: HashSet<String>,
+pub struct Vocabulary<'a> {
+    words: HashSet<&'a str>,
+    stems: HashSet<&'a str>,
 }
 
 /// The stems of `word` left when one particle is cut off its end.
@@ -45,19 +45,15 @@ fn stems_of(word: &str) -> impl Iterator<Item = &str> {
         .filter(|stem| stem.chars().count() >= 2)
 }
 
-impl Vocabulary {
-    /// Collect the words of every block.
-    pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
-        let words: HashSet<String> = texts
+impl<'a> Vocabulary<'a> {
+    /// Collect the words of every block (borrowed, not copied: this runs at every start-up).
+    pub fn new(texts: impl Iterator<Item = &'a str>) -> Self {
+        let words: HashSet<&'a str> = texts
             .flat_map(str::split_whitespace)
             .map(clean)
             .filter(|w| !w.is_empty())
             .collect();
-        let stems = words
-            .iter()
-            .flat_map(|w| stems_of(w))
-            .map(str::to_string)
-            .collect();
+        let stems = words.iter().flat_map(|w| stems_of(w)).collect();
         Vocabulary { words, stems }
     }
 
@@ -76,9 +72,8 @@ impl Vocabulary {
 }
 
 /// A word without surrounding punctuation or footnote markers.
-fn clean(word: &str) -> String {
+fn clean(word: &str) -> &str {
     word.trim_matches(|c: char| !c.is_alphanumeric() || superscript_value(c).is_some())
-        .to_string()
 }
 
 /// Whether a paragraph block stops in the middle of a sentence.
