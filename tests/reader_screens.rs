@@ -113,6 +113,12 @@ fn readme_screen_is_current() {
     if std::env::var_os("BRIEF_UPDATE_ASSETS").is_some() {
         std::fs::write(path, &now).expect("write the asset");
     }
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .unwrap_or_default();
+    assert!(
+        readme.contains(&now),
+        "README.md shows a stale screen: paste assets/reader-120x40.txt into it"
+    );
     let shown = std::fs::read_to_string(path).unwrap_or_default();
     assert_eq!(
         shown, now,
