@@ -95,6 +95,8 @@ pub struct Document {
     pub lines: Vec<Line>,
     /// Index of each block's first line.
     pub block_lines: Vec<usize>,
+    /// The block of each paragraph, by reading order.
+    paragraph_blocks: Vec<usize>,
 }
 
 fn paragraph_block(
@@ -187,14 +189,17 @@ impl Document {
                 None,
             ));
         }
-        let mut doc = Document {
+        let paragraph_blocks = (0..blocks.len())
+            .filter(|i| blocks[*i].paragraph.is_some())
+            .collect();
+        // Lines come with the first `rewrap`, at the reader's real width.
+        Document {
             blocks,
             width: 0,
             lines: vec![],
             block_lines: vec![],
-        };
-        doc.rewrap(80);
-        doc
+            paragraph_blocks,
+        }
     }
 
     /// Wrap every block at `width` columns (a no-op at the same width).
@@ -253,7 +258,7 @@ impl Document {
 
     /// The block showing the paragraph with this reading-order index.
     pub fn block_of_paragraph(&self, order: usize) -> Option<usize> {
-        self.blocks.iter().position(|b| b.paragraph == Some(order))
+        self.paragraph_blocks.get(order).copied()
     }
 
     /// The display char range of a paragraph char range.
