@@ -1,7 +1,7 @@
 //! Where each pane goes at a terminal size. Drawing and mouse hit-testing
 //! both use this one computation.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 
 use super::Focus;
 
@@ -28,15 +28,6 @@ pub struct Areas {
     pub too_small: bool,
 }
 
-fn inner(r: Rect) -> Rect {
-    Rect {
-        x: r.x + 1,
-        y: r.y + 1,
-        width: r.width.saturating_sub(2),
-        height: r.height.saturating_sub(2),
-    }
-}
-
 impl Areas {
     /// The layout for a terminal of `width` x `height` with `focus`.
     pub fn compute(width: u16, height: u16, focus: Focus) -> Areas {
@@ -49,69 +40,75 @@ impl Areas {
                 ..Areas::default()
             };
         }
-        let title = Rect::new(0, 0, width, 1);
-        let status = Rect::new(0, height - 1, width, 1);
         let body = Rect::new(0, 1, width, height - 2);
-        if width >= WIDE {
-            let outline_w = (width / 5).clamp(24, 34);
-            let side_w = (width * 3 / 10).clamp(40, 64);
-            let reader_w = width - outline_w - side_w;
-            let outline = Rect {
-                width: outline_w,
-                ..body
-            };
-            let reader = Rect {
-                x: outline_w,
-                width: reader_w,
-                ..body
-            };
-            let side = Rect {
-                x: outline_w + reader_w,
-                width: side_w,
-                ..body
-            };
-            return Areas {
-                screen,
-                title,
-                outline,
-                reader,
-                reader_text: inner(reader),
-                side,
-                status,
-                overlay: false,
-                too_small: false,
-            };
+        let overlay = width < WIDE;
+        let (outline, reader, side) = if overlay {
+            floating(body, focus)
+        } else {
+            side_by_side(body)
+        };
+        Areas {
+            screen,
+            title: Rect::new(0, 0, width, 1),
+            outline,
+            reader,
+            reader_text: reader.inner(Margin::new(1, 1)),
+            side,
+            status: Rect::new(0, height - 1, width, 1),
+            overlay,
+            too_small: false,
         }
-        let reader = body;
-        let (mut outline, mut side) = (Rect::default(), Rect::default());
-        match focus {
-            Focus::Outline => {
-                outline = Rect {
-                    width: body.width.min(40),
-                    ..body
-                }
-            }
-            Focus::Side => {
-                let w = body.width.min(60).max(body.width * 2 / 3).min(body.width);
-                side = Rect {
+    }
+}
+
+/// Outline, reader and side pane next to each other.
+fn side_by_side(body: Rect) -> (Rect, Rect, Rect) {
+    let outline_w = (body.width / 5).clamp(24, 34);
+    let side_w = (body.width * 3 / 10).clamp(40, 64);
+    let reader_w = body.width - outline_w - side_w;
+    (
+        Rect {
+            width: outline_w,
+            ..body
+        },
+        Rect {
+            x: outline_w,
+            width: reader_w,
+            ..body
+        },
+        Rect {
+            x: outline_w + reader_w,
+            width: side_w,
+            ..body
+        },
+    )
+}
+
+/// The reader full width; the focused outline or side pane floats over it.
+fn floating(body: Rect, focus: Focus) -> (Rect, Rect, Rect) {
+    let none = Rect::default();
+    match focus {
+        Focus::Outline => (
+            Rect {
+                width: body.width.min(40),
+                ..body
+            },
+            body,
+            none,
+        ),
+        Focus::Side => {
+            let w = body.width.min(60).max(body.width * 2 / 3).min(body.width);
+            (
+                none,
+                body,
+                Rect {
                     x: body.width - w,
                     width: w,
                     ..body
-                };
-            }
-            Focus::Reader => {}
+                },
+            )
         }
-        Areas {
-            screen,
-            title,
-            outline,
-            reader,
-            reader_text: inner(reader),
-            side,
-            status,
-            overlay: true,
-            too_small: false,
-        }
+        Focus::Reader => (none, body, none),
     }
 }
 

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Tabs, Widget};
@@ -166,11 +166,11 @@ fn entity(app: &App, theme: &Theme, i: usize) -> Vec<Line<'static>> {
 
 /// The list area inside the pane (below the tab bar).
 fn list_area(area: Rect) -> Rect {
+    let inner = area.inner(Margin::new(1, 1));
     Rect {
-        x: area.x + 1,
-        y: area.y + 2,
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(3),
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
     }
 }
 
