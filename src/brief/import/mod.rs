@@ -9,6 +9,7 @@ pub mod header;
 pub mod joins;
 mod linking;
 pub mod repair;
+pub mod source;
 pub mod sources;
 pub mod structure;
 
