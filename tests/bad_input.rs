@@ -1,5 +1,7 @@
-//! Bad input through the real binary: one clear line per problem, naming
-//! the file (and line[:column]) and what to do; exit code 2; never a panic.
+//! Bad input through the real binary: an unreadable file gets one clear
+//! line per problem, naming the file (and line[:column]) and what to do,
+//! and exit code 2; a readable but doubtful one opens, and `check` lists
+//! each doubt as a warning (exit code 1); never a panic.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -54,6 +56,40 @@ fn refused_everywhere(file: &str) -> Vec<String> {
     let lines = refused(&brief(&["check", file]));
     assert_eq!(refused(&brief(&["dump", file])), lines);
     assert_eq!(refused(&brief(&["search", file, "북러"])), lines);
+    lines
+}
+
+/// `check` exits 1 and lists warnings, each naming the file and what to
+/// do; `dump` and `search` open the brief all the same. Returns the warnings.
+fn warned(file: &str) -> Vec<String> {
+    let run = brief(&["check", file]);
+    assert_eq!(
+        run.code,
+        Some(1),
+        "exit code; stdout: {} stderr: {}",
+        run.stdout,
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    let lines: Vec<String> = run
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("warning: "))
+        .map(str::to_string)
+        .collect();
+    assert!(!lines.is_empty(), "{}", run.stdout);
+    for l in &lines {
+        assert!(l.ends_with(')'), "a warning ends with what to do: {l}");
+    }
+    let dump = brief(&["dump", file]);
+    assert_eq!(dump.code, Some(0), "dump opens it: {}", dump.stderr);
+    assert!(dump.stdout.starts_with('{'), "{}", dump.stdout);
+    let search = brief(&["search", file, "북러"]);
+    assert!(
+        matches!(search.code, Some(0)),
+        "search opens it: {}",
+        search.stderr
+    );
     lines
 }
 
@@ -143,19 +179,31 @@ fn invalid_utf8_in_the_middle_names_line_and_column() {
 }
 
 #[test]
-fn plain_text_is_not_a_brief() {
+fn plain_text_opens_with_a_warning_about_its_header() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = write(
         dir.path(),
         "notes.txt",
         "\n장보기 목록\n\n우유, 계란, 두부.\n\nHello world.\n".as_bytes(),
     );
-    let line = one_line(&refused_everywhere(s(&path))).to_string();
+    let lines = warned(s(&path));
+    let header = lines
+        .iter()
+        .find(|l| l.contains("header"))
+        .expect("a header warning");
+    assert!(header.starts_with(&format!("{}:2: ", s(&path))), "{header}");
     assert!(
-        line.starts_with(&format!("brief: {}:2: ", s(&path))),
-        "{line}"
+        header.contains("“장보기 목록”"),
+        "the warning quotes the line: {header}"
     );
-    assert!(line.contains("not a brief"), "{line}");
+    let dump = brief(&["dump", s(&path), "--format", "text"]);
+    for text in ["우유, 계란, 두부.", "Hello world."] {
+        assert!(
+            dump.stdout.contains(text),
+            "{text} is kept: {}",
+            dump.stdout
+        );
+    }
 }
 
 #[test]
@@ -168,16 +216,16 @@ fn a_missing_file() {
 }
 
 #[test]
-fn a_truncated_brief_reports_every_problem() {
+fn a_truncated_brief_opens_and_warns_of_every_problem() {
     let dir = tempfile::tempdir().expect("temp dir");
     let half: String = SEED.chars().take(SEED.chars().count() / 2).collect();
     let path = write(dir.path(), "half.txt", half.as_bytes());
     let file = s(&path);
-    let lines = refused_everywhere(file);
+    let lines = warned(file);
     // The cut itself, at the line where the text stops.
     let last_line = half.trim_end().lines().count();
     assert!(
-        lines[0].starts_with(&format!("brief: {file}:{last_line}: ")),
+        lines[0].starts_with(&format!("{file}:{last_line}: ")),
         "{}",
         lines[0]
     );
@@ -192,14 +240,14 @@ fn a_truncated_brief_reports_every_problem() {
     assert_eq!(markers.len(), cited, "{lines:?}");
     for (n, l) in (1..).zip(&markers) {
         assert!(
-            l.starts_with(&format!("brief: {file}:")) && l.contains(&format!("marker {n} ")),
+            l.starts_with(&format!("{file}:")) && l.contains(&format!("marker {n} ")),
             "{l}"
         );
     }
     // What the overlay cannot resolve in a broken brief is one line.
     let overlay = lines.last().expect("an overlay line");
     assert!(
-        overlay.starts_with("brief: content/overlay.json: ") && overlay.contains("do not resolve"),
+        overlay.starts_with("content/overlay.json: ") && overlay.contains("do not resolve"),
         "{overlay}"
     );
     assert_eq!(lines.len(), markers.len() + 2, "{lines:?}");
@@ -220,7 +268,7 @@ fn footnotes_without_markers_and_duplicates() {
     let text = SEED.replace("강조하였다.¹", "강조하였다.")
         + "\n- ²⁵ 한 번 더 정의된 각주, 연합뉴스, 2024. 1. 1.\n";
     let path = write(dir.path(), "dup.txt", text.as_bytes());
-    let lines = refused(&brief(&["check", s(&path)]));
+    let lines = warned(s(&path));
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(
         lines

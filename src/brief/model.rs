@@ -9,6 +9,15 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Brief {
     pub meta: Meta,
+    /// Front matter before the summary (an Editor's Note): neither summary nor section.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub front: Vec<Paragraph>,
+    /// The front matter's heading as printed (`Editor's Note`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub front_title: String,
+    /// The summary box's heading as printed (`요 약`, `주요 내용`), if it had one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary_title: String,
     pub summary: Vec<Paragraph>,
     pub sections: Vec<Section>,
     pub footnotes: Vec<Footnote>,
@@ -18,6 +27,36 @@ pub struct Brief {
     pub unsourced_claims: Vec<Claim>,
     pub quantities: Vec<Quantity>,
     pub recommendations: Vec<Recommendation>,
+    /// What the importer doubted, each with the line it quotes.
+    #[serde(default)]
+    pub warnings: Vec<Warning>,
+}
+
+/// A doubtful decision of the importer, with the source line it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// A list item's bullet as printed and its nesting level (0 is outermost).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListItem {
+    pub bullet: String,
+    pub level: u8,
+}
+
+/// A table: caption, unit, header row, body rows, source line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Table {
+    pub caption: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
 /// The header block of a brief.
@@ -29,6 +68,18 @@ pub struct Meta {
     pub author: String,
     pub affiliation: String,
     pub date: String,
+    /// Every author, in the order printed (`author` joins them).
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Every affiliation, in the order printed (`affiliation` joins them).
+    #[serde(default)]
+    pub affiliations: Vec<String>,
+    /// E-mail addresses printed in the header.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emails: Vec<String>,
+    /// A closing disclaimer (`※ 이 글은 필자의 개인 견해로…`), kept apart from the body.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub disclaimer: String,
 }
 
 /// A numbered section (`1.`, level 1) or sub-section (`1)`, level 2).
@@ -39,6 +90,9 @@ pub struct Section {
     pub title: String,
     pub level: u8,
     pub paragraphs: Vec<Paragraph>,
+    /// Footnotes whose markers stand on the heading itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<u32>,
 }
 
 /// One paragraph of running text, page breaks repaired, markers lifted out.
@@ -52,6 +106,12 @@ pub struct Paragraph {
     /// Where each marker stands: before the char at `at`.
     #[serde(default)]
     pub markers: Vec<Marker>,
+    /// Set for a list item (개조식 bullet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<ListItem>,
+    /// Set for a table; `text` then holds its cells line by line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<Table>,
 }
 
 /// A footnote marker (¹…) placed in a paragraph's text.
@@ -138,10 +198,11 @@ pub struct Recommendation {
 }
 
 impl Brief {
-    /// Every paragraph in reading order: summary points, then sections.
+    /// Every paragraph in reading order: front matter, summary points, then sections.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
-        self.summary
+        self.front
             .iter()
+            .chain(self.summary.iter())
             .chain(self.sections.iter().flat_map(|s| s.paragraphs.iter()))
     }
 

@@ -15,6 +15,9 @@ pub struct Overlay {
     /// The brief number (`No. 2025-09`) this overlay was curated for.
     #[serde(default)]
     pub brief: Option<String>,
+    /// The title of that brief: numbers repeat across series, titles do not.
+    #[serde(default)]
+    pub title: Option<String>,
     /// Set when the overlay is applied to another brief: only the
     /// gazetteer is used, and names that brief never mentions are dropped.
     #[serde(skip)]
@@ -102,12 +105,15 @@ impl Overlay {
 
     /// The overlay as it applies to the brief numbered `number`: whole for
     /// its own brief, only the gazetteer for any other.
-    pub fn for_brief(&self, number: &str) -> Overlay {
-        if self.brief.as_deref().is_none_or(|b| b == number) {
+    pub fn for_brief(&self, number: &str, title: &str) -> Overlay {
+        let same_number = self.brief.as_deref().is_none_or(|b| b == number);
+        let same_title = self.title.as_deref().is_none_or(|t| t == title);
+        if same_number && same_title {
             return self.clone();
         }
         Overlay {
             brief: self.brief.clone(),
+            title: self.title.clone(),
             borrowed: true,
             text: self.text.clone(),
             entities: self.entities.clone(),

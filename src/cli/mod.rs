@@ -32,8 +32,13 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Check a brief and report every problem found (exit 2 if any).
-    Check { file: Option<PathBuf> },
+    /// Check a brief: what was found, and every warning (exit 0 clean, 1 with warnings, 2 unreadable).
+    Check {
+        file: Option<PathBuf>,
+        /// List every join of a broken line or page with its decision (joined or spaced).
+        #[arg(long)]
+        joins: bool,
+    },
     /// Print the brief as JSON (stable schema), plain text or Markdown.
     Dump {
         file: Option<PathBuf>,
@@ -66,6 +71,14 @@ pub enum Format {
 
 /// Load the brief named on the command line, or the built-in one.
 pub fn load_brief(file: Option<&Path>, overlay: Option<&Path>) -> Result<Brief, LoadError> {
+    load_with_report(file, overlay).map(|(b, _)| b)
+}
+
+/// Load a brief with what the importer repaired and doubted.
+pub fn load_with_report(
+    file: Option<&Path>,
+    overlay: Option<&Path>,
+) -> Result<(Brief, crate::brief::import::Report), LoadError> {
     let (overlay, overlay_name) = match overlay {
         Some(p) => {
             let name = p.display().to_string();
@@ -81,7 +94,7 @@ pub fn load_brief(file: Option<&Path>, overlay: Option<&Path>) -> Result<Brief, 
             DEFAULT_NAME.to_string(),
         ),
     };
-    load::load(&bytes, &name, &overlay, &overlay_name).map(|(b, _)| b)
+    load::load(&bytes, &name, &overlay, &overlay_name)
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
@@ -110,7 +123,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
     let overlay = cli.overlay.as_deref();
     let command = cli.command.as_ref()?;
     let code = match command {
-        Command::Check { file } => check(file.as_deref(), overlay),
+        Command::Check { file, joins } => check(file.as_deref(), overlay, *joins),
         Command::Dump { file, format } => {
             with_brief(file.as_deref(), overlay, |b| dump::print(b, *format))
         }
@@ -149,26 +162,55 @@ fn with_brief(
     }
 }
 
-fn check(file: Option<&Path>, overlay: Option<&Path>) -> ExitCode {
-    match load_brief(file, overlay) {
-        Err(e) => report(&e),
-        Ok(b) => {
-            let paragraphs = b.paragraphs().count();
+fn check(file: Option<&Path>, overlay: Option<&Path>, joins: bool) -> ExitCode {
+    let (b, report) = match load_with_report(file, overlay) {
+        Err(e) => return report(&e),
+        Ok(loaded) => loaded,
+    };
+    let paragraphs = b.paragraphs().count();
+    println!(
+        "ok: {} — {} summary points, {} sections, {} paragraphs, {} footnotes, {} sources, {} entities, {} claims ({} unsourced), {} recommendations",
+        b.meta.title,
+        b.summary.len(),
+        b.sections.len(),
+        paragraphs,
+        b.footnotes.len(),
+        b.sources.len(),
+        b.entities.len(),
+        b.claims.len(),
+        b.unsourced_claims.len(),
+        b.recommendations.len()
+    );
+    if joins {
+        print_joins(&report);
+    }
+    for w in &report.warnings {
+        println!("warning: {w}");
+    }
+    if report.warnings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Every join decision, page breaks first, as `line: left|right -> joined`.
+fn print_joins(report: &crate::brief::import::Report) {
+    let kinds = [("page", &report.joins), ("line", &report.line_joins)];
+    for (kind, joins) in kinds {
+        for j in joins {
+            let decision = if j.spaced { "spaced" } else { "joined" };
             println!(
-                "ok: {} — {} summary points, {} sections, {} paragraphs, {} footnotes, {} sources, {} entities, {} claims ({} unsourced), {} recommendations",
-                b.meta.title,
-                b.summary.len(),
-                b.sections.len(),
-                paragraphs,
-                b.footnotes.len(),
-                b.sources.len(),
-                b.entities.len(),
-                b.claims.len(),
-                b.unsourced_claims.len(),
-                b.recommendations.len()
+                "join {kind} {}: {} | {} -> {} ({decision})",
+                j.line,
+                j.left,
+                j.right,
+                j.joined()
             );
-            ExitCode::SUCCESS
         }
+    }
+    for f in &report.furniture {
+        println!("furniture {}: {} (removed)", f.line, f.text);
     }
 }
 

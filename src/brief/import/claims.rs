@@ -141,6 +141,8 @@ mod tests {
             text: text.into(),
             footnotes: vec![],
             markers,
+            item: None,
+            table: None,
         }
     }
 

@@ -27,14 +27,18 @@ impl Join {
 
 /// Particles and endings that attach to a stem (grammar, not this brief).
 const PARTICLES: &[&str] = &[
-    "으로", "에서", "에게", "까지", "부터", "보다", "처럼", "이다", "은", "는", "이", "가", "을",
-    "를", "의", "에", "와", "과", "도", "로", "만",
+    "들은", "들이", "들의", "들을", "들과", "으로", "에서", "에게", "까지", "부터", "보다", "처럼",
+    "이다", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "로", "만",
 ];
 
 /// The words of a brief, punctuation and markers stripped, and their stems.
 pub struct Vocabulary<'a> {
     words: HashSet<&'a str>,
     stems: HashSet<&'a str>,
+    /// Words seen away from a line's edges: whole words, never fragments
+    /// of a word a wrap split.
+    interior: HashSet<&'a str>,
+    interior_stems: HashSet<&'a str>,
 }
 
 /// The stems of `word` left when one particle is cut off its end.
@@ -54,7 +58,35 @@ impl<'a> Vocabulary<'a> {
             .filter(|w| !w.is_empty())
             .collect();
         let stems = words.iter().flat_map(|w| stems_of(w)).collect();
-        Vocabulary { words, stems }
+        Vocabulary {
+            words,
+            stems,
+            interior: HashSet::new(),
+            interior_stems: HashSet::new(),
+        }
+    }
+
+    /// Add the words of `lines` that stand away from the lines' edges.
+    pub fn with_interior(mut self, lines: impl Iterator<Item = &'a str>) -> Self {
+        for line in lines {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            if words.len() > 2 {
+                self.interior.extend(
+                    words[1..words.len() - 1]
+                        .iter()
+                        .map(|w| clean(w))
+                        .filter(|w| !w.is_empty()),
+                );
+            }
+        }
+        self.interior_stems = self.interior.iter().flat_map(|w| stems_of(w)).collect();
+        self
+    }
+
+    /// Whether `word` (or its stem before a particle) is a whole word of the brief.
+    fn whole(&self, word: &str) -> bool {
+        self.interior.contains(word)
+            || stems_of(word).any(|s| self.interior.contains(s) || self.interior_stems.contains(s))
     }
 
     /// Whether the brief uses `word`, or its stem with another particle
@@ -138,5 +170,303 @@ mod tests {
         let v = Vocabulary::new(["이러한 제도화는 필요하다"].into_iter());
         assert!(v.is_split_word("제도", "화를"));
         assert!(!v.is_split_word("제도", "개선을"));
+    }
+}
+
+/// Particles and endings that never stand alone: a line that starts with
+/// one continues the word the line before ended with.
+const BOUND: &[&str] = &[
+    "을",
+    "를",
+    "은",
+    "는",
+    "이",
+    "가",
+    "의",
+    "에",
+    "와",
+    "과",
+    "도",
+    "로",
+    "만",
+    "으로",
+    "에서",
+    "에는",
+    "에도",
+    "으로서",
+    "으로써",
+    "다",
+    "다.",
+    "다는",
+    "다고",
+    "며",
+    "면",
+    "고",
+    "서",
+    "지",
+    "고,",
+    "며,",
+    "서,",
+    "면서",
+    "하고",
+    "하며",
+    "하여",
+    "한",
+    "할",
+    "함",
+    "됨",
+    "임",
+    "음",
+    "이다",
+    "이다.",
+    "였다.",
+    "었다.",
+    "했다.",
+    "된다.",
+    "한다.",
+    "된다",
+    "한다",
+    "적",
+    "적인",
+    "적으로",
+    "적이다",
+    "들",
+    "들은",
+    "들이",
+    "들의",
+    "들을",
+    "들과",
+    "여",
+    "야",
+    "며",
+    "께서",
+    "에게",
+    "였다",
+    "었다",
+    "했다",
+    "이며",
+    "이고",
+    "이나",
+    "에서는",
+    "으로는",
+];
+
+fn is_hangul(c: char) -> bool {
+    crate::text::is_syllable(c)
+}
+
+/// Whether two pieces of one line of text meet without a space whatever
+/// the words: after a middle dot or an opening bracket, before closing
+/// punctuation.
+pub fn no_space_between(left: &str, right: &str) -> bool {
+    let (Some(l), Some(r)) = (left.chars().next_back(), right.chars().next()) else {
+        return false;
+    };
+    matches!(
+        l,
+        '·' | '(' | '“' | '‘' | '「' | '『' | '《' | '〈' | '[' | '/' | '~'
+    ) || matches!(
+        r,
+        ')' | ',' | '.' | '”' | '’' | '」' | '』' | '》' | '〉' | ']' | '·' | '%' | ':' | ';' | '~'
+    )
+}
+
+/// How a hard-wrapped line meets the next: the decision and, for a
+/// hyphen at the line's end, whether to drop it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seam {
+    Space,
+    Glue,
+    DropHyphen,
+}
+
+/// Where a source breaks lines, and so what a break most likely hides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wrap {
+    /// Lines break only at spaces (or a paragraph is one line, and only
+    /// page breaks split it at a space).
+    Words,
+    /// A break can fall inside a Korean word as often as not, but never
+    /// inside a Latin or Cyrillic one: HWP exports, `pdftotext` of
+    /// justified Korean text.
+    Chars,
+    /// A break can fall anywhere, inside an English word too: page breaks
+    /// in a paragraph-per-line extraction.
+    Anywhere,
+}
+
+/// Decide how `left` (a line, or the text so far) meets `right` at a line
+/// or page break.
+pub fn seam(left: &str, right: &str, vocab: &Vocabulary, wrap: Wrap) -> Seam {
+    let l_word = left.split_whitespace().next_back().unwrap_or("");
+    let r_word = right.split_whitespace().next().unwrap_or("");
+    let (Some(lc), Some(rc)) = (l_word.chars().next_back(), r_word.chars().next()) else {
+        return Seam::Space;
+    };
+    if superscript_value(rc).is_some() {
+        // A marker that opens the next page belongs to the word before.
+        return Seam::Glue;
+    }
+    if lc == '-' && l_word.chars().count() > 1 {
+        return hyphen_seam(l_word, r_word, vocab);
+    }
+    if no_space_between(l_word, r_word) {
+        return Seam::Glue;
+    }
+    // A decimal split after its point: `3.` + `8%`.
+    let before_point = l_word.chars().rev().nth(1);
+    if lc == '.' && before_point.is_some_and(|c| c.is_ascii_digit()) && rc.is_ascii_digit() {
+        return Seam::Glue;
+    }
+    let l_end = l_word
+        .trim_end_matches(|c: char| superscript_value(c).is_some())
+        .chars()
+        .next_back();
+    if l_end.is_some_and(|c| c.is_alphabetic() && !is_hangul(c))
+        && rc.is_alphabetic()
+        && !is_hangul(rc)
+    {
+        // `Moni` | `toring`: only a word that neither half is.
+        let (l, r) = (clean(l_word), clean(r_word));
+        let unknown = !vocab.whole(l) && !vocab.whole(r);
+        // Where breaks fall inside words, a lower-case piece nobody uses is a fragment.
+        let fragment = wrap == Wrap::Anywhere && unknown && rc.is_lowercase();
+        let split = unknown && vocab.is_split_word(l, r) || fragment;
+        return if split { Seam::Glue } else { Seam::Space };
+    }
+    let chars = wrap != Wrap::Words;
+    if l_end.is_some_and(|c| c.is_ascii_digit()) {
+        // `100` | `일분으로`, `7종` | `을`: a number keeps its counter.
+        return if chars && is_hangul(rc) {
+            Seam::Glue
+        } else {
+            Seam::Space
+        };
+    }
+    if rc == '(' {
+        let closes = l_end.is_some_and(|c| is_hangul(c) || matches!(c, '」' | '』' | '”' | '’'));
+        return if chars && closes {
+            Seam::Glue
+        } else {
+            Seam::Space
+        };
+    }
+    if !l_end.is_some_and(is_hangul) || !is_hangul(rc) {
+        return Seam::Space;
+    }
+    if vocab.is_split_word(l_word, r_word) {
+        return Seam::Glue;
+    }
+    if !chars {
+        return Seam::Space;
+    }
+    let (l, r) = (clean(l_word), clean(r_word));
+    if BOUND.contains(&r) {
+        return Seam::Glue;
+    }
+    // The left half ends as words end, or both halves are whole words of
+    // the brief: the break fell on a space.
+    if ends_like_a_word(l) || vocab.whole(l) && vocab.whole(r) {
+        Seam::Space
+    } else {
+        Seam::Glue
+    }
+}
+
+/// Syllables Korean words (with their particles and endings) end in.
+const FINAL: &str = "며고을를은는의과와로에서면할한된인던게도만다여야나기적등및운른진될킨친간온린";
+
+/// Whether a piece of at least two syllables ends as a word does.
+fn ends_like_a_word(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().next_back().is_some_and(|c| FINAL.contains(c))
+}
+
+fn hyphen_seam(l_word: &str, r_word: &str, vocab: &Vocabulary) -> Seam {
+    let stem = l_word.trim_end_matches('-');
+    let starts_lower = r_word.chars().next().is_some_and(char::is_lowercase);
+    let stem_letters = stem.chars().next_back().is_some_and(char::is_alphabetic);
+    if !starts_lower || !stem_letters {
+        // `H-` + `6K`, `Korea-` + `China`: the hyphen belongs to the word.
+        return Seam::Glue;
+    }
+    let hyphenated = format!("{stem}-{}", clean(r_word));
+    if vocab.words.contains(clean(&hyphenated)) {
+        return Seam::Glue;
+    }
+    Seam::DropHyphen
+}
+
+/// Join `right` onto `text` as `seam` says.
+pub fn apply(text: &mut String, right: &str, seam: Seam) {
+    match seam {
+        Seam::Space => {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+        }
+        Seam::Glue => {}
+        Seam::DropHyphen => {
+            text.pop();
+        }
+    }
+    text.push_str(right);
+}
+
+impl Vocabulary<'_> {
+    /// Whether `word` occurs in the brief as a whole word.
+    pub fn knows_word(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    /// The share of Korean line breaks whose two halves make a word the
+    /// brief uses elsewhere: high in a text wrapped inside words.
+    pub fn split_share<'b>(&self, seams: impl Iterator<Item = (&'b str, &'b str)>) -> f32 {
+        let (mut korean, mut split) = (0u32, 0u32);
+        for (l, r) in seams {
+            let lw = l.split_whitespace().next_back().unwrap_or("");
+            let rw = r.split_whitespace().next().unwrap_or("");
+            if lw.chars().next_back().is_some_and(is_hangul)
+                && rw.chars().next().is_some_and(is_hangul)
+            {
+                korean += 1;
+                if self.is_split_word(lw, rw) {
+                    split += 1;
+                }
+            }
+        }
+        if korean == 0 {
+            0.0
+        } else {
+            f32::from(u16::try_from(split).unwrap_or(u16::MAX))
+                / f32::from(u16::try_from(korean).unwrap_or(u16::MAX))
+        }
+    }
+}
+
+#[cfg(test)]
+mod seam_tests {
+    use super::*;
+
+    #[test]
+    fn seams() {
+        let text = "가 수출통제 수단으로 있다. 어렵다. 면하기 한국 기업 agreement well-known 나";
+        let v = Vocabulary::new([text].into_iter()).with_interior([text].into_iter());
+        let c = Wrap::Chars;
+        assert_eq!(seam("중희토류로 수", "출통제 대상을", &v, c), Seam::Glue);
+        assert_eq!(seam("희토류 7종", "을 허가", &v, c), Seam::Glue);
+        assert_eq!(seam("2024년", "95억 달러", &v, c), Seam::Space);
+        assert_eq!(seam("약 3.", "8% 증가", &v, Wrap::Words), Seam::Glue);
+        assert_eq!(seam("면하기", "어렵다.", &v, c), Seam::Space);
+        assert_eq!(seam("규", "모이다.", &v, c), Seam::Glue);
+        assert_eq!(seam("식료·", "일용품", &v, Wrap::Words), Seam::Glue);
+        assert_eq!(
+            seam("the agree-", "ment was", &v, Wrap::Words),
+            Seam::DropHyphen
+        );
+        assert_eq!(seam("the well-", "known fact", &v, Wrap::Words), Seam::Glue);
+        assert_eq!(seam("the H-", "6K bomber", &v, Wrap::Words), Seam::Glue);
+        assert_eq!(seam("in June", "2001, the", &v, Wrap::Words), Seam::Space);
+        assert_eq!(seam("relations.", "⁷ The", &v, Wrap::Words), Seam::Glue);
+        assert_eq!(seam("할", "수 있다", &v, Wrap::Words), Seam::Space);
     }
 }

@@ -39,6 +39,9 @@ pub fn assemble(
     );
     let mut brief = Brief {
         meta,
+        front: vec![],
+        front_title: String::new(),
+        summary_title: String::new(),
         summary,
         sections,
         footnotes,
@@ -48,6 +51,7 @@ pub fn assemble(
         unsourced_claims: vec![],
         quantities: vec![],
         recommendations: vec![],
+        warnings: vec![],
     };
     link_claims(&mut brief);
     check_entities(overlay, overlay_file, &mut problems.invalid);
@@ -292,7 +296,8 @@ pub fn check_markers(
         }
     }
     for (n, block) in defs {
-        if !brief.paragraphs().any(|p| p.footnotes.contains(n)) {
+        let on_heading = brief.sections.iter().any(|s| s.footnotes.contains(n));
+        if !on_heading && !brief.paragraphs().any(|p| p.footnotes.contains(n)) {
             problems.push(Problem::at(
                 file,
                 Some(block.line),

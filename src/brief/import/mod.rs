@@ -3,29 +3,41 @@
 
 pub mod blocks;
 pub mod claims;
+pub mod classify;
 pub mod entities;
 mod footnotes;
+pub mod furniture;
 pub mod header;
 pub mod joins;
 mod linking;
+pub mod notes;
 pub mod repair;
 pub mod source;
 pub mod sources;
 pub mod structure;
+pub mod tables;
 
 use super::error::{LoadError, Problem};
-use super::model::{Brief, Paragraph, Section};
+use super::model::{Brief, ListItem, Paragraph, Section, Warning};
 use super::overlay::Overlay;
-use crate::text::sanitize;
+pub use furniture::Removed;
 pub use joins::Join;
 use linking::OverlayProblems;
+use source::SourceLine;
 use structure::RawParagraph;
 
-/// What the importer repaired on the way, for `brief check` and tests.
+/// What the importer repaired and doubted on the way, for `brief check` and tests.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
+    /// Joins across page breaks (and blank lines inside a sentence).
     pub joins: Vec<Join>,
+    /// Joins of hard-wrapped lines.
+    pub line_joins: Vec<Join>,
+    /// Page furniture removed (running headers, page numbers).
+    pub furniture: Vec<Removed>,
     pub hanja_repairs: usize,
+    /// Doubtful decisions, each naming its line; the brief opened anyway.
+    pub warnings: Vec<Problem>,
 }
 
 /// Import a raw brief text (already decoded) with its curated overlay.
@@ -35,29 +47,85 @@ pub fn import(
     overlay: &Overlay,
     overlay_file: &str,
 ) -> Result<(Brief, Report), LoadError> {
-    let text = sanitize(raw);
-    let split = blocks::split(&text);
-    let Some((meta, used)) = header::parse(&split.body) else {
+    import_lines(&source::text_lines(raw), file, overlay, overlay_file)
+}
+
+/// A line of the source, quoted for a message.
+fn quote(lines: &[SourceLine], number: usize) -> String {
+    let text = lines
+        .iter()
+        .find(|l| l.number == number)
+        .map_or("", |l| l.text.trim());
+    let short: String = text.chars().take(40).collect();
+    if short.len() < text.len() {
+        format!("“{short}…”")
+    } else {
+        format!("“{short}”")
+    }
+}
+
+/// Import a brief from its lines (from any source format).
+pub fn import_lines(
+    lines: &[SourceLine],
+    file: &str,
+    overlay: &Overlay,
+    overlay_file: &str,
+) -> Result<(Brief, Report), LoadError> {
+    let (rows, furniture) = furniture::strip(lines);
+    let first_line = rows.iter().find_map(|r| match r {
+        furniture::Row::Text(l) => Some(l.number),
+        _ => None,
+    });
+    let Some(first_line) = first_line else {
         return Err(LoadError::one(Problem::at(
             file,
-            split.body.first().map(|b| b.line),
             None,
-            "this is not a brief: no header (series, No., title, author, affiliation, date) was found",
-            "open a brief's raw text or its `brief dump --format json`",
+            None,
+            "the file holds no text",
+            "open a brief's raw text or its JSON dump",
         )));
     };
-    let overlay = &overlay.for_brief(&meta.number);
-    let body = structure::build(&split.body[used..]);
-    let mut problems = body_problems(&body, file);
-    let mut built = Paragraphs::new(overlay.names());
-    let summary: Vec<Paragraph> = body
-        .summary
+    let mut warnings = Vec::new();
+    let head = header::parse(&rows);
+    if !head.missing.is_empty() {
+        warnings.push(Problem::at(
+            file,
+            Some(first_line),
+            None,
+            format!(
+                "the header has no {} (first line {})",
+                head.missing.join(", "),
+                quote(lines, first_line)
+            ),
+            "the brief opens without them; check the first lines if they are printed",
+        ));
+    }
+    let meta = head.meta;
+
+    let overlay = &overlay.for_brief(&meta.number, &meta.title);
+    let notes = notes::extract(rows[head.body_starts..].to_vec());
+    let untitled = if is_english(&rows) { "Text" } else { "본문" };
+    let note_texts: Vec<&str> = notes
+        .definitions
         .iter()
-        .enumerate()
-        .map(|(i, r)| built.paragraph(r, format!("s{}", i + 1)))
+        .map(|(_, b)| b.text.as_str())
         .collect();
+    let mut classified = classify::classify(&notes.rows, &note_texts);
+    let definitions: Vec<(u32, blocks::Block)> = notes
+        .definitions
+        .iter()
+        .zip(std::mem::take(&mut classified.notes))
+        .map(|((n, b), text)| (*n, blocks::Block { line: b.line, text }))
+        .collect();
+    let mut body = structure::build(classified, untitled);
+    let mut meta = meta;
+    meta.disclaimer = take_disclaimer(&mut body);
+    body_warnings(&body, file, lines, &mut warnings);
+    let mut built = Paragraphs::new(overlay.names());
+    let front = numbered(&body.front, "f", &mut built);
+    let summary = numbered(&body.summary, "s", &mut built);
     let sections = sections(&body.sections, &mut built);
-    let defs = footnotes::definitions(&split.footnotes, file, &mut problems);
+    let defs = footnotes::definitions(&definitions, file, &mut warnings);
     let mut found = OverlayProblems::default();
     let mut brief = linking::assemble(
         meta,
@@ -68,49 +136,134 @@ pub fn import(
         overlay_file,
         &mut found,
     );
+    brief.front = front;
+    brief.front_title = body.front_title;
+    brief.summary_title = body.summary_title;
     brief.sources.shrink_to_fit();
-    linking::check_markers(&brief, file, &built.lines, &split.footnotes, &mut problems);
-    add_overlay_problems(&mut problems, found, overlay_file);
+    linking::check_markers(&brief, file, &built.lines, &definitions, &mut warnings);
+    // A malformed overlay is the overlay's fault: refuse. Entries that do
+    // not resolve in this brief are doubts about the brief: warn.
+    let mut errors = Vec::new();
+    let malformed = !found.invalid.is_empty();
+    add_overlay_problems(
+        &mut errors,
+        found,
+        overlay_file,
+        warnings.is_empty() || malformed,
+    );
+    if malformed {
+        return Err(LoadError { problems: errors });
+    }
+    warnings.extend(errors);
+    brief.warnings = warnings
+        .iter()
+        .map(|p| Warning {
+            line: p.line,
+            message: p.message.clone(),
+        })
+        .collect();
     let report = Report {
         joins: body.joins,
+        line_joins: body.line_joins,
+        furniture,
         hanja_repairs: built.hanja_repairs,
+        warnings,
     };
-    if problems.is_empty() {
-        Ok((brief, report))
-    } else {
-        Err(LoadError { problems })
+    Ok((brief, report))
+}
+
+/// A closing `※` line that disclaims the institute's view is not body text.
+fn take_disclaimer(body: &mut structure::Body) -> String {
+    let Some(section) = body.sections.last_mut() else {
+        return String::new();
+    };
+    let Some(last) = section.paragraphs.last() else {
+        return String::new();
+    };
+    let marked = last.item.as_ref().is_some_and(|(b, _)| b == "※") || last.text.starts_with('※');
+    let disclaims = ["견해", "입장", "views", "opinion"]
+        .iter()
+        .any(|w| last.text.contains(w));
+    if !(marked && disclaims) {
+        return String::new();
+    }
+    section
+        .paragraphs
+        .pop()
+        .map(|p| format!("※ {}", p.text.trim_start_matches('※').trim()))
+        .unwrap_or_default()
+}
+
+/// Whether the brief is written in English (no Hangul in its first lines).
+fn is_english(rows: &[furniture::Row]) -> bool {
+    let text: String = rows
+        .iter()
+        .filter_map(|r| match r {
+            furniture::Row::Text(l) => Some(l.text.as_str()),
+            _ => None,
+        })
+        .take(40)
+        .collect();
+    let hangul = text
+        .chars()
+        .filter(|c| crate::text::is_syllable(*c))
+        .count();
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    hangul * 10 < latin
+}
+
+/// Doubts about the body as a whole: no headings, text cut off.
+fn body_warnings(
+    body: &structure::Body,
+    file: &str,
+    lines: &[SourceLine],
+    warnings: &mut Vec<Problem>,
+) {
+    if body.no_headings {
+        warnings.push(Problem::at(
+            file,
+            body.sections.first().map(|s| s.line),
+            None,
+            "no headings were found: the text is shown as one section",
+            "number the headings (`1.`, `Ⅰ.`, `가.`) if the brief has them",
+        ));
+    }
+    let last = body.sections.last().and_then(|s| s.paragraphs.last());
+    if let Some(p) =
+        last.filter(|p| p.item.is_none() && p.table.is_none() && joins::ends_mid_sentence(&p.text))
+    {
+        {
+            warnings.push(Problem::at(
+                file,
+                Some(p.line),
+                None,
+                format!(
+                    "the text stops in the middle of a sentence: the brief may be truncated (last paragraph {})",
+                    quote(lines, p.line)
+                ),
+                "restore the rest of the brief from its source",
+            ));
+        }
     }
 }
 
-/// Problems of the body as a whole: no sections, text cut off.
-fn body_problems(body: &structure::Body, file: &str) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    if body.sections.is_empty() {
-        problems.push(Problem::at(
-            file,
-            None,
-            None,
-            "no numbered section (`1. title`) was found",
-            "check that the brief's body is complete",
-        ));
-    }
-    if let Some(line) = body.unfinished {
-        problems.push(Problem::at(
-            file,
-            Some(line),
-            None,
-            "the text stops in the middle of a sentence: the brief looks truncated",
-            "restore the rest of the brief from its source",
-        ));
-    }
-    problems
+/// Paragraphs numbered `{prefix}1`….
+fn numbered(raw: &[RawParagraph], prefix: &str, built: &mut Paragraphs) -> Vec<Paragraph> {
+    raw.iter()
+        .enumerate()
+        .map(|(i, r)| built.paragraph(r, format!("{prefix}{}", i + 1)))
+        .collect()
 }
 
 /// The brief's own problems come first. Overlay entries that do not
 /// resolve are listed one by one only for a sound brief: in a broken one
 /// they follow from its problems, so one line counts them.
-fn add_overlay_problems(problems: &mut Vec<Problem>, found: OverlayProblems, overlay_file: &str) {
-    let brief_is_sound = problems.is_empty();
+fn add_overlay_problems(
+    problems: &mut Vec<Problem>,
+    found: OverlayProblems,
+    overlay_file: &str,
+    brief_is_sound: bool,
+) {
     problems.extend(found.invalid);
     if brief_is_sound {
         problems.extend(found.unresolved);
@@ -162,27 +315,35 @@ impl Paragraphs {
             text,
             footnotes,
             markers,
+            item: raw.item.as_ref().map(|(bullet, level)| ListItem {
+                bullet: bullet.clone(),
+                level: *level,
+            }),
+            table: raw.table.clone(),
         }
     }
 }
 
-/// Sections with ids (`sec-2`, `sec-2-1`) and paragraphs numbered `p1`… in reading order.
+/// Sections with ids (`sec-2`, `sec-2-1`, `sec-2-1-3`) and paragraphs
+/// numbered `p1`… in reading order.
 fn sections(raw: &[structure::RawSection], built: &mut Paragraphs) -> Vec<Section> {
     let mut count = 0;
-    let (mut major, mut minor) = (0, 0);
+    let mut counters: Vec<u32> = Vec::new();
     let mut sections = Vec::new();
     for s in raw {
-        if s.level == 1 {
-            major += 1;
-            minor = 0;
-        } else {
-            minor += 1;
+        let depth = usize::from(s.level.max(1));
+        counters.resize(depth, 0);
+        if let Some(last) = counters.last_mut() {
+            *last += 1;
         }
-        let id = if s.level == 1 {
-            format!("sec-{major}")
-        } else {
-            format!("sec-{major}-{minor}")
-        };
+        // A level skipped (`1.` straight to `(1)`) counts from 1 below its parent.
+        for c in &mut counters {
+            if *c == 0 {
+                *c = 1;
+            }
+        }
+        let path: Vec<String> = counters.iter().map(u32::to_string).collect();
+        let id = format!("sec-{}", path.join("-"));
         let paragraphs = s
             .paragraphs
             .iter()
@@ -191,12 +352,16 @@ fn sections(raw: &[structure::RawSection], built: &mut Paragraphs) -> Vec<Sectio
                 built.paragraph(r, format!("p{count}"))
             })
             .collect();
+        let (title, markers) = repair::lift_markers(&s.title);
+        let mut footnotes: Vec<u32> = markers.iter().map(|m| m.footnote).collect();
+        footnotes.dedup();
         sections.push(Section {
             id,
             number: s.number.clone(),
-            title: s.title.clone(),
+            title: title.trim().to_string(),
             level: s.level,
             paragraphs,
+            footnotes,
         });
     }
     sections

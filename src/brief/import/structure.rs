@@ -1,36 +1,18 @@
-//! Body blocks -> summary points and (sub-)sections of joined paragraphs.
+//! Nodes -> the body's shape: front matter, summary, and sections nested by
+//! the order their numbering styles first appear in (`1.` › `가.` › `(1)`).
 
-use super::blocks::Block;
-use super::joins::{self, Join, Vocabulary};
+use super::classify::{BoxKind, Classified, HeadingStyle, Node, Para};
+use super::joins::Join;
+use super::tables::Table;
 
-/// A heading line: `1. 제목` (level 1) or `1) 제목` (level 2).
-pub fn heading(text: &str) -> Option<(String, String, u8)> {
-    let t = text.trim();
-    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-    if digits.is_empty() || t.chars().count() > 80 || !joins::ends_mid_sentence(t) {
-        return None;
-    }
-    let rest = &t[digits.len()..];
-    let (level, title) = if let Some(r) = rest.strip_prefix(". ") {
-        (1, r)
-    } else if let Some(r) = rest.strip_prefix(") ") {
-        (2, r)
-    } else {
-        return None;
-    };
-    let number = if level == 1 {
-        format!("{digits}.")
-    } else {
-        format!("{digits})")
-    };
-    Some((number, title.trim().to_string(), level))
-}
-
-/// A paragraph as it came out of the blocks: raw text and first line.
+/// A paragraph as it came out of classification: text and first line.
 #[derive(Debug, Clone)]
 pub struct RawParagraph {
     pub line: usize,
     pub text: String,
+    /// Bullet and level of a list item.
+    pub item: Option<(String, u8)>,
+    pub table: Option<Table>,
 }
 
 /// A section before its paragraphs are processed.
@@ -43,71 +25,195 @@ pub struct RawSection {
     pub paragraphs: Vec<RawParagraph>,
 }
 
-/// The body: summary paragraphs, sections, and the page breaks repaired.
+/// The body: front matter, summary, sections, and the breaks repaired.
 #[derive(Debug, Default)]
 pub struct Body {
+    pub front: Vec<RawParagraph>,
+    pub front_title: String,
     pub summary: Vec<RawParagraph>,
+    pub summary_title: String,
     pub sections: Vec<RawSection>,
     pub joins: Vec<Join>,
-    /// The first line of the last block when the body stops mid-sentence:
-    /// the text was most likely cut off.
-    pub unfinished: Option<usize>,
+    pub line_joins: Vec<Join>,
+    /// No heading was found: the body was put in one section.
+    pub no_headings: bool,
 }
 
-/// Group body blocks into summary and sections, joining broken paragraphs.
-pub fn build(blocks: &[Block]) -> Body {
-    let vocab = Vocabulary::new(blocks.iter().map(|b| b.text.as_str()));
-    let mut body = Body::default();
-    let mut open = false; // whether the last paragraph continues in the next block
-    for block in blocks {
-        if let Some((number, title, level)) = heading(&block.text) {
-            body.sections.push(RawSection {
-                line: block.line,
-                number,
-                title,
-                level,
-                paragraphs: vec![],
-            });
-            open = false;
-            continue;
-        }
-        let target = match body.sections.last_mut() {
-            Some(s) => &mut s.paragraphs,
-            None => &mut body.summary,
-        };
-        match target.last_mut().filter(|_| open) {
-            Some(last) => {
-                body.joins
-                    .push(joins::join(&mut last.text, &block.text, block.line, &vocab))
+fn raw(p: Para) -> RawParagraph {
+    RawParagraph {
+        line: p.line,
+        text: p.text,
+        item: p.item,
+        table: None,
+    }
+}
+
+/// Where paragraphs go before the first section.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    Summary,
+    Front,
+}
+
+/// Build the body from classified nodes.
+pub fn build(classified: Classified, untitled: &str) -> Body {
+    let mut body = Body {
+        joins: classified.page_joins,
+        line_joins: classified.line_joins,
+        ..Body::default()
+    };
+    let mut styles: Vec<HeadingStyle> = Vec::new();
+    let mut zone = Zone::Summary;
+    for node in classified.nodes {
+        match node {
+            Node::Heading { line, mark } => {
+                let level = level_of(&mut styles, mark.style);
+                body.sections.push(RawSection {
+                    line,
+                    number: mark.number,
+                    title: mark.title,
+                    level,
+                    paragraphs: Vec::new(),
+                });
             }
-            None => target.push(RawParagraph {
-                line: block.line,
-                text: block.text.clone(),
-            }),
+            Node::Box { kind, title, line } => {
+                if !body.sections.is_empty() {
+                    push(
+                        &mut body,
+                        zone,
+                        RawParagraph {
+                            line,
+                            text: title,
+                            item: None,
+                            table: None,
+                        },
+                    );
+                    continue;
+                }
+                zone = match kind {
+                    BoxKind::Summary => Zone::Summary,
+                    BoxKind::Front => Zone::Front,
+                };
+                match kind {
+                    BoxKind::Summary => body.summary_title = title,
+                    BoxKind::Front => body.front_title = title,
+                }
+            }
+            Node::Paragraph(p) => push(&mut body, zone, raw(p)),
+            Node::Table { line, table } => push(
+                &mut body,
+                zone,
+                RawParagraph {
+                    line,
+                    text: table.text(),
+                    item: None,
+                    table: Some(table),
+                },
+            ),
         }
-        open = target
-            .last()
-            .is_some_and(|p| joins::ends_mid_sentence(&p.text));
-        body.unfinished = open.then_some(block.line);
+    }
+    if body.sections.is_empty() {
+        body.no_headings = true;
+        let paragraphs = std::mem::take(&mut body.summary);
+        body.sections.push(RawSection {
+            line: paragraphs.first().map_or(1, |p| p.line),
+            number: String::new(),
+            title: untitled.to_string(),
+            level: 1,
+            paragraphs,
+        });
     }
     body
+}
+
+fn push(body: &mut Body, zone: Zone, p: RawParagraph) {
+    match (body.sections.last_mut(), zone) {
+        (Some(s), _) => s.paragraphs.push(p),
+        (None, Zone::Summary) => body.summary.push(p),
+        (None, Zone::Front) => body.front.push(p),
+    }
+}
+
+/// Level of a heading style: unnumbered headings and bars are top level;
+/// numbered styles nest in the order they first appear.
+fn level_of(styles: &mut Vec<HeadingStyle>, style: HeadingStyle) -> u8 {
+    let at = match styles.iter().position(|s| *s == style) {
+        Some(p) => p,
+        None => {
+            styles.push(style);
+            styles.len() - 1
+        }
+    };
+    u8::try_from(at + 1).unwrap_or(u8::MAX)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::brief::import::classify::classify;
+    use crate::brief::import::furniture::strip;
+    use crate::brief::import::source::text_lines;
+
+    fn body(text: &str) -> Body {
+        let (rows, _) = strip(&text_lines(text));
+        build(classify(&rows, &[]), "본문")
+    }
 
     #[test]
-    fn headings() {
-        assert_eq!(
-            heading("1. 북러 新조약 체결 이후"),
-            Some(("1.".into(), "북러 新조약 체결 이후".into(), 1))
+    fn levels_nest_in_order_of_appearance() {
+        let b = body(
+            "1. 배경\n\n본문이다.\n\n가. 하위\n\n본문이다.\n\n(1) 더 하위\n본문이다.\n\n2. 둘째\n\n본문이다.\n",
         );
+        let levels: Vec<(String, u8)> = b
+            .sections
+            .iter()
+            .map(|s| (s.number.clone(), s.level))
+            .collect();
         assert_eq!(
-            heading("2) 북러 주요 지도자"),
-            Some(("2)".into(), "북러 주요 지도자".into(), 2))
+            levels,
+            vec![
+                ("1.".into(), 1),
+                ("가.".into(), 2),
+                ("(1)".into(), 3),
+                ("2.".into(), 1)
+            ]
         );
-        assert_eq!(heading("2024년 6월에 서명했다."), None);
-        assert_eq!(heading("1. 끝난 문장이다."), None);
+        assert_eq!(b.sections[2].paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn summary_box_of_items_and_a_page_break_inside_an_item() {
+        let b = body(
+            "요 약\n□ 첫째 요점임\n□ 둘째 요점임\n\n1. 현황\n\n□ (성과) 공장이 식료·\n\n- 1 -\n\n일용품 공장을 준공함\n○ 세부 내용임\n- 더 세부임\n□ 다음 항목임\n",
+        );
+        assert_eq!(b.summary_title, "요 약");
+        assert_eq!(b.summary.len(), 2);
+        let items: Vec<(&str, u8)> = b.sections[0]
+            .paragraphs
+            .iter()
+            .map(|p| (p.text.as_str(), p.item.as_ref().map_or(9, |i| i.1)))
+            .collect();
+        assert_eq!(
+            items,
+            vec![
+                ("(성과) 공장이 식료·일용품 공장을 준공함", 0),
+                ("세부 내용임", 1),
+                ("더 세부임", 2),
+                ("다음 항목임", 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn unnumbered_headings_in_a_brief_without_numbers() {
+        let b = body(
+            "Introduction\n\nThe first paragraph runs on\nacross two lines.\n\nWhat Is in the Water\n\nMore text here.\n",
+        );
+        let titles: Vec<&str> = b.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, vec!["Introduction", "What Is in the Water"]);
+        assert_eq!(
+            b.sections[0].paragraphs[0].text,
+            "The first paragraph runs on across two lines."
+        );
     }
 }
