@@ -39,7 +39,20 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("¹² Title, Outlet, March 5, 2024. https://example.org/x\n".to_string()),
         Just("金正은".to_string()),
         Just("「보고서」, 2024.".to_string()),
+        Just("Ⅱ. 실태\n\n가. 하위\n".to_string()),
+        Just("□ 요점임\n○ 세부임\n- 더 세부\n※ 참고\n".to_string()),
+        Just("본문이다.1) 다음\n\n1) 출처, 2024.\n\u{c}".to_string()),
+        Just("했다.[2] 다음.\n\n주\n\n[2] 출처\n".to_string()),
+        Just("- 3 -\n\u{c}정세와 정책 | 연구소\n".to_string()),
+        Just("      <표 1> 표\n  가   나   다\n  1    2    3\n  자료: 출처.\n".to_string()),
+        Just("요 약\n▶ 요점\n".to_string()),
+        Just("Editor's Note\n\nIntroduction\n\nText runs on-\nward.\n".to_string()),
     ]
+}
+
+/// Lines of ordinary readable text: Hangul words, figures, punctuation.
+fn readable_line() -> impl Strategy<Value = String> {
+    "[가-힣a-zA-Z0-9 ,.()%·]{1,60}"
 }
 
 proptest! {
@@ -49,6 +62,48 @@ proptest! {
     fn import_never_panics(parts in prop::collection::vec(fragment(), 0..40)) {
         let raw: String = parts.concat();
         let _ = import::import(&raw, "prop.txt", &overlay(), "content/overlay.json");
+    }
+
+    /// A readable text always opens: whatever its layout, the worst it
+    /// gets is warnings, and no line's words are dropped.
+    #[test]
+    fn any_readable_text_opens(lines in prop::collection::vec(readable_line(), 1..30)) {
+        let raw = lines.join("\n\n");
+        prop_assume!(raw.chars().any(|c| c.is_alphanumeric()));
+        let (brief, _) = import::import(&raw, "prop.txt", &overlay(), "content/overlay.json")
+            .map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        let mut seen: String = brief.paragraphs().map(|p| p.text.as_str()).collect();
+        for s in &brief.sections {
+            seen.push_str(&s.title);
+        }
+        let m = &brief.meta;
+        for field in [&m.series, &m.number, &m.title, &m.author, &m.affiliation, &m.disclaimer] {
+            seen.push_str(field);
+        }
+        seen.extend(brief.footnotes.iter().map(|f| f.text.as_str()));
+        seen.extend(m.emails.iter().map(String::as_str));
+        let mut kept = std::collections::HashMap::new();
+        for c in seen.chars().filter(|c| c.is_alphabetic()) {
+            *kept.entry(c).or_insert(0usize) += 1;
+        }
+        // Letters may move into the header, a heading or a note, but not vanish;
+        // digits may become dates or footnote numbers, so letters are what is counted
+        // (less the words a date or a number is written with: `May 5, 2024`, `No. 3`).
+        let header_words = ["No", "Vol", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let mut wanted = std::collections::HashMap::new();
+        for word in lines.iter().flat_map(|l| l.split_whitespace()) {
+            let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+            if header_words.iter().any(|w| letters.starts_with(w)) {
+                continue;
+            }
+            for c in letters.chars() {
+                *wanted.entry(c).or_insert(0usize) += 1;
+            }
+        }
+        for (c, n) in wanted {
+            let have = kept.get(&c).copied().unwrap_or(0);
+            prop_assert!(have >= n, "{c:?}: {n} in the text, {have} kept");
+        }
     }
 
     #[test]

@@ -37,32 +37,38 @@ pub struct Block {
     /// The section (index into `brief.sections`) the block belongs to.
     pub section: Option<usize>,
     pub markers: Vec<DocMarker>,
+    /// Display chars before the paragraph's own text: a list item's indent and bullet.
+    pub prefix: usize,
 }
 
 impl Block {
     /// The display offset of paragraph char `at` (markers before it shift it).
     pub fn display_start(&self, at: usize) -> usize {
-        at + self
-            .markers
-            .iter()
-            .filter(|m| m.at <= at)
-            .map(|m| m.end - m.start)
-            .sum::<usize>()
+        self.prefix
+            + at
+            + self
+                .markers
+                .iter()
+                .filter(|m| m.at <= at)
+                .map(|m| m.end - m.start)
+                .sum::<usize>()
     }
 
     /// The display offset just past paragraph char `at - 1`.
     pub fn display_end(&self, at: usize) -> usize {
-        at + self
-            .markers
-            .iter()
-            .filter(|m| m.at < at)
-            .map(|m| m.end - m.start)
-            .sum::<usize>()
+        self.prefix
+            + at
+            + self
+                .markers
+                .iter()
+                .filter(|m| m.at < at)
+                .map(|m| m.end - m.start)
+                .sum::<usize>()
     }
 
     /// The paragraph char offset of a display offset (markers map to the char after them).
     pub fn paragraph_offset(&self, display: usize) -> usize {
-        display
+        display.saturating_sub(self.prefix)
             - self
                 .markers
                 .iter()
@@ -99,15 +105,24 @@ pub struct Document {
     paragraph_blocks: Vec<usize>,
 }
 
+/// A list item's indent and bullet (`  ○ `), empty for a paragraph.
+fn item_prefix(p: &crate::brief::model::Paragraph) -> String {
+    p.item.as_ref().map_or_else(String::new, |i| {
+        format!("{}{} ", "  ".repeat(usize::from(i.level.min(6))), i.bullet)
+    })
+}
+
 fn paragraph_block(
-    text: &str,
-    markers: &[crate::brief::model::Marker],
+    p: &crate::brief::model::Paragraph,
     paragraph: usize,
     section: Option<usize>,
 ) -> Block {
-    let mut out = String::with_capacity(text.len() + markers.len() * 4);
+    let (text, markers) = (&p.text, &p.markers);
+    let prefix = item_prefix(p);
+    let mut out = String::with_capacity(prefix.len() + text.len() + markers.len() * 4);
+    out.push_str(&prefix);
     let mut shown = Vec::new();
-    let mut count = 0;
+    let mut count = prefix.chars().count();
     let mut pending = markers.iter().peekable();
     let put =
         |out: &mut String, count: &mut usize, n: u32, at: usize, shown: &mut Vec<DocMarker>| {
@@ -138,7 +153,29 @@ fn paragraph_block(
         paragraph: Some(paragraph),
         section,
         markers: shown,
+        prefix: prefix.chars().count(),
     }
+}
+
+/// Authors with their affiliations: `이상준 (국민대학교 교수), …`.
+fn people(m: &crate::brief::model::Meta) -> String {
+    if m.authors.len() <= 1 {
+        return format!("{} ({})", m.author, m.affiliation);
+    }
+    m.authors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| match m.affiliations.get(i) {
+            Some(aff) => format!("{a} ({aff})"),
+            None => a.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Whether the brief is in English: its title has no Hangul.
+fn is_english(b: &crate::brief::Brief) -> bool {
+    !b.meta.title.chars().any(crate::text::is_syllable)
 }
 
 impl Document {
@@ -152,36 +189,53 @@ impl Document {
             paragraph: None,
             section,
             markers: vec![],
+            prefix: 0,
         };
+        let english = is_english(b);
         let mut blocks = vec![
             plain(BlockKind::Title, m.title.clone(), None),
             plain(
                 BlockKind::Byline,
-                format!(
-                    "{} {} · {} ({}) · {}",
-                    m.series, m.number, m.author, m.affiliation, m.date
-                ),
+                format!("{} {} · {} · {}", m.series, m.number, people(m), m.date),
                 None,
             ),
-            plain(BlockKind::Heading(1), "요약".to_string(), None),
         ];
         let mut order = 0;
+        if !b.front.is_empty() {
+            blocks.push(plain(BlockKind::Heading(1), b.front_title.clone(), None));
+        }
+        for p in &b.front {
+            blocks.push(paragraph_block(p, order, None));
+            order += 1;
+        }
+        if !b.summary.is_empty() {
+            let title = match (b.summary_title.as_str(), english) {
+                ("", true) => "Summary".to_string(),
+                ("", false) => "요약".to_string(),
+                (t, _) => t.to_string(),
+            };
+            blocks.push(plain(BlockKind::Heading(1), title, None));
+        }
         for p in &b.summary {
-            blocks.push(paragraph_block(&p.text, &p.markers, order, None));
+            blocks.push(paragraph_block(p, order, None));
             order += 1;
         }
         for (s, section) in b.sections.iter().enumerate() {
             blocks.push(plain(
                 BlockKind::Heading(section.level),
-                format!("{} {}", section.number, section.title),
+                section.heading(),
                 Some(s),
             ));
             for p in &section.paragraphs {
-                blocks.push(paragraph_block(&p.text, &p.markers, order, Some(s)));
+                blocks.push(paragraph_block(p, order, Some(s)));
                 order += 1;
             }
         }
-        blocks.push(plain(BlockKind::Heading(1), "주".to_string(), None));
+        if !m.disclaimer.is_empty() {
+            blocks.push(plain(BlockKind::Byline, m.disclaimer.clone(), None));
+        }
+        let notes = if english { "Notes" } else { "주" };
+        blocks.push(plain(BlockKind::Heading(1), notes.to_string(), None));
         for f in &b.footnotes {
             blocks.push(plain(
                 BlockKind::Footnote(f.number),

@@ -197,6 +197,17 @@ pub struct Recommendation {
     pub paragraphs: Vec<String>,
 }
 
+impl Section {
+    /// The heading as printed: number and title (`2. 전망`), or the title alone.
+    pub fn heading(&self) -> String {
+        if self.number.is_empty() {
+            self.title.clone()
+        } else {
+            format!("{} {}", self.number, self.title)
+        }
+    }
+}
+
 impl Brief {
     /// Every paragraph in reading order: front matter, summary points, then sections.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {

@@ -53,9 +53,9 @@ impl PassageContext for Context<'_> {
             .index
             .at(self.index.order()[order.min(self.index.order().len() - 1)])
             .id;
-        self.index.section_of(id).map_or("요약".to_string(), |s| {
-            format!("{} {}", s.number, s.title)
-        })
+        self.index
+            .section_of(id)
+            .map_or("요약".to_string(), |s| s.heading())
     }
 
     fn sources_for(&self, start: usize, end: usize) -> Vec<String> {

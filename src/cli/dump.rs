@@ -98,9 +98,7 @@ pub fn search(index: &Index, query: &str, json: bool) -> io::Result<()> {
     for h in &hits {
         let section = index
             .section_of(&h.paragraph)
-            .map_or("요약".to_string(), |s| {
-                format!("{} {}", s.number, s.title)
-            });
+            .map_or("요약".to_string(), |s| s.heading());
         writeln!(
             out,
             "{}:{}-{} [{}] {}",

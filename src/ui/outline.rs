@@ -34,7 +34,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         let line = Line::from(vec![
             Span::styled(mark, theme.marker),
-            Span::styled(format!("{indent}{} {}", s.number, s.title), style),
+            Span::styled(format!("{indent}{}", s.heading()), style),
         ]);
         buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
     }

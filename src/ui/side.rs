@@ -48,7 +48,7 @@ fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'stati
             .find_map(|b| b.section)
             .map_or("요약".into(), |s| {
                 let s = &app.index.brief.sections[s];
-                format!("{} {}", s.number, s.title)
+                s.heading()
             })
     };
     let colour = a.colour.map_or("note", |c| c.name());

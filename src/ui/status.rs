@@ -59,7 +59,7 @@ pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let section = app.current_section().map_or("요약".to_string(), |i| {
         let s = &app.index.brief.sections[i];
-        format!("{} {}", s.number, s.title)
+        s.heading()
     });
     let right = format!(" {section} │ {percent}% ");
     let room = (area.width as usize).saturating_sub(str_width(&left) + str_width(&right) + 2);

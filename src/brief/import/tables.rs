@@ -12,8 +12,34 @@ impl Table {
         if !self.unit.is_empty() {
             lines.push(self.unit.clone());
         }
-        lines.push(self.header.join(" │ "));
-        lines.extend(self.rows.iter().map(|r| r.join(" │ ")));
+        let mut widths: Vec<usize> = vec![0; self.header.len()];
+        for row in std::iter::once(&self.header).chain(&self.rows) {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(crate::text::str_width(cell));
+            }
+        }
+        // Cells padded to their column's display width, so columns line up.
+        let line = |row: &Vec<String>| {
+            let last = row.len().saturating_sub(1);
+            row.iter()
+                .enumerate()
+                .map(|(i, cell)| {
+                    let pad = widths
+                        .get(i)
+                        .copied()
+                        .unwrap_or(0)
+                        .saturating_sub(crate::text::str_width(cell));
+                    if i == last {
+                        cell.clone()
+                    } else {
+                        format!("{cell}{}", " ".repeat(pad))
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" │ ")
+        };
+        lines.push(line(&self.header));
+        lines.extend(self.rows.iter().map(line));
         if !self.source.is_empty() {
             lines.push(self.source.clone());
         }
