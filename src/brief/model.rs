@@ -77,6 +77,9 @@ pub struct Meta {
     /// E-mail addresses printed in the header.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub emails: Vec<String>,
+    /// Lines printed above the series and number (the institute's name).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub institute: String,
     /// A closing disclaimer (`※ 이 글은 필자의 개인 견해로…`), kept apart from the body.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub disclaimer: String,

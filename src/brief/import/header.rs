@@ -187,12 +187,15 @@ pub fn parse(rows: &[Row]) -> Header {
     if let Some(n) = number_at {
         meta.number = lines[n].fields.number.clone().unwrap_or_default();
         meta.series = without_institute(&lines[n].fields.rest);
+        let mut before: Vec<&str> = lines[..n]
+            .iter()
+            .map(|l| l.fields.rest.as_str())
+            .filter(|r| !r.is_empty())
+            .collect();
         if meta.series.is_empty() {
-            let before = lines[..n].iter().rev().find(|l| !l.fields.rest.is_empty());
-            meta.series = before
-                .map(|l| without_institute(&l.fields.rest))
-                .unwrap_or_default();
+            meta.series = before.pop().map(without_institute).unwrap_or_default();
         }
+        meta.institute = before.join(" ");
     }
     // Text lines after the number (or from the top), fields taken out.
     let text: Vec<&HeaderLine> = lines
