@@ -158,3 +158,74 @@ fn long_korean_note_keeps_caret_and_end_visible() {
         "the terminal cursor sits right after the last character typed"
     );
 }
+
+/// Two highlights, then the Annotations list with the first selected.
+fn two_highlights_first_selected() -> App {
+    let mut a = app();
+    a.type_keys("]]lv)H))(v)H<Tab>T");
+    assert_eq!(a.notes.list.len(), 2, "{}", a.message);
+    assert_eq!(a.tab, Tab::Annotations);
+    a.type_keys("k");
+    assert_eq!(a.selected(), 0);
+    a
+}
+
+fn first_in_reading_order(a: &App) -> String {
+    a.notes.list[a.annotation_order()[0]].id.clone()
+}
+
+#[test]
+fn list_delete_acts_on_the_selected_item() {
+    let mut a = two_highlights_first_selected();
+    let first = first_in_reading_order(&a);
+    let effects = a.type_keys("d");
+    assert_eq!(effects, vec![Effect::SaveNotes], "{}", a.message);
+    assert_eq!(a.notes.list.len(), 1);
+    assert!(
+        a.notes.list.iter().all(|n| n.id != first),
+        "the selected (first) note is the one deleted"
+    );
+}
+
+#[test]
+fn list_colour_and_edit_act_on_the_selected_item() {
+    let mut a = two_highlights_first_selected();
+    let first = first_in_reading_order(&a);
+    a.type_keys("H");
+    let colour_of = |a: &App, id: &str| a.notes.list.iter().find(|n| n.id == id).unwrap().colour;
+    assert_eq!(colour_of(&a, &first), Some(Highlight::Green));
+    a.type_keys("j");
+    let second = a.notes.list[a.annotation_order()[1]].id.clone();
+    a.type_keys("e둘<C-s>");
+    let note_of = |a: &App, id: &str| {
+        a.notes
+            .list
+            .iter()
+            .find(|n| n.id == id)
+            .unwrap()
+            .note
+            .clone()
+    };
+    assert_eq!(note_of(&a, &second), "둘");
+    assert_eq!(note_of(&a, &first), "");
+}
+
+#[test]
+fn list_actions_work_with_no_note_under_the_cursor() {
+    let mut a = two_highlights_first_selected();
+    a.type_keys("<S-Tab>))))<Tab>");
+    assert!(a.annotation_at_cursor().is_none());
+    a.type_keys("k");
+    a.type_keys("d");
+    assert_eq!(a.notes.list.len(), 1, "{}", a.message);
+}
+
+#[test]
+fn text_actions_act_on_the_note_under_the_cursor() {
+    let mut a = two_highlights_first_selected();
+    a.type_keys("<S-Tab>");
+    let under = a.annotation_at_cursor().map(|i| a.notes.list[i].id.clone());
+    let under = under.expect("the cursor sits on the second highlight");
+    a.type_keys("d");
+    assert!(a.notes.list.iter().all(|n| n.id != under));
+}

@@ -45,12 +45,14 @@ impl App {
             }
             return;
         }
-        match self.annotation_at_cursor() {
+        match self.chosen_annotation() {
             Some(i) => {
                 let a = &self.notes.list[i];
                 self.editor = Some(NoteEditor::new(&a.note, NoteFor::Existing(a.id.clone())));
             }
-            None => self.message = "select with v (or stand on an annotation) first".into(),
+            None => {
+                self.message = format!("{}: select with v first", self.nothing_chosen());
+            }
         }
     }
 

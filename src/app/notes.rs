@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::document::{BlockKind, Pos};
-use super::{App, Effect};
+use super::{App, Effect, Focus, Tab};
 use crate::brief::Index;
 use crate::notes::{Annotation, Highlight, NoteStore, Target, reanchor_all};
 
@@ -146,6 +146,24 @@ impl App {
             .collect()
     }
 
+    /// The annotation an action applies to: the selected item when the Annotations list has
+    /// the keyboard, else the one under the reading cursor.
+    pub fn chosen_annotation(&self) -> Option<usize> {
+        if self.focus == Focus::Side && self.tab == Tab::Annotations {
+            return self.annotation_order().get(self.selected()).copied();
+        }
+        self.annotation_at_cursor()
+    }
+
+    /// What to say when [`App::chosen_annotation`] finds nothing.
+    pub(super) fn nothing_chosen(&self) -> &'static str {
+        if self.focus == Focus::Side && self.tab == Tab::Annotations {
+            "no annotation selected in the list"
+        } else {
+            "no annotation under the cursor"
+        }
+    }
+
     /// The annotation under the cursor.
     pub fn annotation_at_cursor(&self) -> Option<usize> {
         let at = self.doc_offset(self.cursor)?;
@@ -199,8 +217,8 @@ impl App {
     /// Highlight the selection, or cycle the colour of the annotation under the cursor.
     pub(super) fn highlight(&mut self) -> Vec<Effect> {
         if self.select_from.is_none() {
-            let Some(i) = self.annotation_at_cursor() else {
-                self.message = "select with v first, then H".into();
+            let Some(i) = self.chosen_annotation() else {
+                self.message = format!("{}: select with v first, then H", self.nothing_chosen());
                 return Vec::new();
             };
             let all = Highlight::ALL;
@@ -229,12 +247,14 @@ impl App {
 
     /// Delete the annotation under the cursor (`u` brings it back).
     pub(super) fn delete_annotation(&mut self) -> Vec<Effect> {
-        let Some(i) = self.annotation_at_cursor() else {
-            self.message = "no annotation under the cursor".into();
+        let Some(i) = self.chosen_annotation() else {
+            self.message = self.nothing_chosen().into();
             return Vec::new();
         };
         let a = self.notes.list.remove(i);
         self.notes.undo.push(a);
+        let last = self.annotation_order().len().saturating_sub(1);
+        self.side_selected[3] = self.side_selected[3].min(last);
         self.message = "annotation deleted: u undoes".into();
         vec![Effect::SaveNotes]
     }

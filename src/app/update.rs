@@ -83,7 +83,7 @@ impl App {
             Action::Select => self.toggle_select(),
             Action::Highlight => return self.highlight(),
             Action::Annotate => self.open_editor(),
-            Action::EditOrWordEnd => match self.annotation_at_cursor() {
+            Action::EditOrWordEnd => match self.chosen_annotation() {
                 Some(_) => self.open_editor(),
                 None => self.move_cursor(super::cursor::Motion::WordEnd),
             },
