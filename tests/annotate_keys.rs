@@ -60,9 +60,82 @@ fn escape_cancels_selection_and_editor() {
     let mut a = app();
     a.type_keys("]fvw<Esc>");
     assert!(a.select_from.is_none());
-    a.type_keys("vwa한글<Esc>");
+    a.type_keys("vwa<Esc>");
+    assert!(a.editor.is_none(), "Esc closes an empty editor at once");
+    a.type_keys("a한글<Esc>");
+    assert!(a.editor.is_some(), "Esc on typed text asks first");
+    a.type_keys("<Esc>");
     assert!(a.editor.is_none());
-    assert!(a.notes.list.is_empty(), "Esc discards the note");
+    assert!(a.notes.list.is_empty(), "a second Esc discards the note");
+}
+
+#[test]
+fn escape_then_typing_goes_on_and_ctrl_s_saves() {
+    let mut a = app();
+    a.type_keys("]fvwa한<Esc>글");
+    let editor = a.editor.as_ref().expect("still writing");
+    assert!(!editor.confirm_discard, "typing withdraws the question");
+    a.type_keys("<Esc><C-s>");
+    assert_eq!(a.notes.list.len(), 1, "{}", a.message);
+    assert_eq!(a.notes.list[0].note, "한글");
+}
+
+#[test]
+fn ctrl_c_in_the_editor_never_quits() {
+    let mut a = app();
+    let effects = a.type_keys("]fvwa메모<C-c>");
+    assert!(!effects.contains(&Effect::Quit));
+    let editor = a.editor.as_ref().expect("the editor stays open");
+    assert_eq!(editor.text(), "메모");
+    a.type_keys("<C-s>");
+    assert_eq!(a.notes.list[0].note, "메모");
+}
+
+#[test]
+fn draft_follows_the_editor_and_comes_back() {
+    use brief::notes::draft::DraftFor;
+    let mut a = app();
+    assert!(a.draft().is_none());
+    a.type_keys("]fvwa초안 #메모");
+    let draft = a.draft().expect("a draft while writing");
+    assert_eq!(draft.text, "초안 #메모");
+    let DraftFor::New { start, end, quote } = &draft.target else {
+        panic!("a new note: {:?}", draft.target);
+    };
+    let doc: Vec<char> = a.notes.document.chars().collect();
+    assert_eq!(doc[*start..*end].iter().collect::<String>(), *quote);
+
+    let mut b = app();
+    assert!(b.offer_draft(draft.clone()));
+    b.type_keys("<C-s>");
+    assert_eq!(b.notes.list.len(), 1, "{}", b.message);
+    assert_eq!(b.notes.list[0].note, "초안 #메모");
+    assert_eq!(b.notes.list[0].target.exact, *quote);
+}
+
+#[test]
+fn draft_on_a_vanished_passage_is_not_offered() {
+    use brief::notes::draft::{Draft, DraftFor};
+    let mut a = app();
+    let draft = Draft {
+        brief: "2025-09".into(),
+        target: DraftFor::New {
+            start: 0,
+            end: 3,
+            quote: "이 글은 이 브리프에 없다".into(),
+        },
+        text: "x".into(),
+    };
+    assert!(!a.offer_draft(draft));
+    assert!(a.editor.is_none());
+    let gone = Draft {
+        brief: "2025-09".into(),
+        target: DraftFor::Existing {
+            id: "urn:uuid:none".into(),
+        },
+        text: "x".into(),
+    };
+    assert!(!a.offer_draft(gone));
 }
 
 #[test]

@@ -248,7 +248,12 @@ pub const KEYMAP: &[Binding] = &[
     bind(Visual, "<Esc> v", Action::Close, "cancel the selection"),
     bind(Visual, "<C-c>", Action::Quit, "quit"),
     bind(Editor, "<C-s>", Action::Close, "save the note"),
-    bind(Editor, "<Esc>", Action::Close, "discard the note"),
+    bind(
+        Editor,
+        "<Esc>",
+        Action::Close,
+        "close (asks before discarding typed text)",
+    ),
     bind(Popup, "j <Down>", Action::LineDown, "scroll down"),
     bind(Popup, "k <Up>", Action::LineUp, "scroll up"),
     bind(

@@ -6,6 +6,7 @@
 //! paragraphs in reading order joined by `"\n\n"`.
 
 pub mod anchor;
+pub mod draft;
 pub mod export;
 pub mod model;
 pub mod store;

@@ -23,7 +23,7 @@ use crate::notes::model::{Annotation, FORMAT_VERSION, NotesFile};
 
 pub use error::{Notice, StoreError};
 pub use paths::{DATA_DIR_ENV, default_path};
-use paths::{parent_dir, sibling};
+pub(crate) use paths::{parent_dir, sibling};
 
 /// The notes file of one brief, open for loading and saving.
 #[derive(Debug)]

@@ -2,6 +2,7 @@
 //! panic), and the event loop that feeds keys to the app.
 
 mod backend;
+mod notes;
 
 use std::io::{self, Stdout, Write};
 use std::path::PathBuf;
@@ -91,6 +92,8 @@ fn translate(ev: Event) -> Option<Action> {
 pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
     let term = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&term));
+    notes::offer_left_draft(&mut app);
+    let mut drafts = notes::DraftKeeper::new(&app);
     let (_guard, mut terminal) = setup()?;
     let size = terminal.size()?;
     app.update(Action::Resize {
@@ -123,6 +126,7 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
                 break;
             }
         }
+        drafts.sync(&mut app);
         if !quit {
             terminal.draw(|f| crate::ui::draw(&app, f))?;
         }
