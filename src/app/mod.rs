@@ -10,6 +10,7 @@ pub mod layout;
 mod nav;
 pub mod notes;
 pub mod panes;
+mod quit;
 pub mod search;
 mod update;
 

@@ -63,7 +63,11 @@ impl Notes {
     pub fn attach(&mut self, mut store: NoteStore) -> String {
         self.list = store.take_annotations();
         let report = reanchor_all(&mut self.list, &self.document);
+        let restored = store.is_dirty();
         self.store = Some(store);
+        if restored {
+            self.save();
+        }
         if report.orphaned > 0 {
             format!(
                 "{} annotation(s) could not be placed: see the Annotations tab",
@@ -74,15 +78,22 @@ impl Notes {
         }
     }
 
-    /// Save to the store; the error stays visible and the save is retried later.
+    /// Save to the store, merging what another window saved meanwhile; the error stays
+    /// visible and the save is retried later.
     pub fn save(&mut self) {
         let Some(store) = self.store.as_mut() else {
             return;
         };
         match store.save(&self.list) {
-            Ok(()) => self.save_error = None,
+            Ok(()) => {
+                self.save_error = None;
+                self.list = store.take_annotations();
+                reanchor_all(&mut self.list, &self.document);
+            }
             Err(e) => {
-                self.save_error = Some(format!("not saved (kept in memory, will retry): {e}"))
+                self.save_error = Some(crate::text::sanitize_line(&format!(
+                    "not saved (kept in memory, will retry): {e}"
+                )));
             }
         }
     }
@@ -90,6 +101,11 @@ impl Notes {
     /// Whether a save is owed.
     pub fn needs_retry(&self) -> bool {
         self.save_error.is_some()
+    }
+
+    /// Whether notes would be lost by quitting now: a save failed, or the store is unusable.
+    pub fn unsaved(&self) -> bool {
+        self.save_error.is_some() || self.store.as_ref().is_some_and(NoteStore::is_dirty)
     }
 
     /// The paragraph (reading order) and its offset for a document offset.
@@ -262,7 +278,8 @@ impl App {
     /// Bring back the last deleted annotation.
     pub(super) fn undo_delete(&mut self) -> Vec<Effect> {
         match self.notes.undo.pop() {
-            Some(a) => {
+            Some(mut a) => {
+                a.touch();
                 self.notes.list.push(a);
                 self.message = "annotation restored".into();
                 vec![Effect::SaveNotes]

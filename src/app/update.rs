@@ -43,7 +43,7 @@ impl App {
             self.message.clear();
         }
         match action {
-            Action::Quit => return vec![Effect::SavePosition(self.position()), Effect::Quit],
+            Action::Quit => return self.quit(),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Close => self.close(),
             Action::Help => self.open(Popup::Help),

@@ -190,7 +190,11 @@ pub fn open_reader(cli: &Cli) -> ExitCode {
         app.restore(pos);
     }
     match crate::tui::run(app, positions) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(crate::tui::Ending::Saved) => ExitCode::SUCCESS,
+        Ok(crate::tui::Ending::NotesUnsaved(said)) => {
+            eprintln!("brief: {said}");
+            ExitCode::from(3)
+        }
         Err(e) => {
             eprintln!(
                 "brief: the terminal failed: {e} (run brief in an interactive terminal, or use `brief dump`)"
@@ -214,8 +218,12 @@ fn open_notes(app: &mut crate::app::App, explicit: Option<&Path>) {
             let placed = app.notes.attach(store);
             let mut said: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
             said.extend((!placed.is_empty()).then_some(placed));
-            app.message = said.join(" · ");
+            app.message = crate::text::sanitize_line(&said.join(" · "));
         }
-        Err(e) => app.notes.save_error = Some(format!("annotations cannot be kept: {e}")),
+        Err(e) => {
+            app.notes.save_error = Some(crate::text::sanitize_line(&format!(
+                "annotations cannot be kept: {e}"
+            )))
+        }
     }
 }

@@ -157,6 +157,11 @@ impl Annotation {
         self.modified = now_rfc3339();
     }
 
+    /// Mark it changed now (an undone delete must win over its tombstone).
+    pub fn touch(&mut self) {
+        self.modified = now_rfc3339();
+    }
+
     /// True when there is no note and no tag: just a marker on the text.
     pub fn is_bare_highlight(&self) -> bool {
         self.note.trim().is_empty() && self.tags.is_empty()
@@ -173,6 +178,33 @@ pub struct NotesFile {
     /// Every annotation, orphans included.
     #[serde(default)]
     pub annotations: Vec<Annotation>,
+    /// Annotations deleted, so a window that still holds one does not bring it back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Tombstone>,
+}
+
+/// The record of a deleted annotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    /// The deleted annotation's id.
+    pub id: String,
+    /// When it was deleted (RFC 3339); a later change to the annotation brings it back.
+    pub deleted: String,
+}
+
+impl NotesFile {
+    /// Pass every string that came from the file through the one sanitiser.
+    pub fn sanitize(&mut self) {
+        use crate::text::{sanitize, sanitize_line};
+        for a in &mut self.annotations {
+            a.note = sanitize(&a.note);
+            a.tags = a.tags.iter().map(|t| sanitize_line(t)).collect();
+            a.target.exact = sanitize(&a.target.exact);
+            a.target.prefix = sanitize(&a.target.prefix);
+            a.target.suffix = sanitize(&a.target.suffix);
+            a.id = sanitize_line(&a.id);
+        }
+    }
 }
 
 /// Lowercase hex SHA-256 of the document text.
@@ -314,6 +346,7 @@ mod tests {
             version: FORMAT_VERSION,
             brief: "2025-09".into(),
             annotations: vec![Annotation::new(t, None, "hi #x")],
+            deleted: Vec::new(),
         };
         let json = serde_json::to_string(&file).unwrap();
         assert!(json.starts_with(r#"{"version":1,"brief":"2025-09","annotations":["#));

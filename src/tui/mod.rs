@@ -4,6 +4,8 @@
 mod backend;
 mod notes;
 
+pub use notes::Ending;
+
 use std::io::{self, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -88,8 +90,8 @@ fn translate(ev: Event) -> Option<Action> {
     }
 }
 
-/// Run the reader until the user quits; returns the last reading position.
-pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
+/// Run the reader until the user quits; says whether every note was saved.
+pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<Ending> {
     let term = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&term));
     notes::offer_left_draft(&mut app);
@@ -131,14 +133,13 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
             terminal.draw(|f| crate::ui::draw(&app, f))?;
         }
     }
-    if app.notes.needs_retry() {
-        app.notes.save();
-    }
+    let ending = notes::final_save(&mut app);
     if let Some(path) = positions {
         save_position(&path, &app.index.brief.meta.number, app.position());
     }
     terminal.show_cursor()?;
-    io::stdout().flush()
+    io::stdout().flush()?;
+    Ok(ending)
 }
 
 /// On SIGTERM or SIGHUP ask the loop to stop; if it cannot (a hung-up

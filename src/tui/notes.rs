@@ -78,3 +78,42 @@ pub(super) fn offer_left_draft(app: &mut App) {
         ));
     }
 }
+
+/// How the reader ended, for the exit status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    /// Every note is saved.
+    Saved,
+    /// Notes could not be saved: what happened and where the rescue copy is (or that there is
+    /// none), for stderr; the exit status is not zero.
+    NotesUnsaved(String),
+}
+
+/// Save a last time; if notes still cannot be saved, write a rescue copy.
+pub(super) fn final_save(app: &mut App) -> Ending {
+    if app.notes.needs_retry() {
+        app.notes.save();
+    }
+    if !app.notes.unsaved() {
+        return Ending::Saved;
+    }
+    let why = app.notes.save_error.clone().unwrap_or_default();
+    let key = crate::app::notes::brief_key(&app.index.brief.meta.number);
+    let notes_path = app.notes.store.as_ref().map_or_else(
+        || crate::notes::default_path(&key),
+        |s| s.path().to_path_buf(),
+    );
+    let places = crate::notes::store::rescue_places(&notes_path);
+    let count = app.notes.list.len();
+    let said = match crate::notes::store::rescue(&key, &app.notes.list, &places) {
+        Ok(path) => format!(
+            "{why}; a copy of all {count} notes was written to {} (copy it over {} once that can be written)",
+            path.display(),
+            notes_path.display()
+        ),
+        Err(failures) => format!(
+            "{why}; no rescue copy could be written either ({failures}); {count} notes are lost"
+        ),
+    };
+    Ending::NotesUnsaved(crate::text::sanitize_line(&said))
+}
