@@ -302,3 +302,22 @@ fn text_actions_act_on_the_note_under_the_cursor() {
     a.type_keys("d");
     assert!(a.notes.list.iter().all(|n| n.id != under));
 }
+
+#[test]
+fn quitting_with_unsaved_notes_asks_first() {
+    let mut a = app();
+    assert!(a.type_keys("q").contains(&Effect::Quit), "nothing unsaved");
+    let mut a = app();
+    a.type_keys("]fvwH");
+    a.notes.save_error = Some("not saved: the disk is full".into());
+    assert!(!a.type_keys("q").contains(&Effect::Quit));
+    assert!(a.message.contains("NOT saved"), "{}", a.message);
+    assert!(
+        !a.type_keys("j<C-c>").contains(&Effect::Quit),
+        "asks again after another key"
+    );
+    assert!(
+        a.type_keys("<C-c>").contains(&Effect::Quit),
+        "the second quit goes on"
+    );
+}

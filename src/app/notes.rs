@@ -18,6 +18,8 @@ pub struct Notes {
     pub undo: Vec<Annotation>,
     /// The last failed save, shown until a save succeeds.
     pub save_error: Option<String>,
+    /// Quitting with unsaved notes was asked about by the last action: quitting again goes on.
+    pub quit_asked: bool,
     pub document: String,
     starts: Vec<usize>,
 }

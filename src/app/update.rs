@@ -42,6 +42,7 @@ impl App {
         ) {
             self.message.clear();
         }
+        self.notes.quit_asked &= matches!(action, Action::Quit | Action::Resize { .. });
         match action {
             Action::Quit => return self.quit(),
             Action::Resize { width, height } => self.resize(width, height),
