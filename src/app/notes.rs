@@ -24,18 +24,12 @@ pub struct Notes {
     starts: Vec<usize>,
 }
 
-/// The annotations key of a brief: its number as a slug (`No. 2025-09` -> `2025-09`).
+/// The annotations key of a brief: its number without `No.` (`No. 2025-09` -> `2025-09`).
+/// Nothing is dropped, so distinct numbers keep distinct keys (and files, see
+/// [`crate::notes::default_path`]).
 pub fn brief_key(number: &str) -> String {
-    let n = number.trim().trim_start_matches("No.").trim();
-    let slug: String = n
-        .chars()
-        .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    if slug.is_empty() {
-        "brief".into()
-    } else {
-        slug
-    }
+    let n = crate::text::sanitize_line(number.trim().trim_start_matches("No.").trim());
+    if n.is_empty() { "brief".into() } else { n }
 }
 
 impl Notes {

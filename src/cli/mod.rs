@@ -183,11 +183,20 @@ pub fn open_reader(cli: &Cli) -> ExitCode {
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     open_notes(&mut app, cli.annotations.as_deref());
     let positions = crate::tui::positions_file();
-    if let Some(pos) = positions
+    let loaded = positions
         .as_deref()
-        .and_then(|p| crate::tui::load_position(p, &app.index.brief.meta.number))
-    {
-        app.restore(pos);
+        .map(|p| crate::tui::positions::load(p, &app.index.brief.meta.number));
+    if let Some(loaded) = loaded {
+        if let Some(pos) = loaded.pos {
+            app.restore(pos);
+        }
+        if let Some(notice) = loaded.notice {
+            let said: Vec<&str> = [app.message.as_str(), notice.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            app.message = said.join(" · ");
+        }
     }
     match crate::tui::run(app, positions) {
         Ok(crate::tui::Ending::Saved) => ExitCode::SUCCESS,

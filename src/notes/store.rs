@@ -27,6 +27,7 @@ use std::sync::Arc;
 
 use crate::notes::model::{Annotation, FORMAT_VERSION, NotesFile, Tombstone, now_rfc3339};
 
+pub(crate) use atomic::write_target;
 pub use error::{Notice, StoreError};
 use fs::{Fs, RealFs};
 pub use paths::{DATA_DIR_ENV, default_path};

@@ -3,6 +3,7 @@
 
 mod backend;
 mod notes;
+pub mod positions;
 
 pub use notes::Ending;
 
@@ -21,7 +22,6 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 
-use crate::app::document::Pos;
 use crate::app::{Action, App, Effect};
 
 /// Put the terminal back as it was: cooked mode, main screen, no mouse, cursor shown.
@@ -135,7 +135,7 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<Ending> {
     }
     let ending = notes::final_save(&mut app);
     if let Some(path) = positions {
-        save_position(&path, &app.index.brief.meta.number, app.position());
+        let _ = positions::save(&path, &app.index.brief.meta.number, app.position());
     }
     terminal.show_cursor()?;
     io::stdout().flush()?;
@@ -168,35 +168,4 @@ pub fn positions_file() -> Option<PathBuf> {
         _ => directories::BaseDirs::new()?.data_dir().join("brief"),
     };
     Some(dir.join("positions.json"))
-}
-
-/// The remembered position for a brief.
-pub fn load_position(path: &std::path::Path, key: &str) -> Option<Pos> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let map: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let p = map.get(key)?;
-    Some(Pos {
-        block: p.get("block")?.as_u64()? as usize,
-        offset: p.get("offset")?.as_u64()? as usize,
-    })
-}
-
-fn save_position(path: &std::path::Path, key: &str, pos: Pos) {
-    let mut map: serde_json::Map<String, serde_json::Value> = std::fs::read_to_string(path)
-        .ok()
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default();
-    map.insert(
-        key.to_string(),
-        serde_json::json!({ "block": pos.block, "offset": pos.offset }),
-    );
-    let Some(dir) = path.parent() else { return };
-    if std::fs::create_dir_all(dir).is_err() {
-        return;
-    }
-    let tmp = path.with_extension("json.tmp");
-    let body = serde_json::Value::Object(map).to_string();
-    if std::fs::write(&tmp, body).is_ok() {
-        let _ = std::fs::rename(&tmp, path);
-    }
 }
