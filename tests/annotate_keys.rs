@@ -321,3 +321,15 @@ fn quitting_with_unsaved_notes_asks_first() {
         "the second quit goes on"
     );
 }
+
+#[test]
+fn an_approximate_note_is_accepted_from_the_list() {
+    let mut a = app();
+    a.type_keys("]fvwH");
+    a.notes.list[0].approximate = Some("원래 인용".into());
+    a.type_keys("<Tab>T");
+    assert_eq!(a.tab, Tab::Annotations);
+    assert_eq!(a.type_keys("A"), vec![Effect::SaveNotes], "{}", a.message);
+    assert!(a.notes.list[0].approximate.is_none());
+    assert!(a.type_keys("A").is_empty(), "nothing left to accept");
+}

@@ -1,6 +1,7 @@
 //! Reader state and its pure update: keys -> actions -> state (+ effects).
 
 pub mod action;
+mod approximate;
 pub mod cursor;
 pub mod document;
 pub mod editor;

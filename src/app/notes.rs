@@ -333,8 +333,12 @@ impl App {
     /// Re-attach the orphan chosen in the Annotations tab to the selection.
     pub(super) fn reattach(&mut self) -> Vec<Effect> {
         let chosen = self.annotation_order().get(self.side_selected[3]).copied();
-        let Some(i) = chosen.filter(|i| self.notes.list[*i].orphan) else {
-            self.message = "choose an orphan in the Annotations tab first".into();
+        let Some(i) = chosen.filter(|i| {
+            let a = &self.notes.list[*i];
+            a.orphan || a.approximate.is_some()
+        }) else {
+            self.message =
+                "choose an orphan or an approximate (≈) note in the Annotations tab first".into();
             return Vec::new();
         };
         let Some((s, e)) = self.selected_document_range() else {
@@ -347,6 +351,8 @@ impl App {
         let a = &mut self.notes.list[i];
         a.target = target;
         a.orphan = false;
+        a.approximate = None;
+        a.touch();
         self.select_from = None;
         self.message = "orphan re-attached".into();
         vec![Effect::SaveNotes]

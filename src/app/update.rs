@@ -91,6 +91,7 @@ impl App {
             Action::DeleteAnnotation => return self.delete_annotation(),
             Action::Undo => return self.undo_delete(),
             Action::Reattach => return self.reattach(),
+            Action::AcceptAnchor => return self.accept_anchor(),
             Action::NextAnnotation => self.annotation_step(true),
             Action::PrevAnnotation => self.annotation_step(false),
             Action::Drag { x, y } => self.drag(x, y),

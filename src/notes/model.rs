@@ -126,6 +126,10 @@ pub struct Annotation {
     /// True when re-anchoring could not find the quote in the current revision.
     #[serde(default)]
     pub orphan: bool,
+    /// The quote as the reader made it, while the annotation sits on text that only resembles
+    /// it (re-anchored by fuzzy match after a revision) and the reader has not accepted it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approximate: Option<String>,
 }
 
 impl Annotation {
@@ -141,6 +145,7 @@ impl Annotation {
             tags: tags_in(note),
             target,
             orphan: false,
+            approximate: None,
         }
     }
 
@@ -203,6 +208,7 @@ impl NotesFile {
             a.target.prefix = sanitize(&a.target.prefix);
             a.target.suffix = sanitize(&a.target.suffix);
             a.id = sanitize_line(&a.id);
+            a.approximate = a.approximate.as_deref().map(sanitize);
         }
     }
 }

@@ -139,6 +139,7 @@ fn annotation(v: &Value) -> Result<Annotation, &'static str> {
         tags,
         target,
         orphan: false,
+        approximate: None,
     })
 }
 
