@@ -100,7 +100,11 @@ fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
 pub fn report(err: &LoadError) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     for p in &err.problems {
-        let _ = writeln!(stderr, "brief: {p}");
+        let _ = writeln!(
+            stderr,
+            "brief: {}",
+            crate::text::sanitize_line(&p.to_string())
+        );
     }
     ExitCode::from(2)
 }
