@@ -20,9 +20,14 @@ impl DraftKeeper {
             .store
             .as_ref()
             .map(|s| draft::draft_path(s.path()));
+        // A draft offered back was moved to this window's name: it is ours to remove.
+        let written = path
+            .as_deref()
+            .filter(|p| p.exists())
+            .and_then(|_| app.draft());
         DraftKeeper {
             path,
-            written: None,
+            written,
             failed: false,
         }
     }
