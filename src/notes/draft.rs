@@ -70,7 +70,7 @@ pub fn left_behind(notes: &Path) -> Vec<PathBuf> {
             (!taken).then(|| (meta.modified().unwrap_or(std::time::UNIX_EPOCH), e.path()))
         })
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by_key(|f| std::cmp::Reverse(f.0));
     found.into_iter().map(|(_, p)| p).collect()
 }
 
