@@ -231,3 +231,21 @@ fn planted_symlinks_are_never_followed() {
     assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
     assert_eq!(on_disk(&path), ["one"]);
 }
+
+#[test]
+fn a_window_takes_in_the_others_notes_without_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = path_in(&dir);
+    let mut a = open(&path);
+    let mut b = open(&path);
+    a.save(&[note("from a")]).unwrap();
+    assert!(b.changed_on_disk());
+    let before = fs::read(&path).unwrap();
+    let mine = vec![note("b, unsaved")];
+    b.reload(&mine).unwrap();
+    let mut seen: Vec<&str> = b.annotations().iter().map(|n| n.note.as_str()).collect();
+    seen.sort_unstable();
+    assert_eq!(seen, ["b, unsaved", "from a"]);
+    assert!(!b.changed_on_disk());
+    assert_eq!(fs::read(&path).unwrap(), before, "reloading writes nothing");
+}

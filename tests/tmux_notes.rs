@@ -242,6 +242,8 @@ fn two_windows_both_write_and_both_notes_are_kept() {
     let mut both = notes_in(&path);
     both.sort();
     assert_eq!(both, ["둘째 창", "첫 창"]);
+    first.keys(&["Tab", "T"]);
+    first.wait_for("둘째 창");
     first.keys(&["q"]);
     second.keys(&["q"]);
     assert_eq!(first.exit_status(), "0");

@@ -94,6 +94,24 @@ impl Notes {
         }
     }
 
+    /// Take in what another window saved, if the file changed since this window last read or
+    /// wrote it; true when the annotations changed.
+    pub fn follow_other_windows(&mut self) -> bool {
+        let Some(store) = self.store.as_mut() else {
+            return false;
+        };
+        if !store.changed_on_disk() || store.reload(&self.list).is_err() {
+            return false;
+        }
+        let merged = store.take_annotations();
+        if merged == self.list {
+            return false;
+        }
+        self.list = merged;
+        reanchor_all(&mut self.list, &self.document);
+        true
+    }
+
     /// Whether a save is owed.
     pub fn needs_retry(&self) -> bool {
         self.save_error.is_some()

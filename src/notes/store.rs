@@ -47,6 +47,8 @@ pub struct NoteStore {
     /// Ids this window has seen in the file or saved: one missing from a save was deleted here.
     known: HashSet<String>,
     deleted: Vec<Tombstone>,
+    /// The notes file's modification time when this window last read or wrote it.
+    seen: Option<std::time::SystemTime>,
 }
 
 impl NoteStore {
@@ -112,6 +114,7 @@ impl NoteStore {
             loaded: Vec::new(),
             known: HashSet::new(),
             deleted: Vec::new(),
+            seen: None,
         }
     }
 
@@ -182,18 +185,7 @@ impl NoteStore {
         }
         let _lock = self.lock()?;
         let disk = self.read_for_merge()?;
-        let now = now_rfc3339();
-        let present: HashSet<&str> = annotations.iter().map(|a| a.id.as_str()).collect();
-        let mut mine_deleted = self.deleted.clone();
-        mine_deleted.extend(
-            self.known
-                .iter()
-                .filter(|id| !present.contains(id.as_str()))
-                .map(|id| Tombstone {
-                    id: id.clone(),
-                    deleted: now.clone(),
-                }),
-        );
+        let mine_deleted = self.deleted_here(annotations);
         let (theirs, their_deleted, good) = match disk {
             Some((file, bytes)) => (file.annotations, file.deleted, Some(bytes)),
             None => (Vec::new(), Vec::new(), None),
@@ -204,10 +196,56 @@ impl NoteStore {
             atomic::keep_backup(self.fs.as_ref(), &self.path, &bytes, theirs_count);
         }
         self.write_file(&merged, &deleted)?;
+        self.take_merged(merged, deleted);
+        Ok(())
+    }
+
+    /// True when another window changed the notes file since this one last read or wrote it.
+    pub fn changed_on_disk(&self) -> bool {
+        self.modified_on_disk() != self.seen
+    }
+
+    /// Merge what another window saved into `annotations` without writing anything; the result
+    /// is then [`NoteStore::annotations`]. Deletes made here and not yet saved are kept.
+    pub fn reload(&mut self, annotations: &[Annotation]) -> Result<(), StoreError> {
+        let Some((file, _)) = self.read_for_merge()? else {
+            return Ok(());
+        };
+        let mine_deleted = self.deleted_here(annotations);
+        let (merged, deleted) =
+            merge::merge(annotations, &mine_deleted, file.annotations, file.deleted);
+        self.take_merged(merged, deleted);
+        Ok(())
+    }
+
+    fn take_merged(&mut self, merged: Vec<Annotation>, deleted: Vec<Tombstone>) {
         self.known = merged.iter().map(|a| a.id.clone()).collect();
         self.loaded = merged;
         self.deleted = deleted;
-        Ok(())
+        self.seen = self.modified_on_disk();
+    }
+
+    fn modified_on_disk(&self) -> Option<std::time::SystemTime> {
+        std::fs::metadata(&self.path)
+            .and_then(|m| m.modified())
+            .ok()
+    }
+
+    /// Tombstones for ids this window knew and `annotations` lacks, plus the ones it holds.
+    fn deleted_here(&self, annotations: &[Annotation]) -> Vec<Tombstone> {
+        let now = now_rfc3339();
+        let present: HashSet<&str> = annotations.iter().map(|a| a.id.as_str()).collect();
+        let mut deleted = self.deleted.clone();
+        deleted.extend(
+            self.known
+                .iter()
+                .filter(|id| !present.contains(id.as_str()))
+                .map(|id| Tombstone {
+                    id: id.clone(),
+                    deleted: now.clone(),
+                }),
+        );
+        deleted
     }
 
     fn write_file(

@@ -107,6 +107,9 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<Ending> {
     let mut last_retry = std::time::Instant::now();
     while !quit && !term.load(Ordering::Relaxed) {
         if !event::poll(Duration::from_millis(200))? {
+            if app.notes.follow_other_windows() {
+                terminal.draw(|f| crate::ui::draw(&app, f))?;
+            }
             if app.notes.needs_retry() && last_retry.elapsed() > Duration::from_secs(2) {
                 last_retry = std::time::Instant::now();
                 app.notes.save();

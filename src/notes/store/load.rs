@@ -99,9 +99,7 @@ impl NoteStore {
             });
         }
         file.sanitize();
-        self.known = file.annotations.iter().map(|a| a.id.clone()).collect();
-        self.loaded = file.annotations;
-        self.deleted = file.deleted;
+        self.take_merged(file.annotations, file.deleted);
         Ok(())
     }
 
