@@ -117,9 +117,13 @@ impl Notes {
         self.save_error.is_some()
     }
 
-    /// Whether notes would be lost by quitting now: a save failed, or the store is unusable.
+    /// Whether notes would be lost by quitting now: a save failed, or notes were made with no
+    /// store to keep them.
     pub fn unsaved(&self) -> bool {
-        self.save_error.is_some() || self.store.as_ref().is_some_and(NoteStore::is_dirty)
+        match &self.store {
+            Some(store) => self.save_error.is_some() || store.is_dirty(),
+            None => self.save_error.is_some() && !self.list.is_empty(),
+        }
     }
 
     /// The paragraph (reading order) and its offset for a document offset.

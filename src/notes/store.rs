@@ -6,7 +6,8 @@
 //! `<path>.lock` for a moment, re-reads the file, merges it with what this window holds (by
 //! annotation id: the later modification wins, deletes are kept as tombstones), writes the
 //! result atomically and hands it back (see [`NoteStore::annotations`]), so neither window loses
-//! the other's work and each sees the other's notes after its next save.
+//! the other's work. Between saves, [`NoteStore::changed_on_disk`] and [`NoteStore::reload`]
+//! take in the other window's notes without writing.
 //!
 //! A store is read-only only when its folder cannot be written or the file comes from a newer
 //! brief ([`Notice::ReadOnly`], [`Notice::NewerFormat`]), or when opened for a read-only command
