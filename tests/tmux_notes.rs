@@ -14,6 +14,10 @@ static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::ne
 
 impl Tmux {
     fn start(data: &Path) -> Option<Tmux> {
+        Tmux::start_with(data, "")
+    }
+
+    fn start_with(data: &Path, args: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             assert!(
                 std::env::var("CI").as_deref() != Ok("true"),
@@ -28,7 +32,7 @@ impl Tmux {
         };
         let bin = PathBuf::from(env!("CARGO_BIN_EXE_brief"));
         let cmd = format!(
-            "env BRIEF_DATA_DIR={} TERM=xterm-256color {}",
+            "env BRIEF_DATA_DIR={} TERM=xterm-256color {} {args}",
             data.display(),
             bin.display()
         );
@@ -254,5 +258,43 @@ fn two_windows_both_write_and_both_notes_are_kept() {
         both,
         ["둘째 창", "첫 창"],
         "neither quit dropped the other's note"
+    );
+}
+
+#[test]
+fn quitting_with_notes_that_cannot_be_saved_asks_then_rescues_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.json");
+    std::fs::write(
+        &other,
+        r#"{"version":1,"brief":"9999-99","annotations":[]}"#,
+    )
+    .unwrap();
+    let args = format!("--annotations {}", other.display());
+    let Some(t) = Tmux::start_with(dir.path(), &args) else {
+        return;
+    };
+    t.wait_for("9999-99");
+    t.keys(&["]", "f", "v", "w", "a"]);
+    t.wait_for("Note — Ctrl-S");
+    t.type_text("구할 메모");
+    t.keys(&["C-s"]);
+    t.wait_without("Note — Ctrl-S");
+    t.keys(&["q"]);
+    t.wait_for("NOT saved");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(), "3", "never exit 0 with a note dropped");
+    let said = t.wait_for("rescue").replace('\n', "");
+    let copy = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains("brief-rescue-"))
+        .expect("a rescue copy next to the notes file");
+    assert!(said.contains("brief-rescue-"), "stderr says where:\n{said}");
+    assert_eq!(notes_in(&copy), ["구할 메모"]);
+    assert!(
+        std::fs::read_to_string(&other).unwrap().contains("9999-99"),
+        "the other brief's file is untouched"
     );
 }

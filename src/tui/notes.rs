@@ -104,17 +104,19 @@ pub(super) fn final_save(app: &mut App) -> Ending {
     }
     let why = app.notes.save_error.clone().unwrap_or_default();
     let key = crate::app::notes::brief_key(&app.index.brief.meta.number);
-    let notes_path = app.notes.store.as_ref().map_or_else(
-        || crate::notes::default_path(&key),
-        |s| s.path().to_path_buf(),
-    );
+    let store_path = app.notes.store.as_ref().map(|s| s.path().to_path_buf());
+    let notes_path = store_path
+        .clone()
+        .unwrap_or_else(|| crate::notes::default_path(&key));
     let places = crate::notes::store::rescue_places(&notes_path);
     let count = app.notes.list.len();
+    let hint = store_path.map_or_else(String::new, |p| {
+        format!(" (copy it over {} once that can be written)", p.display())
+    });
     let said = match crate::notes::store::rescue(&key, &app.notes.list, &places) {
         Ok(path) => format!(
-            "{why}; a copy of all {count} notes was written to {} (copy it over {} once that can be written)",
-            path.display(),
-            notes_path.display()
+            "{why}; a copy of all {count} notes was written to {}{hint}",
+            path.display()
         ),
         Err(failures) => format!(
             "{why}; no rescue copy could be written either ({failures}); {count} notes are lost"
