@@ -249,3 +249,25 @@ fn a_window_takes_in_the_others_notes_without_writing() {
     assert!(!b.changed_on_disk());
     assert_eq!(fs::read(&path).unwrap(), before, "reloading writes nothing");
 }
+
+#[test]
+fn offsets_near_the_top_of_the_range_are_dropped_not_wrapped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = path_in(&dir);
+    let json = r#"{"version":1,"brief":"2025-09","annotations":[{"id":"urn:uuid:x",
+        "created":"2026-01-01T00:00:00.000Z","modified":"2026-01-01T00:00:00.000Z",
+        "note":"메모\u001b[2J","target":{"exact":"러시아","start":18446744073709551610,
+        "end":18446744073709551615,"text_hash":"h"}}]}"#;
+    fs::write(&path, json).unwrap();
+    let mut s = open(&path);
+    let mut list = s.take_annotations();
+    assert_eq!((list[0].target.start, list[0].target.end), (0, 0));
+    assert_eq!(list[0].note, "메모", "loaded notes are sanitised");
+    brief::notes::reanchor_all(&mut list, DOC);
+    assert!(!list[0].orphan);
+    assert_eq!(list[0].target.exact, "러시아");
+    assert_eq!(
+        list[0].target.start,
+        DOC.chars().position(|c| c == '러').unwrap()
+    );
+}

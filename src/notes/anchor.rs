@@ -187,7 +187,9 @@ impl DocIndex {
     }
 
     fn holds(&self, quote: &[char], start: usize) -> bool {
-        self.chars.get(start..start + quote.len()) == Some(quote)
+        start
+            .checked_add(quote.len())
+            .is_some_and(|end| self.chars.get(start..end) == Some(quote))
     }
 
     /// Start offsets of every verbatim occurrence of `quote`, ascending.

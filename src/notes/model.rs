@@ -209,6 +209,13 @@ impl NotesFile {
             a.target.suffix = sanitize(&a.target.suffix);
             a.id = sanitize_line(&a.id);
             a.approximate = a.approximate.as_deref().map(sanitize);
+            // Offsets no brief can have are dropped (re-anchoring finds the quote instead), so
+            // arithmetic on them can never wrap.
+            let t = &mut a.target;
+            if t.start > t.end || t.end > u32::MAX as usize {
+                (t.start, t.end) = (0, 0);
+                t.text_hash.clear();
+            }
         }
     }
 }
