@@ -271,3 +271,27 @@ fn offsets_near_the_top_of_the_range_are_dropped_not_wrapped() {
         DOC.chars().position(|c| c == '러').unwrap()
     );
 }
+
+#[test]
+fn temporary_files_of_killed_writers_are_swept_when_old() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join(".brief-old.tmp");
+    let fresh = dir.path().join(".brief-fresh.tmp");
+    let other = dir.path().join("mine.tmp");
+    for p in [&old, &fresh, &other] {
+        fs::write(p, "partial").unwrap();
+    }
+    let day_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(86_400);
+    for p in [&old, &other] {
+        fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(day_ago)
+            .unwrap();
+    }
+    drop(open(&path_in(&dir)));
+    assert!(!old.exists(), "an old temporary file of ours is removed");
+    assert!(fresh.exists(), "a live writer's temporary file is left");
+    assert!(other.exists(), "other files are not ours");
+}

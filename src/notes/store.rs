@@ -82,6 +82,9 @@ impl NoteStore {
         if store.read_only.is_none() {
             store.read_only = load::check_writable(&store.path, &mut notices);
         }
+        if store.read_only.is_none() {
+            atomic::sweep_temps(&dir);
+        }
         if let Some(reason) = &store.read_only {
             notices.push(Notice::ReadOnly {
                 path: store.path.clone(),

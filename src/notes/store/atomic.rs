@@ -49,6 +49,30 @@ fn write_error(path: &Path, source: io::Error) -> StoreError {
     }
 }
 
+/// Remove temporary files a killed writer left in `dir` more than an hour ago (a live writer's
+/// temporary file exists for milliseconds). Only regular files named like ours are touched.
+pub(crate) fn sweep_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".brief-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let stale = fs::symlink_metadata(e.path()).is_ok_and(|m| {
+            m.is_file()
+                && m.modified().is_ok_and(|t| {
+                    SystemTime::now().duration_since(t).unwrap_or_default() > BACKUP_AGE
+                })
+        });
+        if stale {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
 /// The backups of `path`, newest first.
 pub(crate) fn backups(path: &Path) -> Vec<PathBuf> {
     (0..BACKUPS)
