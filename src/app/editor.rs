@@ -57,7 +57,7 @@ impl NoteEditor {
     /// The editor's title: its keys, or the question after Esc.
     pub fn title(&self) -> &'static str {
         if self.confirm_discard {
-            " Discard this note? Esc discards · Ctrl-S saves · other keys go on writing "
+            " Discard this note? Esc discards · Ctrl-S saves · typing goes on "
         } else {
             " Note — Ctrl-S saves · Esc cancels "
         }
