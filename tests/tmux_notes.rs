@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 
 struct Tmux {
     socket: String,
+    /// Holds `status`, where the shell writes brief's exit status.
+    status: tempfile::TempDir,
 }
 
 static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -29,12 +31,14 @@ impl Tmux {
         let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let t = Tmux {
             socket: format!("brief-notes-{}-{run}", std::process::id()),
+            status: tempfile::tempdir().expect("temp dir"),
         };
         let bin = PathBuf::from(env!("CARGO_BIN_EXE_brief"));
         let cmd = format!(
-            "env BRIEF_DATA_DIR={} TERM=xterm-256color {} {args}",
+            "env BRIEF_DATA_DIR={} TERM=xterm-256color {} {args}; echo $? > {}",
             data.display(),
-            bin.display()
+            bin.display(),
+            t.status.path().join("status").display()
         );
         t.tmux(&[
             "new-session",
@@ -94,21 +98,13 @@ impl Tmux {
             .to_owned()
     }
 
-    /// Wait for the reader to end; its exit status.
+    /// Wait for the reader to end; its exit status as the shell saw it (128 + N for signal N).
     fn exit_status(&self) -> String {
+        let file = self.status.path().join("status");
         wait_until("brief to stop", || {
-            (self.pane("#{pane_dead}") == "1").then_some(())
-        });
-        self.pane("#{pane_dead_status}")
-    }
-
-    fn kill(&self) {
-        let pid = self.pane("#{pane_pid}");
-        Command::new("kill")
-            .args(["-KILL", &pid])
-            .status()
-            .expect("kill");
-        self.exit_status();
+            let status = std::fs::read_to_string(&file).unwrap_or_default();
+            status.ends_with('\n').then(|| status.trim().to_owned())
+        })
     }
 }
 
@@ -141,6 +137,20 @@ fn notes_in(path: &Path) -> Vec<String> {
         .map(|a| {
             a.iter()
                 .map(|n| n["note"].as_str().unwrap_or("").to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The process ids in the names of the drafts in `dir`.
+fn drafts_of(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    Some(name.split_once(".draft-")?.1.to_owned())
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -206,7 +216,15 @@ fn a_kill_while_typing_keeps_the_draft_for_the_next_start() {
             .any(|d| d.contains("살아남을 메모"))
             .then_some(())
     });
-    t.kill();
+    let pid = drafts_of(dir.path())
+        .into_iter()
+        .next()
+        .expect("the draft names its window's process");
+    Command::new("kill")
+        .args(["-KILL", &pid])
+        .status()
+        .expect("kill");
+    assert_eq!(t.exit_status(), "137", "killed by SIGKILL");
     drop(t);
 
     let t = Tmux::start(dir.path()).expect("tmux");
