@@ -60,9 +60,82 @@ fn escape_cancels_selection_and_editor() {
     let mut a = app();
     a.type_keys("]fvw<Esc>");
     assert!(a.select_from.is_none());
-    a.type_keys("vwa한글<Esc>");
+    a.type_keys("vwa<Esc>");
+    assert!(a.editor.is_none(), "Esc closes an empty editor at once");
+    a.type_keys("a한글<Esc>");
+    assert!(a.editor.is_some(), "Esc on typed text asks first");
+    a.type_keys("<Esc>");
     assert!(a.editor.is_none());
-    assert!(a.notes.list.is_empty(), "Esc discards the note");
+    assert!(a.notes.list.is_empty(), "a second Esc discards the note");
+}
+
+#[test]
+fn escape_then_typing_goes_on_and_ctrl_s_saves() {
+    let mut a = app();
+    a.type_keys("]fvwa한<Esc>글");
+    let editor = a.editor.as_ref().expect("still writing");
+    assert!(!editor.confirm_discard, "typing withdraws the question");
+    a.type_keys("<Esc><C-s>");
+    assert_eq!(a.notes.list.len(), 1, "{}", a.message);
+    assert_eq!(a.notes.list[0].note, "한글");
+}
+
+#[test]
+fn ctrl_c_in_the_editor_never_quits() {
+    let mut a = app();
+    let effects = a.type_keys("]fvwa메모<C-c>");
+    assert!(!effects.contains(&Effect::Quit));
+    let editor = a.editor.as_ref().expect("the editor stays open");
+    assert_eq!(editor.text(), "메모");
+    a.type_keys("<C-s>");
+    assert_eq!(a.notes.list[0].note, "메모");
+}
+
+#[test]
+fn draft_follows_the_editor_and_comes_back() {
+    use brief::notes::draft::DraftFor;
+    let mut a = app();
+    assert!(a.draft().is_none());
+    a.type_keys("]fvwa초안 #메모");
+    let draft = a.draft().expect("a draft while writing");
+    assert_eq!(draft.text, "초안 #메모");
+    let DraftFor::New { start, end, quote } = &draft.target else {
+        panic!("a new note: {:?}", draft.target);
+    };
+    let doc: Vec<char> = a.notes.document.chars().collect();
+    assert_eq!(doc[*start..*end].iter().collect::<String>(), *quote);
+
+    let mut b = app();
+    assert!(b.offer_draft(draft.clone()));
+    b.type_keys("<C-s>");
+    assert_eq!(b.notes.list.len(), 1, "{}", b.message);
+    assert_eq!(b.notes.list[0].note, "초안 #메모");
+    assert_eq!(b.notes.list[0].target.exact, *quote);
+}
+
+#[test]
+fn draft_on_a_vanished_passage_is_not_offered() {
+    use brief::notes::draft::{Draft, DraftFor};
+    let mut a = app();
+    let draft = Draft {
+        brief: "2025-09".into(),
+        target: DraftFor::New {
+            start: 0,
+            end: 3,
+            quote: "이 글은 이 브리프에 없다".into(),
+        },
+        text: "x".into(),
+    };
+    assert!(!a.offer_draft(draft));
+    assert!(a.editor.is_none());
+    let gone = Draft {
+        brief: "2025-09".into(),
+        target: DraftFor::Existing {
+            id: "urn:uuid:none".into(),
+        },
+        text: "x".into(),
+    };
+    assert!(!a.offer_draft(gone));
 }
 
 #[test]
@@ -157,4 +230,106 @@ fn long_korean_note_keeps_caret_and_end_visible() {
         "말",
         "the terminal cursor sits right after the last character typed"
     );
+}
+
+/// Two highlights, then the Annotations list with the first selected.
+fn two_highlights_first_selected() -> App {
+    let mut a = app();
+    a.type_keys("]]lv)H))(v)H<Tab>T");
+    assert_eq!(a.notes.list.len(), 2, "{}", a.message);
+    assert_eq!(a.tab, Tab::Annotations);
+    a.type_keys("k");
+    assert_eq!(a.selected(), 0);
+    a
+}
+
+fn first_in_reading_order(a: &App) -> String {
+    a.notes.list[a.annotation_order()[0]].id.clone()
+}
+
+#[test]
+fn list_delete_acts_on_the_selected_item() {
+    let mut a = two_highlights_first_selected();
+    let first = first_in_reading_order(&a);
+    let effects = a.type_keys("d");
+    assert_eq!(effects, vec![Effect::SaveNotes], "{}", a.message);
+    assert_eq!(a.notes.list.len(), 1);
+    assert!(
+        a.notes.list.iter().all(|n| n.id != first),
+        "the selected (first) note is the one deleted"
+    );
+}
+
+#[test]
+fn list_colour_and_edit_act_on_the_selected_item() {
+    let mut a = two_highlights_first_selected();
+    let first = first_in_reading_order(&a);
+    a.type_keys("H");
+    let colour_of = |a: &App, id: &str| a.notes.list.iter().find(|n| n.id == id).unwrap().colour;
+    assert_eq!(colour_of(&a, &first), Some(Highlight::Green));
+    a.type_keys("j");
+    let second = a.notes.list[a.annotation_order()[1]].id.clone();
+    a.type_keys("e둘<C-s>");
+    let note_of = |a: &App, id: &str| {
+        a.notes
+            .list
+            .iter()
+            .find(|n| n.id == id)
+            .unwrap()
+            .note
+            .clone()
+    };
+    assert_eq!(note_of(&a, &second), "둘");
+    assert_eq!(note_of(&a, &first), "");
+}
+
+#[test]
+fn list_actions_work_with_no_note_under_the_cursor() {
+    let mut a = two_highlights_first_selected();
+    a.type_keys("<S-Tab>))))<Tab>");
+    assert!(a.annotation_at_cursor().is_none());
+    a.type_keys("k");
+    a.type_keys("d");
+    assert_eq!(a.notes.list.len(), 1, "{}", a.message);
+}
+
+#[test]
+fn text_actions_act_on_the_note_under_the_cursor() {
+    let mut a = two_highlights_first_selected();
+    a.type_keys("<S-Tab>");
+    let under = a.annotation_at_cursor().map(|i| a.notes.list[i].id.clone());
+    let under = under.expect("the cursor sits on the second highlight");
+    a.type_keys("d");
+    assert!(a.notes.list.iter().all(|n| n.id != under));
+}
+
+#[test]
+fn quitting_with_unsaved_notes_asks_first() {
+    let mut a = app();
+    assert!(a.type_keys("q").contains(&Effect::Quit), "nothing unsaved");
+    let mut a = app();
+    a.type_keys("]fvwH");
+    a.notes.save_error = Some("not saved: the disk is full".into());
+    assert!(!a.type_keys("q").contains(&Effect::Quit));
+    assert!(a.message.contains("NOT saved"), "{}", a.message);
+    assert!(
+        !a.type_keys("j<C-c>").contains(&Effect::Quit),
+        "asks again after another key"
+    );
+    assert!(
+        a.type_keys("<C-c>").contains(&Effect::Quit),
+        "the second quit goes on"
+    );
+}
+
+#[test]
+fn an_approximate_note_is_accepted_from_the_list() {
+    let mut a = app();
+    a.type_keys("]fvwH");
+    a.notes.list[0].approximate = Some("원래 인용".into());
+    a.type_keys("<Tab>T");
+    assert_eq!(a.tab, Tab::Annotations);
+    assert_eq!(a.type_keys("A"), vec![Effect::SaveNotes], "{}", a.message);
+    assert!(a.notes.list[0].approximate.is_none());
+    assert!(a.type_keys("A").is_empty(), "nothing left to accept");
 }

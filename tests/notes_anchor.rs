@@ -315,3 +315,32 @@ fn a_heavily_edited_brief_reanchors_every_annotation() {
     assert_eq!(notes.len(), 1000);
     assert!(report.fuzzy > 100, "{report:?}");
 }
+
+#[test]
+fn fuzzy_reanchor_is_marked_approximate_and_keeps_the_original_quote() {
+    let old = doc(&[P1, P2, P3]);
+    let quote = "대북 제재의 실효성을 높이기 위해 국제 공조를 강화해야 한다.";
+    let new = doc(&[P1, &P2.replace("국제 공조를", "국제적인 공조를"), P3]);
+    let mut notes = vec![
+        Annotation::new(target_on(&old, quote), None, "메모"),
+        Annotation::new(target_on(&old, "미중 경쟁"), None, "그대로"),
+    ];
+    reanchor_all(&mut notes, &new);
+    assert_eq!(notes[0].approximate.as_deref(), Some(quote));
+    assert!(
+        notes[1].approximate.is_none(),
+        "an exact match is not approximate"
+    );
+    assert_eq!(
+        notes[1].target.exact, "미중 경쟁",
+        "an exact match keeps every char"
+    );
+    let exact = notes[0].target.exact.clone();
+    assert_eq!(exact.trim(), exact, "no white space at the edges");
+    reanchor_all(&mut notes, &new);
+    assert_eq!(
+        notes[0].approximate.as_deref(),
+        Some(quote),
+        "stays approximate until accepted, with the first quote"
+    );
+}

@@ -387,3 +387,64 @@ fn markdown_groups_by_section_with_sources() {
                     Sources:\n\n- 외교부 보도자료 (2025)\n";
     assert_eq!(md, expected);
 }
+
+#[test]
+fn exports_hold_no_control_characters() {
+    use brief::notes::{PassageContext, to_csv, to_markdown};
+    struct Plain;
+    impl PassageContext for Plain {
+        fn section_title(&self, _: usize) -> String {
+            "1. 절\u{1b}]0;title\u{7}".into()
+        }
+        fn sources_for(&self, _: usize, _: usize) -> Vec<String> {
+            vec!["출처\u{9b}31m\u{202e}".into()]
+        }
+    }
+    let doc = "북한과 러시아의 군사협력이 심화되고 있다.";
+    let target = brief::notes::Target::from_document(doc, 0, 3).unwrap();
+    let mut a = brief::notes::Annotation::new(target, None, "메모");
+    a.note = "메모\u{1b}]52;c;ZXZpbA==\u{7}\u{90}q\u{9c}\u{85}\u{7}\u{202e}끝".into();
+    a.target.exact = "북한과\u{1b}[2J".into();
+    let hostile = |c: char| {
+        (c.is_control() && c != '\n' && c != '\r') || ('\u{202a}'..='\u{202e}').contains(&c)
+    };
+    let md = to_markdown(std::slice::from_ref(&a), "제목\u{7}", &Plain);
+    assert!(!md.chars().any(hostile), "{md:?}");
+    assert!(md.contains("메모") && md.contains("끝"), "{md}");
+    let csv = to_csv(
+        std::slice::from_ref(&a),
+        "제목\u{1b}[31m",
+        "저자\u{85}",
+        "urn:x",
+    );
+    assert!(!csv.chars().any(hostile), "{csv:?}");
+    assert!(!csv.replace("\r\n", "\n").contains('\r'));
+}
+
+#[test]
+fn import_refuses_huge_offsets_and_other_documents() {
+    let v = serde_json::json!({
+        "type": "Annotation",
+        "id": "urn:uuid:1",
+        "bodyValue": "메모\u{9b}31m\u{202e}",
+        "target": {
+            "source": "urn:brief:other",
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": "북한과"},
+                {"type": "TextPositionSelector", "start": 18446744073709551610u64, "end": 18446744073709551615u64}
+            ]
+        }
+    });
+    let list = brief::notes::from_w3c(&v).unwrap();
+    assert_eq!(
+        list[0].target.start, 0,
+        "an offset near 2^64 is ignored, not wrapped"
+    );
+    assert!(list[0].target.end >= list[0].target.start);
+    assert_eq!(list[0].note, "메모");
+    assert_eq!(
+        brief::notes::foreign_sources(&v, "urn:brief:2025-09"),
+        ["urn:brief:other"]
+    );
+    assert!(brief::notes::foreign_sources(&v, "urn:brief:other").is_empty());
+}

@@ -89,6 +89,8 @@ pub enum Action {
     Undo,
     /// Re-attach the orphan selected in the Annotations tab to the selection.
     Reattach,
+    /// Accept where an approximately re-anchored annotation now sits.
+    AcceptAnchor,
     /// Put the cursor on the next annotation.
     NextAnnotation,
     /// Put the cursor on the previous annotation.

@@ -1,10 +1,13 @@
 //! The note editor: a ratatui-textarea that exists only while editing.
-//! Esc cancels and Ctrl-S saves before any key reaches the text area.
+//! Esc, Ctrl-S and Ctrl-C are caught before any key reaches the text area. Typed text is never
+//! thrown away without the reader saying so: Esc on a changed note asks first, Ctrl-C does not
+//! quit, and the text is kept on disk as a draft while it is typed (see [`App::draft`]).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::{App, Effect};
+use crate::notes::draft::{Draft, DraftFor};
 use crate::notes::{Annotation, Highlight, Target};
 
 /// What the note being edited belongs to.
@@ -20,6 +23,10 @@ pub enum NoteFor {
 pub struct NoteEditor {
     pub textarea: TextArea<'static>,
     pub target: NoteFor,
+    /// The note's text when the editor opened: Esc closes without asking while unchanged.
+    original: String,
+    /// Esc was pressed on a changed note: a second Esc discards it.
+    pub confirm_discard: bool,
 }
 
 impl NoteEditor {
@@ -29,12 +36,36 @@ impl NoteEditor {
         textarea.set_placeholder_text("note… (#tags; Ctrl-S saves, Esc cancels)");
         textarea.move_cursor(ratatui_textarea::CursorMove::Bottom);
         textarea.move_cursor(ratatui_textarea::CursorMove::End);
-        NoteEditor { textarea, target }
+        NoteEditor {
+            textarea,
+            target,
+            original: text.to_owned(),
+            confirm_discard: false,
+        }
+    }
+
+    /// The text typed so far.
+    pub fn text(&self) -> String {
+        self.textarea.lines().join("\n")
+    }
+
+    /// True when the text differs from what the editor opened with.
+    pub fn changed(&self) -> bool {
+        self.text() != self.original
+    }
+
+    /// The editor's title: its keys, or the question after Esc.
+    pub fn title(&self) -> &'static str {
+        if self.confirm_discard {
+            " Discard this note? Esc discards · Ctrl-S saves · typing goes on "
+        } else {
+            " Note — Ctrl-S saves · Esc cancels "
+        }
     }
 }
 
 impl App {
-    /// Open the editor on the selection, or on the annotation under the cursor.
+    /// Open the editor on the selection, or on the chosen annotation.
     pub(super) fn open_editor(&mut self) {
         if self.select_from.is_some() {
             match self.selected_document_range() {
@@ -45,58 +76,135 @@ impl App {
             }
             return;
         }
-        match self.annotation_at_cursor() {
+        match self.chosen_annotation() {
             Some(i) => {
                 let a = &self.notes.list[i];
                 self.editor = Some(NoteEditor::new(&a.note, NoteFor::Existing(a.id.clone())));
             }
-            None => self.message = "select with v (or stand on an annotation) first".into(),
+            None => {
+                self.message = format!("{}: select with v first", self.nothing_chosen());
+            }
         }
     }
 
     /// A key while the editor is open.
     pub(super) fn editor_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let Some(editor) = self.editor.as_mut() else {
+            return Vec::new();
+        };
         match key.code {
-            KeyCode::Esc => {
+            KeyCode::Esc if editor.confirm_discard || !editor.changed() => {
+                let said = if editor.changed() {
+                    "note discarded"
+                } else {
+                    "note closed, nothing changed"
+                };
                 self.editor = None;
-                self.message = "note discarded".into();
-                Vec::new()
+                self.message = said.into();
             }
-            KeyCode::Char('s') if ctrl => self.save_note(),
+            KeyCode::Esc => {
+                editor.confirm_discard = true;
+                self.message = "discard this note? Esc again discards, Ctrl-S saves it".into();
+            }
+            KeyCode::Char('s') if ctrl => return self.save_note(),
             KeyCode::Char('c') if ctrl => {
-                self.editor = None;
-                vec![Effect::Quit]
+                self.message =
+                    "Ctrl-C does not quit while writing: Ctrl-S saves the note, Esc closes it"
+                        .into();
             }
             _ => {
-                if let Some(e) = self.editor.as_mut() {
-                    e.textarea.input(key);
-                }
-                Vec::new()
+                editor.confirm_discard = false;
+                editor.textarea.input(key);
             }
         }
+        Vec::new()
+    }
+
+    /// The note being written, as a draft to keep on disk; `None` when no editor is open.
+    pub fn draft(&self) -> Option<Draft> {
+        let editor = self.editor.as_ref()?;
+        let target = match &editor.target {
+            NoteFor::New { start, end } => DraftFor::New {
+                start: *start,
+                end: *end,
+                quote: self
+                    .notes
+                    .document
+                    .chars()
+                    .skip(*start)
+                    .take(end - start)
+                    .collect(),
+            },
+            NoteFor::Existing(id) => DraftFor::Existing { id: id.clone() },
+        };
+        Some(Draft {
+            brief: super::notes::brief_key(&self.index.brief.meta.number),
+            target,
+            text: editor.text(),
+        })
+    }
+
+    /// Reopen the editor on a draft left by an earlier run; false (and a message) if its
+    /// passage or annotation is no longer there.
+    pub fn offer_draft(&mut self, draft: Draft) -> bool {
+        let target = match draft.target {
+            DraftFor::New { start, end, quote } => match self.find_passage(start, end, &quote) {
+                Some((start, end)) => NoteFor::New { start, end },
+                None => return false,
+            },
+            DraftFor::Existing { id } if self.notes.list.iter().any(|a| a.id == id) => {
+                NoteFor::Existing(id)
+            }
+            DraftFor::Existing { .. } => return false,
+        };
+        let mut editor = NoteEditor::new(&draft.text, target);
+        editor.original = String::new();
+        self.editor = Some(editor);
+        self.message = "a note you had not saved is back: Ctrl-S saves it, Esc discards it".into();
+        true
+    }
+
+    /// `start..end` if it still reads `quote`, else the first place `quote` occurs.
+    fn find_passage(&self, start: usize, end: usize, quote: &str) -> Option<(usize, usize)> {
+        let doc = &self.notes.document;
+        let here: String = doc
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect();
+        if !quote.is_empty() && here == quote {
+            return Some((start, end));
+        }
+        let byte = doc.find(quote).filter(|_| !quote.is_empty())?;
+        let s = doc[..byte].chars().count();
+        Some((s, s + quote.chars().count()))
     }
 
     fn save_note(&mut self) -> Vec<Effect> {
         let Some(editor) = self.editor.take() else {
             return Vec::new();
         };
-        let text = crate::text::sanitize(&editor.textarea.lines().join("\n"));
-        match editor.target {
+        let text = crate::text::sanitize(&editor.text());
+        let saved = match &editor.target {
             NoteFor::New { start, end } => {
-                let Some(target) = Target::from_document(&self.notes.document, start, end) else {
-                    return Vec::new();
-                };
-                self.notes
-                    .list
-                    .push(Annotation::new(target, Some(Highlight::Yellow), &text));
-                self.select_from = None;
+                Target::from_document(&self.notes.document, *start, *end).map(|target| {
+                    let a = Annotation::new(target, Some(Highlight::Yellow), &text);
+                    self.notes.list.push(a);
+                    self.select_from = None;
+                })
             }
-            NoteFor::Existing(id) => {
-                if let Some(a) = self.notes.list.iter_mut().find(|a| a.id == id) {
-                    a.set_note(&text);
-                }
-            }
+            NoteFor::Existing(id) => self
+                .notes
+                .list
+                .iter_mut()
+                .find(|a| a.id == *id)
+                .map(|a| a.set_note(&text)),
+        };
+        if saved.is_none() {
+            self.editor = Some(editor);
+            self.message = "its passage is gone: copy the text, Esc, then select again".into();
+            return Vec::new();
         }
         self.message = "note saved".into();
         vec![Effect::SaveNotes]

@@ -1,6 +1,7 @@
 //! Reader state and its pure update: keys -> actions -> state (+ effects).
 
 pub mod action;
+mod approximate;
 pub mod cursor;
 pub mod document;
 pub mod editor;
@@ -10,6 +11,7 @@ pub mod layout;
 mod nav;
 pub mod notes;
 pub mod panes;
+mod quit;
 pub mod search;
 mod update;
 

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::document::{BlockKind, Pos};
-use super::{App, Effect};
+use super::{App, Effect, Focus, Tab};
 use crate::brief::Index;
 use crate::notes::{Annotation, Highlight, NoteStore, Target, reanchor_all};
 
@@ -18,22 +18,18 @@ pub struct Notes {
     pub undo: Vec<Annotation>,
     /// The last failed save, shown until a save succeeds.
     pub save_error: Option<String>,
+    /// Quitting with unsaved notes was asked about by the last action: quitting again goes on.
+    pub quit_asked: bool,
     pub document: String,
     starts: Vec<usize>,
 }
 
-/// The annotations key of a brief: its number as a slug (`No. 2025-09` -> `2025-09`).
+/// The annotations key of a brief: its number without `No.` (`No. 2025-09` -> `2025-09`).
+/// Nothing is dropped, so distinct numbers keep distinct keys (and files, see
+/// [`crate::notes::default_path`]).
 pub fn brief_key(number: &str) -> String {
-    let n = number.trim().trim_start_matches("No.").trim();
-    let slug: String = n
-        .chars()
-        .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    if slug.is_empty() {
-        "brief".into()
-    } else {
-        slug
-    }
+    let n = crate::text::sanitize_line(number.trim().trim_start_matches("No.").trim());
+    if n.is_empty() { "brief".into() } else { n }
 }
 
 impl Notes {
@@ -63,7 +59,11 @@ impl Notes {
     pub fn attach(&mut self, mut store: NoteStore) -> String {
         self.list = store.take_annotations();
         let report = reanchor_all(&mut self.list, &self.document);
+        let restored = store.is_dirty();
         self.store = Some(store);
+        if restored {
+            self.save();
+        }
         if report.orphaned > 0 {
             format!(
                 "{} annotation(s) could not be placed: see the Annotations tab",
@@ -74,22 +74,56 @@ impl Notes {
         }
     }
 
-    /// Save to the store; the error stays visible and the save is retried later.
+    /// Save to the store, merging what another window saved meanwhile; the error stays
+    /// visible and the save is retried later.
     pub fn save(&mut self) {
         let Some(store) = self.store.as_mut() else {
             return;
         };
         match store.save(&self.list) {
-            Ok(()) => self.save_error = None,
+            Ok(()) => {
+                self.save_error = None;
+                self.list = store.take_annotations();
+                reanchor_all(&mut self.list, &self.document);
+            }
             Err(e) => {
-                self.save_error = Some(format!("not saved (kept in memory, will retry): {e}"))
+                self.save_error = Some(crate::text::sanitize_line(&format!(
+                    "not saved (kept in memory, will retry): {e}"
+                )));
             }
         }
+    }
+
+    /// Take in what another window saved, if the file changed since this window last read or
+    /// wrote it; true when the annotations changed.
+    pub fn follow_other_windows(&mut self) -> bool {
+        let Some(store) = self.store.as_mut() else {
+            return false;
+        };
+        if !store.changed_on_disk() || store.reload(&self.list).is_err() {
+            return false;
+        }
+        let merged = store.take_annotations();
+        if merged == self.list {
+            return false;
+        }
+        self.list = merged;
+        reanchor_all(&mut self.list, &self.document);
+        true
     }
 
     /// Whether a save is owed.
     pub fn needs_retry(&self) -> bool {
         self.save_error.is_some()
+    }
+
+    /// Whether notes would be lost by quitting now: a save failed, or notes were made with no
+    /// store to keep them.
+    pub fn unsaved(&self) -> bool {
+        match &self.store {
+            Some(store) => self.save_error.is_some() || store.is_dirty(),
+            None => self.save_error.is_some() && !self.list.is_empty(),
+        }
     }
 
     /// The paragraph (reading order) and its offset for a document offset.
@@ -146,6 +180,24 @@ impl App {
             .collect()
     }
 
+    /// The annotation an action applies to: the selected item when the Annotations list has
+    /// the keyboard, else the one under the reading cursor.
+    pub fn chosen_annotation(&self) -> Option<usize> {
+        if self.focus == Focus::Side && self.tab == Tab::Annotations {
+            return self.annotation_order().get(self.selected()).copied();
+        }
+        self.annotation_at_cursor()
+    }
+
+    /// What to say when [`App::chosen_annotation`] finds nothing.
+    pub(super) fn nothing_chosen(&self) -> &'static str {
+        if self.focus == Focus::Side && self.tab == Tab::Annotations {
+            "no annotation selected in the list"
+        } else {
+            "no annotation under the cursor"
+        }
+    }
+
     /// The annotation under the cursor.
     pub fn annotation_at_cursor(&self) -> Option<usize> {
         let at = self.doc_offset(self.cursor)?;
@@ -199,8 +251,8 @@ impl App {
     /// Highlight the selection, or cycle the colour of the annotation under the cursor.
     pub(super) fn highlight(&mut self) -> Vec<Effect> {
         if self.select_from.is_none() {
-            let Some(i) = self.annotation_at_cursor() else {
-                self.message = "select with v first, then H".into();
+            let Some(i) = self.chosen_annotation() else {
+                self.message = format!("{}: select with v first, then H", self.nothing_chosen());
                 return Vec::new();
             };
             let all = Highlight::ALL;
@@ -229,12 +281,14 @@ impl App {
 
     /// Delete the annotation under the cursor (`u` brings it back).
     pub(super) fn delete_annotation(&mut self) -> Vec<Effect> {
-        let Some(i) = self.annotation_at_cursor() else {
-            self.message = "no annotation under the cursor".into();
+        let Some(i) = self.chosen_annotation() else {
+            self.message = self.nothing_chosen().into();
             return Vec::new();
         };
         let a = self.notes.list.remove(i);
         self.notes.undo.push(a);
+        let last = self.annotation_order().len().saturating_sub(1);
+        self.side_selected[3] = self.side_selected[3].min(last);
         self.message = "annotation deleted: u undoes".into();
         vec![Effect::SaveNotes]
     }
@@ -242,7 +296,8 @@ impl App {
     /// Bring back the last deleted annotation.
     pub(super) fn undo_delete(&mut self) -> Vec<Effect> {
         match self.notes.undo.pop() {
-            Some(a) => {
+            Some(mut a) => {
+                a.touch();
                 self.notes.list.push(a);
                 self.message = "annotation restored".into();
                 vec![Effect::SaveNotes]
@@ -300,8 +355,12 @@ impl App {
     /// Re-attach the orphan chosen in the Annotations tab to the selection.
     pub(super) fn reattach(&mut self) -> Vec<Effect> {
         let chosen = self.annotation_order().get(self.side_selected[3]).copied();
-        let Some(i) = chosen.filter(|i| self.notes.list[*i].orphan) else {
-            self.message = "choose an orphan in the Annotations tab first".into();
+        let Some(i) = chosen.filter(|i| {
+            let a = &self.notes.list[*i];
+            a.orphan || a.approximate.is_some()
+        }) else {
+            self.message =
+                "choose an orphan or an approximate (≈) note in the Annotations tab first".into();
             return Vec::new();
         };
         let Some((s, e)) = self.selected_document_range() else {
@@ -314,6 +373,8 @@ impl App {
         let a = &mut self.notes.list[i];
         a.target = target;
         a.orphan = false;
+        a.approximate = None;
+        a.touch();
         self.select_from = None;
         self.message = "orphan re-attached".into();
         vec![Effect::SaveNotes]

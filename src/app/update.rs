@@ -42,8 +42,9 @@ impl App {
         ) {
             self.message.clear();
         }
+        self.notes.quit_asked &= matches!(action, Action::Quit | Action::Resize { .. });
         match action {
-            Action::Quit => return vec![Effect::SavePosition(self.position()), Effect::Quit],
+            Action::Quit => return self.quit(),
             Action::Resize { width, height } => self.resize(width, height),
             Action::Close => self.close(),
             Action::Help => self.open(Popup::Help),
@@ -83,13 +84,14 @@ impl App {
             Action::Select => self.toggle_select(),
             Action::Highlight => return self.highlight(),
             Action::Annotate => self.open_editor(),
-            Action::EditOrWordEnd => match self.annotation_at_cursor() {
+            Action::EditOrWordEnd => match self.chosen_annotation() {
                 Some(_) => self.open_editor(),
                 None => self.move_cursor(super::cursor::Motion::WordEnd),
             },
             Action::DeleteAnnotation => return self.delete_annotation(),
             Action::Undo => return self.undo_delete(),
             Action::Reattach => return self.reattach(),
+            Action::AcceptAnchor => return self.accept_anchor(),
             Action::NextAnnotation => self.annotation_step(true),
             Action::PrevAnnotation => self.annotation_step(false),
             Action::Drag { x, y } => self.drag(x, y),

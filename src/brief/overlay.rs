@@ -94,6 +94,13 @@ impl Overlay {
                 "fix the JSON at that place",
             ))
         })?;
+        // Every curated string passes the one sanitiser, as the brief's own text does.
+        if let Ok(clean) = serde_json::from_str(json)
+            .map(super::validate::clean_value)
+            .and_then(serde_json::from_value::<Overlay>)
+        {
+            overlay = clean;
+        }
         overlay.text = json.to_string();
         Ok(overlay)
     }

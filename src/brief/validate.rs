@@ -13,7 +13,8 @@ pub fn sanitized(brief: Brief) -> Brief {
     serde_json::from_value(clean).unwrap_or(brief)
 }
 
-fn clean_value(v: serde_json::Value) -> serde_json::Value {
+/// Every string in `v` through the one sanitiser.
+pub(crate) fn clean_value(v: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     match v {
         Value::String(s) => Value::String(sanitize(&s)),

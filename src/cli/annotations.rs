@@ -10,7 +10,8 @@ use clap::{Subcommand, ValueEnum};
 use crate::app::notes::{Notes, brief_key};
 use crate::brief::Index;
 use crate::notes::{
-    NoteStore, PassageContext, from_w3c, merge, reanchor_all, to_csv, to_markdown, to_w3c,
+    NoteStore, PassageContext, foreign_sources, from_w3c, merge, reanchor_all, to_csv, to_markdown,
+    to_w3c,
 };
 
 /// What to do with annotations.
@@ -29,6 +30,9 @@ pub enum AnnotationsCommand {
         /// The brief the annotations belong to (default: the built-in brief).
         #[arg(long)]
         brief: Option<PathBuf>,
+        /// Import even annotations made on another brief (they are re-anchored by their quotes).
+        #[arg(long)]
+        any_brief: bool,
     },
 }
 
@@ -90,7 +94,7 @@ impl PassageContext for Context<'_> {
 }
 
 fn fail(what: impl std::fmt::Display) -> ExitCode {
-    eprintln!("brief: {what}");
+    eprintln!("brief: {}", crate::text::sanitize_line(&what.to_string()));
     ExitCode::from(2)
 }
 
@@ -112,20 +116,33 @@ pub fn run(
     let number = index.brief.meta.number.clone();
     let key = brief_key(&number);
     let path = super::notes_path(&number, explicit);
-    let (mut store, notices) = match NoteStore::open(&path, &key) {
+    let opened = match command {
+        AnnotationsCommand::Export { .. } => NoteStore::open_read_only(&path, &key),
+        AnnotationsCommand::Import { .. } => NoteStore::open(&path, &key),
+    };
+    let (mut store, notices) = match opened {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
     for n in notices {
-        eprintln!("brief: {n}");
+        eprintln!("brief: {}", crate::text::sanitize_line(&n.to_string()));
     }
     let notes = Notes::new(&index);
     let mut list = store.take_annotations();
     reanchor_all(&mut list, &notes.document);
     match command {
         AnnotationsCommand::Export { format, .. } => export(&index, &notes, &list, &key, *format),
-        AnnotationsCommand::Import { input, .. } => {
-            import(&mut store, &mut list, input, &notes.document)
+        AnnotationsCommand::Import {
+            input, any_brief, ..
+        } => {
+            let ours = (!*any_brief).then(|| format!("urn:brief:{key}"));
+            import(
+                &mut store,
+                &mut list,
+                input,
+                &notes.document,
+                ours.as_deref(),
+            )
         }
     }
 }
@@ -159,6 +176,7 @@ fn import(
     list: &mut Vec<crate::notes::Annotation>,
     input: &Path,
     document: &str,
+    ours: Option<&str>,
 ) -> ExitCode {
     let name = input.display().to_string();
     let text = match std::fs::read_to_string(input) {
@@ -179,6 +197,15 @@ fn import(
             ));
         }
     };
+    let foreign = ours
+        .map(|ours| foreign_sources(&value, ours))
+        .unwrap_or_default();
+    if !foreign.is_empty() {
+        return fail(format!(
+            "{name}: holds annotations of another document ({}), not of this brief; check --brief, or pass --any-brief to import them anyway",
+            foreign.join(", ")
+        ));
+    }
     let mut incoming = match from_w3c(&value) {
         Ok(a) => a,
         Err(e) => return fail(format!("{name}: {e}")),

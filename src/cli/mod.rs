@@ -113,7 +113,11 @@ fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
 pub fn report(err: &LoadError) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     for p in &err.problems {
-        let _ = writeln!(stderr, "brief: {p}");
+        let _ = writeln!(
+            stderr,
+            "brief: {}",
+            crate::text::sanitize_line(&p.to_string())
+        );
     }
     ExitCode::from(2)
 }
@@ -225,14 +229,27 @@ pub fn open_reader(cli: &Cli) -> ExitCode {
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     open_notes(&mut app, cli.annotations.as_deref());
     let positions = crate::tui::positions_file();
-    if let Some(pos) = positions
+    let loaded = positions
         .as_deref()
-        .and_then(|p| crate::tui::load_position(p, &app.index.brief.meta.number))
-    {
-        app.restore(pos);
+        .map(|p| crate::tui::positions::load(p, &app.index.brief.meta.number));
+    if let Some(loaded) = loaded {
+        if let Some(pos) = loaded.pos {
+            app.restore(pos);
+        }
+        if let Some(notice) = loaded.notice {
+            let said: Vec<&str> = [app.message.as_str(), notice.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            app.message = said.join(" · ");
+        }
     }
     match crate::tui::run(app, positions) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(crate::tui::Ending::Saved) => ExitCode::SUCCESS,
+        Ok(crate::tui::Ending::NotesUnsaved(said)) => {
+            eprintln!("brief: {said}");
+            ExitCode::from(3)
+        }
         Err(e) => {
             eprintln!(
                 "brief: the terminal failed: {e} (run brief in an interactive terminal, or use `brief dump`)"
@@ -256,8 +273,12 @@ fn open_notes(app: &mut crate::app::App, explicit: Option<&Path>) {
             let placed = app.notes.attach(store);
             let mut said: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
             said.extend((!placed.is_empty()).then_some(placed));
-            app.message = said.join(" · ");
+            app.message = crate::text::sanitize_line(&said.join(" · "));
         }
-        Err(e) => app.notes.save_error = Some(format!("annotations cannot be kept: {e}")),
+        Err(e) => {
+            app.notes.save_error = Some(crate::text::sanitize_line(&format!(
+                "annotations cannot be kept: {e}"
+            )))
+        }
     }
 }

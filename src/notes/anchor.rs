@@ -147,10 +147,13 @@ impl DocIndex {
                 start: s,
                 end: s + quote.len(),
             },
-            None => fuzzy::best(self, &quote, old).map_or(Anchor::Orphan, |m| Anchor::Fuzzy {
-                start: m.start,
-                end: m.end,
-                score: m.score,
+            None => fuzzy::best(self, &quote, old).map_or(Anchor::Orphan, |m| {
+                let (start, end) = self.trimmed(m.start, m.end);
+                Anchor::Fuzzy {
+                    start,
+                    end,
+                    score: m.score,
+                }
             }),
         }
     }
@@ -161,6 +164,9 @@ impl DocIndex {
         let anchor = self.reanchor(&annotation.target);
         match anchor.range().and_then(|(s, e)| self.target(s, e)) {
             Some(target) => {
+                if matches!(anchor, Anchor::Fuzzy { .. }) && annotation.approximate.is_none() {
+                    annotation.approximate = Some(annotation.target.exact.clone());
+                }
                 annotation.target = target;
                 annotation.orphan = false;
             }
@@ -169,8 +175,21 @@ impl DocIndex {
         anchor
     }
 
+    /// `start..end` without white space at either edge (a fuzzy window may begin on a space).
+    fn trimmed(&self, mut start: usize, mut end: usize) -> (usize, usize) {
+        while start < end && self.chars.get(start).is_some_and(|c| c.is_whitespace()) {
+            start += 1;
+        }
+        while end > start && self.chars.get(end - 1).is_some_and(|c| c.is_whitespace()) {
+            end -= 1;
+        }
+        (start, end)
+    }
+
     fn holds(&self, quote: &[char], start: usize) -> bool {
-        self.chars.get(start..start + quote.len()) == Some(quote)
+        start
+            .checked_add(quote.len())
+            .is_some_and(|end| self.chars.get(start..end) == Some(quote))
     }
 
     /// Start offsets of every verbatim occurrence of `quote`, ascending.

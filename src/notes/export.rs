@@ -9,7 +9,7 @@ mod w3c;
 use crate::notes::model::Annotation;
 
 pub use csv::to_csv;
-pub use import::{ImportError, from_w3c, merge};
+pub use import::{ImportError, foreign_sources, from_w3c, merge};
 pub use markdown::to_markdown;
 pub use w3c::to_w3c;
 

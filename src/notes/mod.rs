@@ -6,11 +6,16 @@
 //! paragraphs in reading order joined by `"\n\n"`.
 
 pub mod anchor;
+pub mod draft;
 pub mod export;
 pub mod model;
 pub mod store;
 
 pub use anchor::{Anchor, DocIndex, ReanchorReport, reanchor, reanchor_all};
-pub use export::{ImportError, PassageContext, from_w3c, merge, to_csv, to_markdown, to_w3c};
-pub use model::{Annotation, FORMAT_VERSION, Highlight, NotesFile, Target, tags_in, text_hash};
+pub use export::{
+    ImportError, PassageContext, foreign_sources, from_w3c, merge, to_csv, to_markdown, to_w3c,
+};
+pub use model::{
+    Annotation, FORMAT_VERSION, Highlight, NotesFile, Target, Tombstone, tags_in, text_hash,
+};
 pub use store::{NoteStore, Notice, StoreError, default_path};

@@ -126,6 +126,10 @@ pub struct Annotation {
     /// True when re-anchoring could not find the quote in the current revision.
     #[serde(default)]
     pub orphan: bool,
+    /// The quote as the reader made it, while the annotation sits on text that only resembles
+    /// it (re-anchored by fuzzy match after a revision) and the reader has not accepted it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approximate: Option<String>,
 }
 
 impl Annotation {
@@ -141,6 +145,7 @@ impl Annotation {
             tags: tags_in(note),
             target,
             orphan: false,
+            approximate: None,
         }
     }
 
@@ -154,6 +159,11 @@ impl Annotation {
     /// Change the highlight colour and bump `modified`.
     pub fn set_colour(&mut self, colour: Option<Highlight>) {
         self.colour = colour;
+        self.modified = now_rfc3339();
+    }
+
+    /// Mark it changed now (an undone delete must win over its tombstone).
+    pub fn touch(&mut self) {
         self.modified = now_rfc3339();
     }
 
@@ -173,6 +183,41 @@ pub struct NotesFile {
     /// Every annotation, orphans included.
     #[serde(default)]
     pub annotations: Vec<Annotation>,
+    /// Annotations deleted, so a window that still holds one does not bring it back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Tombstone>,
+}
+
+/// The record of a deleted annotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    /// The deleted annotation's id.
+    pub id: String,
+    /// When it was deleted (RFC 3339); a later change to the annotation brings it back.
+    pub deleted: String,
+}
+
+impl NotesFile {
+    /// Pass every string that came from the file through the one sanitiser.
+    pub fn sanitize(&mut self) {
+        use crate::text::{sanitize, sanitize_line};
+        for a in &mut self.annotations {
+            a.note = sanitize(&a.note);
+            a.tags = a.tags.iter().map(|t| sanitize_line(t)).collect();
+            a.target.exact = sanitize(&a.target.exact);
+            a.target.prefix = sanitize(&a.target.prefix);
+            a.target.suffix = sanitize(&a.target.suffix);
+            a.id = sanitize_line(&a.id);
+            a.approximate = a.approximate.as_deref().map(sanitize);
+            // Offsets no brief can have are dropped (re-anchoring finds the quote instead), so
+            // arithmetic on them can never wrap.
+            let t = &mut a.target;
+            if t.start > t.end || t.end > u32::MAX as usize {
+                (t.start, t.end) = (0, 0);
+                t.text_hash.clear();
+            }
+        }
+    }
 }
 
 /// Lowercase hex SHA-256 of the document text.
@@ -314,6 +359,7 @@ mod tests {
             version: FORMAT_VERSION,
             brief: "2025-09".into(),
             annotations: vec![Annotation::new(t, None, "hi #x")],
+            deleted: Vec::new(),
         };
         let json = serde_json::to_string(&file).unwrap();
         assert!(json.starts_with(r#"{"version":1,"brief":"2025-09","annotations":["#));

@@ -1,76 +1,133 @@
-//! The notes file of one brief: loaded once at start-up, saved atomically, guarded by a lock.
+//! The notes file of one brief: loaded at start-up, saved atomically, merged between windows.
 //!
-//! # Two instances
+//! # Two windows
 //!
-//! The first instance to open a notes file takes an exclusive lock on `<path>.lock` (held until
-//! its [`NoteStore`] is dropped; the lock file itself is never deleted, as deleting lock files
-//! races). A second instance opening the same file does not wait: it loads the notes
-//! **read-only**, gets [`Notice::ReadOnly`], and every [`NoteStore::save`] it attempts fails
-//! with [`StoreError::ReadOnly`] without touching the disk, so it can never overwrite the first
-//! instance's newer notes. A read-only instance also never moves a damaged file aside. If the
-//! lock cannot be taken for another reason (a file system without locks), the store is writable
-//! and [`Notice::Unlocked`] says it is unprotected; saves stay atomic either way.
+//! Any number of windows may annotate the same brief. Every save takes the lock on
+//! `<path>.lock` for a moment, re-reads the file, merges it with what this window holds (by
+//! annotation id: the later modification wins, deletes are kept as tombstones), writes the
+//! result atomically and hands it back (see [`NoteStore::annotations`]), so neither window loses
+//! the other's work. Between saves, [`NoteStore::changed_on_disk`] and [`NoteStore::reload`]
+//! take in the other window's notes without writing.
+//!
+//! A store is read-only only when its folder cannot be written or the file comes from a newer
+//! brief ([`Notice::ReadOnly`], [`Notice::NewerFormat`]), or when opened for a read-only command
+//! ([`NoteStore::open_read_only`]), which never moves or rewrites anything.
 
 mod atomic;
 mod error;
+pub mod fs;
+mod load;
+mod lock;
+mod merge;
 mod paths;
+mod rescue;
 
-use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::notes::model::{Annotation, FORMAT_VERSION, NotesFile};
+use crate::notes::model::{Annotation, FORMAT_VERSION, NotesFile, Tombstone, now_rfc3339};
 
+pub(crate) use atomic::write_target;
 pub use error::{Notice, StoreError};
+use fs::{Fs, RealFs};
 pub use paths::{DATA_DIR_ENV, default_path};
-use paths::{parent_dir, sibling};
+pub(crate) use paths::{parent_dir, sibling};
+pub use rescue::{rescue, rescue_places};
 
 /// The notes file of one brief, open for loading and saving.
 #[derive(Debug)]
 pub struct NoteStore {
     path: PathBuf,
     brief_key: String,
-    /// The open lock file; holding it holds the lock. `None` when read-only or unlocked.
-    _lock: Option<File>,
-    read_only: bool,
+    fs: Arc<dyn Fs>,
+    /// Why saving is impossible, if it is.
+    read_only: Option<String>,
     dirty: bool,
     loaded: Vec<Annotation>,
+    /// Ids this window has seen in the file or saved: one missing from a save was deleted here.
+    known: HashSet<String>,
+    deleted: Vec<Tombstone>,
+    /// The notes file's modification time when this window last read or wrote it.
+    seen: Option<std::time::SystemTime>,
 }
 
 impl NoteStore {
     /// Open (creating its folder if needed) the notes file at `path` for `brief_key`.
     ///
     /// Returns the store with the annotations it loaded (see [`NoteStore::annotations`]) and
-    /// notices for the reader: read-only because another instance has it, a damaged file moved
-    /// aside to `<path>.corrupt-<YYYYmmddTHHMMSS>` (never deleted), notes restored from
-    /// `<path>.bak`. A missing file is not an error: the store starts empty.
+    /// notices for the reader: read-only, a damaged file moved aside to
+    /// `<path>.corrupt-<YYYYmmddTHHMMSS>` (never deleted), notes restored from a backup (and
+    /// written back at once). A missing file is not an error: the store starts empty. A file of
+    /// another brief is refused ([`StoreError::OtherBrief`]).
     pub fn open(
         path: impl Into<PathBuf>,
         brief_key: &str,
     ) -> Result<(NoteStore, Vec<Notice>), StoreError> {
-        let path = path.into();
-        let dir = parent_dir(&path);
-        fs::create_dir_all(&dir).map_err(|source| StoreError::CreateDir { path: dir, source })?;
+        Self::open_with(path, brief_key, Arc::new(RealFs))
+    }
+
+    /// [`NoteStore::open`] on a given file system (tests pass a [`fs::FaultyFs`]).
+    pub fn open_with(
+        path: impl Into<PathBuf>,
+        brief_key: &str,
+        fs: Arc<dyn Fs>,
+    ) -> Result<(NoteStore, Vec<Notice>), StoreError> {
+        let mut store = Self::new(path.into(), brief_key, fs);
+        let dir = parent_dir(&store.path);
         let mut notices = Vec::new();
-        let (lock, read_only) = lock(&path, &mut notices);
-        let mut store = NoteStore {
-            path,
-            brief_key: brief_key.to_owned(),
-            _lock: lock,
-            read_only,
-            dirty: false,
-            loaded: Vec::new(),
-        };
+        if let Err(source) = std::fs::create_dir_all(&dir) {
+            store.read_only = Some(load::unwritable(&dir, &source));
+        }
+        if store.read_only.is_none() {
+            store.read_only = load::check_writable(&store.path, &mut notices);
+        }
+        if store.read_only.is_none() {
+            atomic::sweep_temps(&dir);
+        }
+        if let Some(reason) = &store.read_only {
+            notices.push(Notice::ReadOnly {
+                path: store.path.clone(),
+                reason: reason.clone(),
+            });
+        }
         store.load(&mut notices)?;
         Ok((store, notices))
     }
 
-    /// The annotations loaded by [`NoteStore::open`].
+    /// Open for a read-only command (export): loads the notes (from a backup if the file is
+    /// damaged) but never moves, locks or rewrites anything.
+    pub fn open_read_only(
+        path: impl Into<PathBuf>,
+        brief_key: &str,
+    ) -> Result<(NoteStore, Vec<Notice>), StoreError> {
+        let mut store = Self::new(path.into(), brief_key, Arc::new(RealFs));
+        store.read_only = Some("opened for reading only".into());
+        let mut notices = Vec::new();
+        store.load(&mut notices)?;
+        Ok((store, notices))
+    }
+
+    fn new(path: PathBuf, brief_key: &str, fs: Arc<dyn Fs>) -> NoteStore {
+        NoteStore {
+            path,
+            brief_key: brief_key.to_owned(),
+            fs,
+            read_only: None,
+            dirty: false,
+            loaded: Vec::new(),
+            known: HashSet::new(),
+            deleted: Vec::new(),
+            seen: None,
+        }
+    }
+
+    /// The annotations loaded by [`NoteStore::open`], or merged by the last save.
     pub fn annotations(&self) -> &[Annotation] {
         &self.loaded
     }
 
-    /// Take the loaded annotations, leaving none in the store.
+    /// Take the loaded (or merged) annotations, leaving none in the store.
     pub fn take_annotations(&mut self) -> Vec<Annotation> {
         std::mem::take(&mut self.loaded)
     }
@@ -85,9 +142,9 @@ impl NoteStore {
         &self.brief_key
     }
 
-    /// True when another instance holds the lock (or the file is from a newer brief): saves fail.
+    /// True when saves fail: the folder cannot be written, or the file is from a newer brief.
     pub fn is_read_only(&self) -> bool {
-        self.read_only
+        self.read_only.is_some()
     }
 
     /// Record that the in-memory annotations have changed since the last successful save.
@@ -100,14 +157,16 @@ impl NoteStore {
         self.dirty
     }
 
-    /// Atomically replace the notes file with `annotations`.
+    /// Merge `annotations` with the file and replace the file with the result, atomically.
     ///
-    /// Writes `<path>.tmp`, fsyncs it, keeps the current file as `<path>.bak`, renames the
-    /// temporary file over `<path>` and fsyncs the folder. On failure (disk full, read-only disk,
-    /// permission denied, read-only store) the previous file is intact, the store stays dirty,
-    /// and the caller keeps its annotations and can retry with [`NoteStore::save_if_dirty`].
+    /// Under the lock: re-read the file, merge (an id this window knew and `annotations` lacks
+    /// was deleted here), keep the file as a backup, write a new file in the same folder, fsync
+    /// it, rename it over the notes file (through a symlink, to its target) and fsync the folder.
+    /// The merged annotations are then [`NoteStore::annotations`]. On failure (disk full,
+    /// read-only, busy) the previous file is intact, the store stays dirty, and the caller keeps
+    /// its annotations and can retry with [`NoteStore::save_if_dirty`].
     pub fn save(&mut self, annotations: &[Annotation]) -> Result<(), StoreError> {
-        let result = self.write(annotations);
+        let result = self.merge_and_write(annotations);
         self.dirty = result.is_err();
         result
     }
@@ -121,83 +180,116 @@ impl NoteStore {
         self.save(annotations).map(|()| true)
     }
 
-    fn write(&self, annotations: &[Annotation]) -> Result<(), StoreError> {
-        if self.read_only {
+    fn merge_and_write(&mut self, annotations: &[Annotation]) -> Result<(), StoreError> {
+        if let Some(reason) = &self.read_only {
             return Err(StoreError::ReadOnly {
                 path: self.path.clone(),
+                reason: reason.clone(),
             });
         }
+        let _lock = self.lock()?;
+        let disk = self.read_for_merge()?;
+        let mine_deleted = self.deleted_here(annotations);
+        let (theirs, their_deleted, good) = match disk {
+            Some((file, bytes)) => (file.annotations, file.deleted, Some(bytes)),
+            None => (Vec::new(), Vec::new(), None),
+        };
+        let theirs_count = theirs.len();
+        let (merged, deleted) = merge::merge(annotations, &mine_deleted, theirs, their_deleted);
+        if let Some(bytes) = good {
+            atomic::keep_backup(self.fs.as_ref(), &self.path, &bytes, theirs_count);
+        }
+        self.write_file(&merged, &deleted)?;
+        self.take_merged(merged, deleted);
+        Ok(())
+    }
+
+    /// True when another window changed the notes file since this one last read or wrote it.
+    pub fn changed_on_disk(&self) -> bool {
+        self.modified_on_disk() != self.seen
+    }
+
+    /// Merge what another window saved into `annotations` without writing anything; the result
+    /// is then [`NoteStore::annotations`]. Deletes made here and not yet saved are kept.
+    pub fn reload(&mut self, annotations: &[Annotation]) -> Result<(), StoreError> {
+        let Some((file, _)) = self.read_for_merge()? else {
+            return Ok(());
+        };
+        let mine_deleted = self.deleted_here(annotations);
+        let (merged, deleted) =
+            merge::merge(annotations, &mine_deleted, file.annotations, file.deleted);
+        self.take_merged(merged, deleted);
+        Ok(())
+    }
+
+    fn take_merged(&mut self, merged: Vec<Annotation>, deleted: Vec<Tombstone>) {
+        self.known = merged.iter().map(|a| a.id.clone()).collect();
+        self.loaded = merged;
+        self.deleted = deleted;
+        self.seen = self.modified_on_disk();
+    }
+
+    fn modified_on_disk(&self) -> Option<std::time::SystemTime> {
+        std::fs::metadata(&self.path)
+            .and_then(|m| m.modified())
+            .ok()
+    }
+
+    /// Tombstones for ids this window knew and `annotations` lacks, plus the ones it holds.
+    fn deleted_here(&self, annotations: &[Annotation]) -> Vec<Tombstone> {
+        let now = now_rfc3339();
+        let present: HashSet<&str> = annotations.iter().map(|a| a.id.as_str()).collect();
+        let mut deleted = self.deleted.clone();
+        deleted.extend(
+            self.known
+                .iter()
+                .filter(|id| !present.contains(id.as_str()))
+                .map(|id| Tombstone {
+                    id: id.clone(),
+                    deleted: now.clone(),
+                }),
+        );
+        deleted
+    }
+
+    fn write_file(
+        &self,
+        annotations: &[Annotation],
+        deleted: &[Tombstone],
+    ) -> Result<(), StoreError> {
         let file = NotesFileRef {
             version: FORMAT_VERSION,
             brief: &self.brief_key,
             annotations,
+            deleted,
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|source| StoreError::Encode {
             path: self.path.clone(),
             source,
         })?;
         bytes.push(b'\n');
-        atomic::replace(&self.path, &bytes)
+        atomic::replace(self.fs.as_ref(), &self.path, &bytes)
     }
 
-    fn load(&mut self, notices: &mut Vec<Notice>) -> Result<(), StoreError> {
-        let Some(bytes) = read_optional(&self.path)? else {
-            return Ok(());
-        };
-        match serde_json::from_slice::<NotesFile>(&bytes) {
-            Ok(file) => {
-                self.accept(file, notices);
-                Ok(())
-            }
-            Err(e) => self.recover(&e.to_string(), notices),
+    fn lock(&self) -> Result<Option<std::fs::File>, StoreError> {
+        match lock::take(&sibling(&self.path, ".lock")) {
+            Ok(lock) => Ok(lock),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => Err(StoreError::Busy {
+                path: self.path.clone(),
+            }),
+            Err(source) => Err(StoreError::Write {
+                path: sibling(&self.path, ".lock"),
+                source,
+            }),
         }
     }
+}
 
-    fn accept(&mut self, file: NotesFile, notices: &mut Vec<Notice>) {
-        if file.version > FORMAT_VERSION {
-            self.read_only = true;
-            self._lock = None;
-            notices.push(Notice::NewerFormat {
-                path: self.path.clone(),
-                version: file.version,
-            });
-        }
-        if file.brief != self.brief_key {
-            notices.push(Notice::OtherBrief {
-                path: self.path.clone(),
-                found: file.brief,
-            });
-        }
-        self.loaded = file.annotations;
-    }
-
-    /// The file did not parse: move it aside (unless read-only) and fall back to the backup.
-    fn recover(&mut self, reason: &str, notices: &mut Vec<Notice>) -> Result<(), StoreError> {
-        let reason = reason.to_owned();
-        if self.read_only {
-            notices.push(Notice::Unreadable {
-                path: self.path.clone(),
-                reason,
-            });
-        } else {
-            let to = move_aside(&self.path)?;
-            notices.push(Notice::MovedAside { to, reason });
-        }
-        let backup = sibling(&self.path, ".bak");
-        let Ok(Some(bytes)) = read_optional(&backup) else {
-            return Ok(());
-        };
-        if let Ok(file) = serde_json::from_slice::<NotesFile>(&bytes) {
-            notices.push(Notice::RestoredBackup {
-                backup,
-                count: file.annotations.len(),
-            });
-            self.accept(file, notices);
-            // The restored notes exist only in the backup now; save them to the main file.
-            self.dirty = !self.read_only;
-        }
-        Ok(())
-    }
+/// The number of annotations in a notes file's bytes, if they parse.
+pub(crate) fn count_notes(bytes: &[u8]) -> Option<usize> {
+    serde_json::from_slice::<NotesFile>(bytes)
+        .ok()
+        .map(|f| f.annotations.len())
 }
 
 /// Borrowing twin of [`NotesFile`] so saving does not clone every annotation.
@@ -206,70 +298,6 @@ struct NotesFileRef<'a> {
     version: u32,
     brief: &'a str,
     annotations: &'a [Annotation],
-}
-
-/// Take the lock on `<path>.lock`; returns the held lock file and whether to be read-only.
-fn lock(path: &Path, notices: &mut Vec<Notice>) -> (Option<File>, bool) {
-    let lock_path = sibling(path, ".lock");
-    let file = match OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-    {
-        Ok(f) => f,
-        Err(e) => {
-            notices.push(Notice::Unlocked {
-                lock: lock_path,
-                reason: e.to_string(),
-            });
-            return (None, false);
-        }
-    };
-    match file.try_lock() {
-        Ok(()) => (Some(file), false),
-        Err(TryLockError::WouldBlock) => {
-            notices.push(Notice::ReadOnly {
-                path: path.to_path_buf(),
-            });
-            (None, true)
-        }
-        Err(TryLockError::Error(e)) => {
-            notices.push(Notice::Unlocked {
-                lock: lock_path,
-                reason: e.to_string(),
-            });
-            (None, false)
-        }
-    }
-}
-
-/// The file's bytes, `None` if it does not exist.
-fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(StoreError::Read {
-            path: path.to_path_buf(),
-            source,
-        }),
-    }
-}
-
-/// Rename a damaged file to `<path>.corrupt-<YYYYmmddTHHMMSS>` (plus `-N` if taken).
-fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
-    let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S").to_string();
-    let base = sibling(path, &format!(".corrupt-{stamp}"));
-    let mut to = base.clone();
-    for n in 1.. {
-        if fs::symlink_metadata(&to).is_err() {
-            break;
-        }
-        to = sibling(&base, &format!("-{n}"));
-    }
-    fs::rename(path, &to).map_err(|source| StoreError::MoveAside {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Ok(to)
+    #[serde(skip_serializing_if = "<[Tombstone]>::is_empty")]
+    deleted: &'a [Tombstone],
 }

@@ -2,6 +2,10 @@
 //! panic), and the event loop that feeds keys to the app.
 
 mod backend;
+mod notes;
+pub mod positions;
+
+pub use notes::Ending;
 
 use std::io::{self, Stdout, Write};
 use std::path::PathBuf;
@@ -18,7 +22,6 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 
-use crate::app::document::Pos;
 use crate::app::{Action, App, Effect};
 
 /// Put the terminal back as it was: cooked mode, main screen, no mouse, cursor shown.
@@ -87,10 +90,12 @@ fn translate(ev: Event) -> Option<Action> {
     }
 }
 
-/// Run the reader until the user quits; returns the last reading position.
-pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
+/// Run the reader until the user quits; says whether every note was saved.
+pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<Ending> {
     let term = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&term));
+    notes::offer_left_draft(&mut app);
+    let mut drafts = notes::DraftKeeper::new(&app);
     let (_guard, mut terminal) = setup()?;
     let size = terminal.size()?;
     app.update(Action::Resize {
@@ -102,6 +107,9 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
     let mut last_retry = std::time::Instant::now();
     while !quit && !term.load(Ordering::Relaxed) {
         if !event::poll(Duration::from_millis(200))? {
+            if app.notes.follow_other_windows() {
+                terminal.draw(|f| crate::ui::draw(&app, f))?;
+            }
             if app.notes.needs_retry() && last_retry.elapsed() > Duration::from_secs(2) {
                 last_retry = std::time::Instant::now();
                 app.notes.save();
@@ -123,18 +131,18 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
                 break;
             }
         }
+        drafts.sync(&mut app);
         if !quit {
             terminal.draw(|f| crate::ui::draw(&app, f))?;
         }
     }
-    if app.notes.needs_retry() {
-        app.notes.save();
-    }
+    let ending = notes::final_save(&mut app);
     if let Some(path) = positions {
-        save_position(&path, &app.index.brief.meta.number, app.position());
+        let _ = positions::save(&path, &app.index.brief.meta.number, app.position());
     }
     terminal.show_cursor()?;
-    io::stdout().flush()
+    io::stdout().flush()?;
+    Ok(ending)
 }
 
 /// On SIGTERM or SIGHUP ask the loop to stop; if it cannot (a hung-up
@@ -163,35 +171,4 @@ pub fn positions_file() -> Option<PathBuf> {
         _ => directories::BaseDirs::new()?.data_dir().join("brief"),
     };
     Some(dir.join("positions.json"))
-}
-
-/// The remembered position for a brief.
-pub fn load_position(path: &std::path::Path, key: &str) -> Option<Pos> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let map: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let p = map.get(key)?;
-    Some(Pos {
-        block: p.get("block")?.as_u64()? as usize,
-        offset: p.get("offset")?.as_u64()? as usize,
-    })
-}
-
-fn save_position(path: &std::path::Path, key: &str, pos: Pos) {
-    let mut map: serde_json::Map<String, serde_json::Value> = std::fs::read_to_string(path)
-        .ok()
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default();
-    map.insert(
-        key.to_string(),
-        serde_json::json!({ "block": pos.block, "offset": pos.offset }),
-    );
-    let Some(dir) = path.parent() else { return };
-    if std::fs::create_dir_all(dir).is_err() {
-        return;
-    }
-    let tmp = path.with_extension("json.tmp");
-    let body = serde_json::Value::Object(map).to_string();
-    if std::fs::write(&tmp, body).is_ok() {
-        let _ = std::fs::rename(&tmp, path);
-    }
 }

@@ -139,7 +139,7 @@ pub fn editor(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
         screen.height.saturating_sub(4).min(10),
     );
     super::clear(area, buf);
-    let block = pane(" Note — Ctrl-S saves · Esc cancels ", true, theme);
+    let block = pane(editor.title(), true, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     editor.textarea.render(inner, buf);

@@ -111,6 +111,9 @@ impl Layers {
                 if !a.note.is_empty() {
                     style = style.add_modifier(Modifier::UNDERLINED);
                 }
+                if a.approximate.is_some() {
+                    style = style.add_modifier(Modifier::ITALIC | Modifier::DIM);
+                }
                 annotations.push((b, r, style));
             }
         }

@@ -53,7 +53,14 @@ fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'stati
     };
     let colour = a.colour.map_or("note", |c| c.name());
     let mut lines = vec![Line::from(vec![
-        Span::styled(if a.orphan { "! " } else { "▍ " }, theme.marker),
+        Span::styled(
+            match (a.orphan, a.approximate.is_some()) {
+                (true, _) => "! ",
+                (false, true) => "≈ ",
+                (false, false) => "▍ ",
+            },
+            theme.marker,
+        ),
         Span::styled(format!("{colour} · {section}"), theme.dim),
     ])];
     let quote: String = a.target.exact.replace('\n', " ");
@@ -63,6 +70,18 @@ fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'stati
             .take(2)
             .map(indent),
     );
+    if let Some(was) = a.approximate.as_deref().filter(|_| !a.orphan) {
+        let said = format!(
+            "≈ approximate, was “{}”: A accepts, v…R re-attaches",
+            was.replace('\n', " ")
+        );
+        lines.extend(
+            wrapped(&said, width.saturating_sub(2), theme.dim)
+                .into_iter()
+                .take(2)
+                .map(indent),
+        );
+    }
     if !a.note.is_empty() {
         lines.extend(
             wrapped(

@@ -45,12 +45,12 @@ pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if !app.pending.shown().is_empty() {
         left += &format!("│ {} ", app.pending.shown());
     }
-    let hint = if let Some(e) = &app.notes.save_error {
-        e.as_str()
-    } else if app.message.is_empty() {
-        "? help  / search  ]f marker  Tab panes  q quit"
-    } else {
+    let hint = if !app.message.is_empty() {
         app.message.as_str()
+    } else if let Some(e) = &app.notes.save_error {
+        e.as_str()
+    } else {
+        "? help  / search  ]f marker  Tab panes  q quit"
     };
     let percent = if app.max_top() == 0 {
         100

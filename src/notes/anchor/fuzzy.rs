@@ -135,9 +135,14 @@ fn closest_window(pattern: &[char], text: &[char]) -> Option<Window> {
             let substitute = (diag_cost + u32::from(pattern[i - 1] != c), diag_from);
             let skip_text = (cost[i] + 1, from[i]);
             let skip_pattern = (cost[i - 1] + 1, from[i - 1]);
+            // On a tie the alignment that started earlier wins: a quote whose head was edited
+            // keeps its head instead of starting mid-phrase (or on a space).
             let next = [skip_text, skip_pattern]
                 .into_iter()
-                .fold(substitute, |a, b| if b.0 < a.0 { b } else { a });
+                .fold(
+                    substitute,
+                    |a, b| if (b.0, b.1) < (a.0, a.1) { b } else { a },
+                );
             (diag_cost, diag_from) = (cost[i], from[i]);
             (cost[i], from[i]) = next;
         }
@@ -169,6 +174,14 @@ mod tests {
         .unwrap();
         assert_eq!(w.cost, 1);
         assert_eq!((w.start, w.end), (3, 12));
+    }
+
+    #[test]
+    fn an_edited_head_is_kept_in_the_window() {
+        let text = chars("조약이 비준되었다. 12월 4일 비준서를 교환한 후 조약은 발효되었다.");
+        let w = closest_window(&chars("12월 비준서 교환 후 조약은"), &text).unwrap();
+        let window: String = text[w.start..w.end].iter().collect();
+        assert!(window.starts_with("12월"), "{window:?}");
     }
 
     #[test]

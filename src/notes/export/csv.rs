@@ -37,8 +37,11 @@ fn push_row(out: &mut String, fields: &[String]) {
     out.push_str("\r\n");
 }
 
-/// RFC 4180: quote a field holding a comma, quote, CR or LF, doubling its quotes.
+/// RFC 4180: quote a field holding a comma, quote, CR or LF, doubling its quotes. Control,
+/// bidi and escape characters are dropped first.
 fn push_field(out: &mut String, field: &str) {
+    let field = crate::text::sanitize(field);
+    let field = field.as_str();
     if field.contains([',', '"', '\r', '\n']) {
         out.push('"');
         out.push_str(&field.replace('"', "\"\""));

@@ -3,7 +3,6 @@
 use std::collections::HashSet;
 
 use serde_json::Value;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::notes::model::{Annotation, Highlight, Target, new_id, now_rfc3339, tags_in};
 
@@ -44,6 +43,22 @@ pub fn from_w3c(value: &Value) -> Result<Vec<Annotation>, ImportError> {
         .enumerate()
         .map(|(index, v)| annotation(v).map_err(|reason| ImportError::Item { index, reason }))
         .collect()
+}
+
+/// The `target.source` IRIs in a W3C export other than `ours`, sorted and deduplicated: a
+/// non-empty answer means the export holds annotations of another document.
+pub fn foreign_sources(value: &Value, ours: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    collect(value, &mut found);
+    let mut sources: Vec<String> = found
+        .iter()
+        .flat_map(|a| one_or_many(&a["target"]))
+        .filter_map(|t| text_of(&t["source"]).or_else(|| text_of(&t["source"]["id"])))
+        .filter(|s| s != ours)
+        .collect();
+    sources.sort();
+    sources.dedup();
+    sources
 }
 
 /// Add the `incoming` annotations not already in `existing`, returning how many were added.
@@ -124,6 +139,7 @@ fn annotation(v: &Value) -> Result<Annotation, &'static str> {
         tags,
         target,
         orphan: false,
+        approximate: None,
     })
 }
 
@@ -163,12 +179,13 @@ fn target(t: &Value) -> Result<Option<Target>, &'static str> {
     let offset = |key: &str| {
         position
             .and_then(|p| p[key].as_u64())
+            .filter(|&n| n <= MAX_OFFSET)
             .and_then(|n| usize::try_from(n).ok())
     };
     let start = offset("start").unwrap_or(0);
     let end = offset("end")
         .filter(|&e| e > start)
-        .unwrap_or(start + exact.chars().count());
+        .unwrap_or(start.saturating_add(exact.chars().count()));
     Ok(Some(Target {
         prefix: text_of(&quote["prefix"]).unwrap_or_default(),
         suffix: text_of(&quote["suffix"]).unwrap_or_default(),
@@ -179,12 +196,11 @@ fn target(t: &Value) -> Result<Option<Target>, &'static str> {
     }))
 }
 
-/// A string value, NFC-normalised, without control characters other than newline and tab.
+/// Offsets beyond this are not positions in any brief: they are ignored (re-anchoring finds
+/// the quote instead), so nothing near 2^64 can wrap.
+const MAX_OFFSET: u64 = u32::MAX as u64;
+
+/// A string value through the one sanitiser (NFC; no control, bidi or escape sequences).
 fn text_of(v: &Value) -> Option<String> {
-    let s = v.as_str()?;
-    Some(
-        s.nfc()
-            .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
-            .collect(),
-    )
+    Some(crate::text::sanitize(v.as_str()?))
 }

@@ -30,7 +30,8 @@ pub fn to_markdown(annotations: &[Annotation], title: &str, ctx: &dyn PassageCon
         }
         push_annotation(&mut out, a, ctx);
     }
-    out
+    // Whatever reached the notes, nothing in a Markdown file can act on a terminal or viewer.
+    crate::text::sanitize(&out)
 }
 
 fn push_annotation(out: &mut String, a: &Annotation, ctx: &dyn PassageContext) {

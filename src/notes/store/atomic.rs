@@ -1,29 +1,45 @@
-//! Replacing a file so that a crash at any moment leaves either the old or the new version.
+//! Replacing a file so that a crash at any moment leaves either the old or the new version,
+//! and keeping the last few good versions as backups.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
-use std::path::Path;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use super::StoreError;
+use super::fs::Fs;
 use super::paths::{parent_dir, sibling};
 
-/// Replace `path` with `bytes`: write `<path>.tmp`, fsync it, keep the current file as
-/// `<path>.bak`, rename the temporary file over `path`, fsync the folder.
+/// How many backups are kept: `<path>.bak`, `<path>.bak.1`, `<path>.bak.2`.
+pub(crate) const BACKUPS: usize = 3;
+
+/// A backup this old is kept (shifted to `.bak.1`) rather than overwritten.
+const BACKUP_AGE: Duration = Duration::from_secs(3600);
+
+/// The file a write to `path` lands in: `path` itself, or the target of a symlink at `path`,
+/// so a notes file linked into a synced folder stays a link and the sync keeps working.
+pub(crate) fn write_target(path: &Path) -> PathBuf {
+    if !fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return path.to_path_buf();
+    }
+    fs::canonicalize(path)
+        .or_else(|_| fs::read_link(path).map(|t| parent_dir(path).join(t)))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Replace `path` (or its symlink's target) with `bytes`: a new temporary file in the same
+/// folder, fsynced, renamed over the file, then the folder fsynced.
 ///
-/// On error the previous `path` is untouched and the temporary file is removed.
-pub(crate) fn replace(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let tmp = sibling(path, ".tmp");
-    if let Err(e) = write_synced(&tmp, bytes) {
-        remove_tmp(&tmp);
-        return Err(write_error(&tmp, e));
-    }
-    keep_backup(path);
-    if let Err(e) = fs::rename(&tmp, path) {
-        remove_tmp(&tmp);
-        return Err(write_error(path, e));
-    }
-    let dir = parent_dir(path);
-    sync_dir(&dir).map_err(|e| write_error(&dir, e))
+/// On error the previous file is untouched and the temporary file is removed.
+pub(crate) fn replace(fs: &dyn Fs, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let target = write_target(path);
+    let dir = parent_dir(&target);
+    let temp = fs
+        .write_temp(&dir, bytes)
+        .map_err(|e| write_error(&dir, e))?;
+    fs.persist(temp, &target)
+        .map_err(|e| write_error(&target, e))?;
+    fs.sync_dir(&dir).map_err(|e| write_error(&dir, e))
 }
 
 fn write_error(path: &Path, source: io::Error) -> StoreError {
@@ -33,46 +49,66 @@ fn write_error(path: &Path, source: io::Error) -> StoreError {
     }
 }
 
-fn write_synced(tmp: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(tmp)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-fn remove_tmp(tmp: &Path) {
-    // Only a regular file we may have created is removed; anything else is not ours to delete.
-    if fs::symlink_metadata(tmp).is_ok_and(|m| m.is_file()) {
-        let _ = fs::remove_file(tmp);
+/// Remove temporary files a killed writer left in `dir` more than an hour ago (a live writer's
+/// temporary file exists for milliseconds). Only regular files named like ours are touched.
+pub(crate) fn sweep_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".brief-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let stale = fs::symlink_metadata(e.path()).is_ok_and(|m| {
+            m.is_file()
+                && m.modified().is_ok_and(|t| {
+                    SystemTime::now().duration_since(t).unwrap_or_default() > BACKUP_AGE
+                })
+        });
+        if stale {
+            let _ = fs::remove_file(e.path());
+        }
     }
 }
 
-/// Keep the current file as `<path>.bak`, best effort: the backup only matters if the main file
-/// is later damaged, so failing to refresh it must not stop a save.
-///
-/// A hard link costs no copy and is safe because `path` is only ever replaced by rename, never
-/// rewritten in place; file systems without hard links get a copy.
-fn keep_backup(path: &Path) {
-    if !fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+/// The backups of `path`, newest first.
+pub(crate) fn backups(path: &Path) -> Vec<PathBuf> {
+    (0..BACKUPS)
+        .map(|n| match n {
+            0 => sibling(path, ".bak"),
+            n => sibling(path, &format!(".bak.{n}")),
+        })
+        .collect()
+}
+
+/// Keep `good` (the current file's bytes, holding `count` notes) as `<path>.bak`, best effort:
+/// a backup only matters if the main file is later damaged, so failing to refresh it must not
+/// stop a save. An older backup is shifted down (not overwritten) when it holds more notes than
+/// `good` or is older than an hour, so a save that drops notes never costs the last good copy.
+pub(crate) fn keep_backup(fs: &dyn Fs, path: &Path, good: &[u8], count: usize) {
+    let names = backups(path);
+    let newest = &names[0];
+    let previous = fs.read(newest).ok();
+    if previous.as_deref() == Some(good) {
         return;
     }
-    let bak = sibling(path, ".bak");
-    let staged = sibling(path, ".bak.tmp");
-    let _ = fs::remove_file(&staged);
-    let staged_ok = fs::hard_link(path, &staged).is_ok() || fs::copy(path, &staged).is_ok();
-    if staged_ok && fs::rename(&staged, &bak).is_err() {
-        let _ = fs::remove_file(&staged);
+    let older_or_fuller = previous.as_deref().is_some_and(|bytes| {
+        let old = fs::metadata(newest).and_then(|m| m.modified());
+        let aged =
+            old.is_ok_and(|t| SystemTime::now().duration_since(t).unwrap_or_default() > BACKUP_AGE);
+        aged || super::count_notes(bytes).is_some_and(|n| n > count)
+    });
+    if older_or_fuller {
+        for pair in names.windows(2).rev() {
+            if fs::symlink_metadata(&pair[0]).is_ok() {
+                let _ = fs.rename(&pair[0], &pair[1]);
+            }
+        }
     }
-}
-
-/// Make the rename durable by syncing the folder that holds it.
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    if cfg!(unix) {
-        File::open(dir)?.sync_all()
-    } else {
-        Ok(())
+    let dir = parent_dir(newest);
+    if let Ok(temp) = fs.write_temp(&dir, good) {
+        let _ = fs.persist(temp, newest);
     }
 }

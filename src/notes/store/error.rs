@@ -31,9 +31,27 @@ pub enum StoreError {
         /// The underlying error.
         source: io::Error,
     },
-    /// This store was opened read-only because another instance holds the lock.
-    #[error("notes not saved: {} is open in another brief window; close that window, then save again", path.display())]
+    /// This store cannot save: its folder cannot be written, or the file is from a newer brief.
+    #[error("notes not saved to {}: {reason}", path.display())]
     ReadOnly {
+        /// The notes file.
+        path: PathBuf,
+        /// Why, and what to do.
+        reason: String,
+    },
+    /// The notes file belongs to another brief.
+    #[error("{} holds the notes of brief {found:?}, not of {expected:?}; open that brief, or pass --annotations with a file of this brief", path.display())]
+    OtherBrief {
+        /// The notes file.
+        path: PathBuf,
+        /// The brief recorded in the file.
+        found: String,
+        /// The brief it was opened for.
+        expected: String,
+    },
+    /// Another window held the save lock for too long.
+    #[error("notes not saved: another brief window is saving {}; your notes are kept in memory and saved again shortly", path.display())]
+    Busy {
         /// The notes file.
         path: PathBuf,
     },
@@ -63,7 +81,7 @@ impl StoreError {
 }
 
 /// A short, plain reason for an I/O error, naming the common storage failures.
-fn io_reason(e: &io::Error) -> String {
+pub(crate) fn io_reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::StorageFull => "the disk is full".to_owned(),
         io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
@@ -77,10 +95,13 @@ fn io_reason(e: &io::Error) -> String {
 /// Something the reader should know after opening a notes file; nothing was lost.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// Another instance holds the lock: this one is read-only and cannot save.
+    /// Notes cannot be saved here (the folder cannot be written, or the file is from a newer
+    /// brief): what is made is kept in memory and written to a rescue copy on quit.
     ReadOnly {
         /// The notes file.
         path: PathBuf,
+        /// Why, and what to do.
+        reason: String,
     },
     /// The lock could not be taken for a reason other than another instance (e.g. the file
     /// system has no locks); the store is writable but unprotected against a second writer.
@@ -119,21 +140,14 @@ pub enum Notice {
         /// The version found in the file.
         version: u32,
     },
-    /// The file belongs to a different brief than the one it was opened for.
-    OtherBrief {
-        /// The notes file.
-        path: PathBuf,
-        /// The brief key recorded in the file.
-        found: String,
-    },
 }
 
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::ReadOnly { path } => write!(
+            Self::ReadOnly { path, reason } => write!(
                 f,
-                "notes are read-only: {} is open in another brief window; close it to edit here",
+                "notes cannot be saved to {}: {reason}; notes you make are kept in memory and copied to a rescue file when you quit",
                 path.display()
             ),
             Self::Unlocked { lock, reason } => write!(
@@ -159,11 +173,6 @@ impl fmt::Display for Notice {
             Self::NewerFormat { path, version } => write!(
                 f,
                 "{} was written by a newer brief (format {version}); notes are read-only, update brief to edit them",
-                path.display()
-            ),
-            Self::OtherBrief { path, found } => write!(
-                f,
-                "{} holds notes for brief {found:?}; they were loaded and will be re-anchored",
                 path.display()
             ),
         }

@@ -9,8 +9,10 @@ pub const DATA_DIR_ENV: &str = "BRIEF_DATA_DIR";
 /// The notes file for `brief_key`: `$BRIEF_DATA_DIR/<key>.json` if that variable is set, else
 /// `<data dir>/brief/<key>.json` (on Linux `$XDG_DATA_HOME/brief`, i.e. `~/.local/share/brief`).
 ///
-/// Characters other than ASCII letters, digits, `-`, `_` and `.` in the key become `_`, so a key
-/// can never leave the folder.
+/// A key of ASCII letters, digits, `-`, `_` and `.` is the file name as it is. Any other key
+/// becomes a readable slug (other characters as `_`) plus `~` and a hash of the exact key, so a
+/// key can never leave the folder and two keys never share a file (`~` never appears in a
+/// plain name).
 pub fn default_path(brief_key: &str) -> PathBuf {
     let base = directories::BaseDirs::new().map(|b| b.data_dir().join("brief"));
     path_for(std::env::var_os(DATA_DIR_ENV), base, brief_key)
@@ -31,22 +33,19 @@ pub(crate) fn path_for(
 }
 
 fn file_stem(brief_key: &str) -> String {
-    let safe: String = brief_key
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let trimmed = safe.trim_start_matches('.');
-    if trimmed.is_empty() {
-        "notes".to_owned()
-    } else {
-        trimmed.to_owned()
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    if !brief_key.is_empty() && !brief_key.starts_with('.') && brief_key.chars().all(plain) {
+        return brief_key.to_owned();
     }
+    let slug: String = brief_key
+        .chars()
+        .map(|c| if plain(c) { c } else { '_' })
+        .take(48)
+        .collect();
+    let slug = slug.trim_start_matches('.');
+    let hash = crate::notes::text_hash(brief_key);
+    let slug = if slug.is_empty() { "notes" } else { slug };
+    format!("{slug}~{}", &hash[..16])
 }
 
 /// `path` with `suffix` appended to its file name: `notes.json` -> `notes.json.bak`.
@@ -84,14 +83,26 @@ mod tests {
 
     #[test]
     fn keys_cannot_escape_the_folder() {
-        assert_eq!(
-            path_for(Some("/d".into()), None, "../x/y"),
-            PathBuf::from("/d/_x_y.json")
-        );
-        assert_eq!(
-            path_for(Some("/d".into()), None, ""),
-            PathBuf::from("/d/notes.json")
-        );
+        let name = |k: &str| path_for(Some("/d".into()), None, k);
+        for key in ["../x/y", "", ".hidden", "a/b"] {
+            let p = name(key);
+            assert_eq!(p.parent(), Some(Path::new("/d")), "{key}");
+            assert!(
+                !p.file_name().unwrap().to_string_lossy().starts_with('.'),
+                "{key}"
+            );
+        }
+        assert!(name("../x/y").to_string_lossy().starts_with("/d/_x_y~"));
+    }
+
+    #[test]
+    fn distinct_keys_get_distinct_files() {
+        let name = |k: &str| path_for(Some("/d".into()), None, k);
+        assert_eq!(name("2025-09"), PathBuf::from("/d/2025-09.json"));
+        assert_ne!(name("가-1"), name("나-1"));
+        assert_ne!(name("_-1"), name("가-1"));
+        assert!(name("가-1").to_string_lossy().starts_with("/d/_-1~"));
+        assert_eq!(name("가-1"), name("가-1"));
     }
 
     #[test]

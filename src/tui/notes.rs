@@ -1,0 +1,126 @@
+//! The loop's side of notes: the draft kept on disk while a note is typed.
+
+use std::path::PathBuf;
+
+use crate::app::App;
+use crate::notes::draft::{self, Draft};
+
+/// Keeps this window's draft file in step with the note editor.
+pub(super) struct DraftKeeper {
+    path: Option<PathBuf>,
+    written: Option<Draft>,
+    failed: bool,
+}
+
+impl DraftKeeper {
+    /// A keeper writing next to the app's notes file (none if notes cannot be kept).
+    pub(super) fn new(app: &App) -> DraftKeeper {
+        let path = app
+            .notes
+            .store
+            .as_ref()
+            .map(|s| draft::draft_path(s.path()));
+        // A draft offered back was moved to this window's name: it is ours to remove.
+        let written = path
+            .as_deref()
+            .filter(|p| p.exists())
+            .and_then(|_| app.draft());
+        DraftKeeper {
+            path,
+            written,
+            failed: false,
+        }
+    }
+
+    /// Write the draft if the editor's text changed since the last write; remove it once the
+    /// editor is closed. Called once per batch of keys, so fast typing writes once per frame.
+    pub(super) fn sync(&mut self, app: &mut App) {
+        let Some(path) = &self.path else { return };
+        let now = app.draft();
+        if now == self.written {
+            return;
+        }
+        let result = match &now {
+            Some(d) => draft::write(path, d),
+            None => draft::remove(path),
+        };
+        match result {
+            Ok(()) => {
+                self.written = now;
+                self.failed = false;
+            }
+            Err(e) if !self.failed => {
+                self.failed = true;
+                app.message = crate::text::sanitize_line(&format!(
+                    "the draft cannot be kept in {} ({e}): save the note with Ctrl-S",
+                    path.display()
+                ));
+            }
+            Err(_) => {}
+        }
+    }
+}
+
+/// Reopen the editor on a draft left by a window that was killed or crashed; it becomes this
+/// window's draft. A draft whose passage is gone is left where it is, and the reader told.
+pub(super) fn offer_left_draft(app: &mut App) {
+    let Some(store) = app.notes.store.as_ref() else {
+        return;
+    };
+    let (notes_path, key) = (store.path().to_path_buf(), store.brief_key().to_owned());
+    let Some(left) = draft::left_behind(&notes_path).into_iter().next() else {
+        return;
+    };
+    let Some(found) = draft::read(&left, &key) else {
+        return;
+    };
+    if app.offer_draft(found) {
+        let _ = std::fs::rename(&left, draft::draft_path(&notes_path));
+    } else {
+        app.message = crate::text::sanitize_line(&format!(
+            "an unsaved note was kept in {}, but its passage is no longer in the brief",
+            left.display()
+        ));
+    }
+}
+
+/// How the reader ended, for the exit status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    /// Every note is saved.
+    Saved,
+    /// Notes could not be saved: what happened and where the rescue copy is (or that there is
+    /// none), for stderr; the exit status is not zero.
+    NotesUnsaved(String),
+}
+
+/// Save a last time; if notes still cannot be saved, write a rescue copy.
+pub(super) fn final_save(app: &mut App) -> Ending {
+    if app.notes.needs_retry() {
+        app.notes.save();
+    }
+    if !app.notes.unsaved() {
+        return Ending::Saved;
+    }
+    let why = app.notes.save_error.clone().unwrap_or_default();
+    let key = crate::app::notes::brief_key(&app.index.brief.meta.number);
+    let store_path = app.notes.store.as_ref().map(|s| s.path().to_path_buf());
+    let notes_path = store_path
+        .clone()
+        .unwrap_or_else(|| crate::notes::default_path(&key));
+    let places = crate::notes::store::rescue_places(&notes_path);
+    let count = app.notes.list.len();
+    let hint = store_path.map_or_else(String::new, |p| {
+        format!(" (copy it over {} once that can be written)", p.display())
+    });
+    let said = match crate::notes::store::rescue(&key, &app.notes.list, &places) {
+        Ok(path) => format!(
+            "{why}; a copy of all {count} notes was written to {}{hint}",
+            path.display()
+        ),
+        Err(failures) => format!(
+            "{why}; no rescue copy could be written either ({failures}); {count} notes are lost"
+        ),
+    };
+    Ending::NotesUnsaved(crate::text::sanitize_line(&said))
+}
