@@ -189,7 +189,7 @@ fn check(file: Option<&Path>, overlay: Option<&Path>, joins: bool) -> ExitCode {
         print_joins(&report);
     }
     for w in &report.warnings {
-        println!("warning: {w}");
+        println!("warning: {}", crate::text::sanitize_line(&w.to_string()));
     }
     if report.warnings.is_empty() {
         ExitCode::SUCCESS
