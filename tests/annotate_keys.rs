@@ -128,7 +128,10 @@ fn long_korean_note_keeps_caret_and_end_visible() {
     let note = "북한과 러시아의 군사 협력이 한반도 안보에 미치는 영향을 장기적으로 추적해야 한다는 점을 다시 확인함 #안보 #끝말";
     a.type_keys(note);
     let mut t = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    t.draw(|f| brief::ui::draw(&a, f)).expect("draw");
+    t.draw(|f| {
+        brief::ui::draw(&a, f);
+    })
+    .expect("draw");
     let buf = t.backend().buffer().clone();
     let rows: Vec<String> = (0..24)
         .map(|y| {

@@ -21,7 +21,11 @@ fn hostile_app(width: u16, height: u16) -> App {
 
 fn assert_clean(app: &App, width: u16, height: u16, step: &str) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal.draw(|f| brief::ui::draw(app, f)).expect("draw");
+    terminal
+        .draw(|f| {
+            brief::ui::draw(app, f);
+        })
+        .expect("draw");
     let buf = terminal.backend().buffer();
     for (i, cell) in buf.content.iter().enumerate() {
         let bad: Vec<char> = cell.symbol().chars().filter(|c| is_control(*c)).collect();

@@ -11,7 +11,11 @@ fn screen(width: u16, height: u16, keys: &str) -> String {
     app.no_color = true;
     app.type_keys(keys);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal.draw(|f| brief::ui::draw(&app, f)).expect("draw");
+    terminal
+        .draw(|f| {
+            brief::ui::draw(&app, f);
+        })
+        .expect("draw");
     let buffer = terminal.backend().buffer().clone();
     assert_rows_fit(&buffer);
     text_of(&buffer)

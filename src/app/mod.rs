@@ -1,6 +1,7 @@
 //! Reader state and its pure update: keys -> actions -> state (+ effects).
 
 pub mod action;
+mod bounds;
 pub mod cursor;
 pub mod document;
 pub mod editor;
@@ -20,7 +21,7 @@ use crate::brief::Index;
 pub use action::Action;
 use document::{Document, Pos};
 use keymap::Pending;
-pub use layout::Areas;
+pub use layout::{Areas, Drawn};
 use search::Search;
 
 /// Which pane has the keyboard.
@@ -135,6 +136,8 @@ pub struct App {
     pub notes: notes::Notes,
     /// Filter of the Annotations tab (text or #tag).
     pub notes_filter: String,
+    /// The layout of the last frame.
+    drawn: Drawn,
 }
 
 impl App {
@@ -170,6 +173,7 @@ impl App {
             editor: None,
             notes,
             notes_filter: String::new(),
+            drawn: Drawn::default(),
         };
         app.resize(width, height);
         app
@@ -213,6 +217,7 @@ impl App {
         self.areas = Areas::compute(width, height, self.focus);
         self.doc.rewrap(self.areas.reader_text.width as usize);
         self.top = self.doc.line_of(pos).min(self.max_top());
+        self.keep_in_bounds();
     }
 
     /// Open at a remembered position.

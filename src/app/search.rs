@@ -22,8 +22,9 @@ pub struct Search {
     pub query: String,
     pub matches: Vec<Match>,
     pub current: Option<usize>,
-    /// The top line when the search started, restored by Esc.
-    pub origin_top: usize,
+    /// The reading position when the search started, restored by Esc. A
+    /// position, not a line: the lines change when the terminal is resized.
+    pub origin: Pos,
 }
 
 impl Search {

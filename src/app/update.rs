@@ -34,8 +34,14 @@ impl App {
         }
     }
 
-    /// Apply one action.
+    /// Apply one action; every position stays within the text and layout.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.apply(action);
+        self.keep_in_bounds();
+        effects
+    }
+
+    fn apply(&mut self, action: Action) -> Vec<Effect> {
         if !matches!(
             action,
             Action::Resize { .. } | Action::SearchChar(_) | Action::SearchBackspace
@@ -117,18 +123,13 @@ impl App {
     pub(super) fn open(&mut self, popup: Popup) {
         self.popup = Some(popup);
         self.popup_scroll = 0;
+        self.drawn.popup = None;
     }
 
     fn motion(&mut self, action: Action) {
         let page = self.page() as isize;
         if self.popup.is_some() {
-            let step = match action {
-                Action::LineDown => 1,
-                Action::LineUp => -1,
-                Action::PageDown => page / 2,
-                _ => -(page / 2),
-            };
-            self.popup_scroll = (self.popup_scroll as isize + step).max(0) as usize;
+            self.popup_motion(action);
             return;
         }
         let delta: isize = match action {
@@ -157,6 +158,21 @@ impl App {
                 self.select(i);
             }
         }
+    }
+
+    fn popup_motion(&mut self, action: Action) {
+        let rows = self.drawn.popup.map_or(self.page(), |p| p.rows);
+        let page = rows.saturating_sub(1).max(1);
+        let scroll = self.popup_scroll;
+        self.popup_scroll = match action {
+            Action::LineDown => scroll.saturating_add(1),
+            Action::LineUp => scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => scroll.saturating_add(page),
+            Action::Bottom => usize::MAX,
+            Action::Top => 0,
+            _ => scroll.saturating_sub(page),
+        }
+        .min(self.popup_max_scroll());
     }
 
     fn set_focus(&mut self, focus: Focus) {
@@ -285,7 +301,7 @@ impl App {
         self.search.query.clear();
         self.search.matches.clear();
         self.search.current = None;
-        self.search.origin_top = self.top;
+        self.search.origin = self.position();
     }
 
     fn search_edit(&mut self, c: Option<char>) {
@@ -306,14 +322,14 @@ impl App {
             }
         }
         self.search.run(&self.index, &self.doc);
-        let origin = self.doc.pos_of(self.search.origin_top);
+        let origin = self.search.origin;
         self.search.current = self.search.first_from(origin);
         match self.search.current_match().map(|m| Pos {
             block: m.block,
             offset: m.range.start,
         }) {
             Some(pos) => self.reveal(pos),
-            None => self.top = self.search.origin_top,
+            None => self.return_to_origin(),
         }
     }
 
@@ -326,13 +342,18 @@ impl App {
             block: m.block,
             offset: m.range.start,
         }) else {
-            self.top = self.search.origin_top;
+            self.return_to_origin();
             self.message = format!("not found: {}", self.search.query);
             return;
         };
-        self.top = self.search.origin_top;
+        self.return_to_origin();
         self.cursor = pos;
         self.jump(pos);
+    }
+
+    /// Back to where the search started, at the current layout.
+    fn return_to_origin(&mut self) {
+        self.top = self.doc.line_of(self.search.origin).min(self.max_top());
     }
 
     fn search_cancel(&mut self) {
@@ -343,7 +364,7 @@ impl App {
         }
         self.search.matches.clear();
         self.search.current = None;
-        self.top = self.search.origin_top;
+        self.return_to_origin();
     }
 
     fn search_step(&mut self, next: bool) {
@@ -395,7 +416,7 @@ impl App {
             self.click_side_row(row);
         } else if contains(a.outline, x, y) {
             self.focus = Focus::Outline;
-            let row = y.saturating_sub(a.outline.y + 1) as usize;
+            let row = self.drawn.outline_first + y.saturating_sub(a.outline.y + 1) as usize;
             if row < self.index.brief.sections.len() {
                 self.outline_selected = row;
                 self.follow();
@@ -472,7 +493,7 @@ impl App {
             .offset
             .saturating_sub(self.doc.lines[line].first_char);
         let target = if down {
-            (line + 1).min(self.doc.lines.len() - 1)
+            (line + 1).min(self.doc.lines.len().saturating_sub(1))
         } else {
             line.saturating_sub(1)
         };

@@ -97,7 +97,7 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
         width: size.width,
         height: size.height,
     });
-    terminal.draw(|f| crate::ui::draw(&app, f))?;
+    draw(&mut terminal, &mut app)?;
     let mut quit = false;
     let mut last_retry = std::time::Instant::now();
     while !quit && !term.load(Ordering::Relaxed) {
@@ -105,7 +105,7 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
             if app.notes.needs_retry() && last_retry.elapsed() > Duration::from_secs(2) {
                 last_retry = std::time::Instant::now();
                 app.notes.save();
-                terminal.draw(|f| crate::ui::draw(&app, f))?;
+                draw(&mut terminal, &mut app)?;
             }
             continue;
         }
@@ -124,7 +124,7 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
             }
         }
         if !quit {
-            terminal.draw(|f| crate::ui::draw(&app, f))?;
+            draw(&mut terminal, &mut app)?;
         }
     }
     if app.notes.needs_retry() {
@@ -135,6 +135,18 @@ pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
     }
     terminal.show_cursor()?;
     io::stdout().flush()
+}
+
+/// Draw a frame and hand its layout back to the app (any backend: tests
+/// draw into ratatui's `TestBackend` the same way).
+pub fn draw<B: ratatui::backend::Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+) -> Result<(), B::Error> {
+    let mut drawn = crate::app::Drawn::default();
+    terminal.draw(|f| drawn = crate::ui::draw(app, f))?;
+    app.laid_out(drawn);
+    Ok(())
 }
 
 /// On SIGTERM or SIGHUP ask the loop to stop; if it cannot (a hung-up

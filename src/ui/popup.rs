@@ -7,11 +7,12 @@ use ratatui::widgets::Widget;
 
 use super::{Theme, pane, put_lines, wrapped};
 use crate::app::keymap::{Context, KEYMAP};
+use crate::app::layout::PopupLayout;
 use crate::app::{App, Popup};
 
-/// Draw the open popup, if any.
-pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) {
-    let Some(popup) = app.popup else { return };
+/// Draw the open popup, if any; returns its content and window sizes.
+pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Option<PopupLayout> {
+    let popup = app.popup?;
     let area = centered(
         screen,
         screen.width.saturating_sub(4).min(90),
@@ -33,6 +34,10 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let max = lines.len().saturating_sub(inner.height as usize);
     put_lines(&lines[app.popup_scroll.min(max)..], inner, buf);
+    Some(PopupLayout {
+        lines: lines.len(),
+        rows: inner.height as usize,
+    })
 }
 
 fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> {
