@@ -170,6 +170,12 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(Normal, "q <C-c>", Action::Quit, "quit"),
     bind(
+        Normal,
+        "<C-z>",
+        Action::Suspend,
+        "suspend to the shell (fg resumes)",
+    ),
+    bind(
         Search,
         "<Enter>",
         Action::SearchConfirm,
@@ -188,6 +194,7 @@ pub const KEYMAP: &[Binding] = &[
         "delete a character",
     ),
     bind(Search, "<C-c>", Action::Quit, "quit"),
+    bind(Search, "<C-z>", Action::Suspend, "suspend to the shell"),
     bind(
         Visual,
         "h <Left>",
@@ -247,6 +254,7 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(Visual, "<Esc> v", Action::Close, "cancel the selection"),
     bind(Visual, "<C-c>", Action::Quit, "quit"),
+    bind(Visual, "<C-z>", Action::Suspend, "suspend to the shell"),
     bind(Editor, "<C-s>", Action::Close, "save the note"),
     bind(Editor, "<Esc>", Action::Close, "discard the note"),
     bind(Popup, "j <Down>", Action::LineDown, "scroll down"),
@@ -260,6 +268,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(Popup, "b <PgUp>", Action::PageUp, "scroll up a page"),
     bind(Popup, "<Esc> q <Enter> ? <F1>", Action::Close, "close"),
     bind(Popup, "<C-c>", Action::Quit, "quit"),
+    bind(Popup, "<C-z>", Action::Suspend, "suspend to the shell"),
 ];
 
 /// The name of a key in the table's notation.

@@ -91,6 +91,8 @@ pub enum Effect {
     SavePosition(Pos),
     /// Leave the reader.
     Quit,
+    /// Give the terminal back and stop (job control, Ctrl-Z).
+    Suspend,
 }
 
 /// A marker in the reading view: its block and index among the block's markers.

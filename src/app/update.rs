@@ -50,6 +50,7 @@ impl App {
         }
         match action {
             Action::Quit => return vec![Effect::SavePosition(self.position()), Effect::Quit],
+            Action::Suspend => return vec![Effect::Suspend],
             Action::Resize { width, height } => self.resize(width, height),
             Action::Close => self.close(),
             Action::Help => self.open(Popup::Help),

@@ -190,7 +190,8 @@ pub fn open_reader(cli: &Cli) -> ExitCode {
         app.restore(pos);
     }
     match crate::tui::run(app, positions) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(crate::tui::Outcome::Quit) => ExitCode::SUCCESS,
+        Ok(crate::tui::Outcome::Signal(n)) => ExitCode::from(u8::try_from(128 + n).unwrap_or(255)),
         Err(e) => {
             eprintln!(
                 "brief: the terminal failed: {e} (run brief in an interactive terminal, or use `brief dump`)"

@@ -1,13 +1,13 @@
-//! The terminal: set up, restored on every way out (quit, Ctrl-C, SIGTERM,
-//! panic), and the event loop that feeds keys to the app.
+//! The terminal and the event loop: set up, restored on every way out
+//! (quit, signals, panic), suspended and resumed with job control.
 
 mod backend;
+mod positions;
+mod signals;
 
 use std::io::{self, Stdout, Write};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
@@ -18,8 +18,20 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 
-use crate::app::document::Pos;
 use crate::app::{Action, App, Effect};
+pub use positions::{load_position, positions_file};
+use signals::Request;
+
+type Term = Terminal<backend::WideBackend<Stdout>>;
+
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The user quit.
+    Quit,
+    /// A signal ended it; the process should exit with 128 + the number.
+    Signal(i32),
+}
 
 /// Put the terminal back as it was: cooked mode, main screen, no mouse, cursor shown.
 pub fn restore() {
@@ -30,6 +42,17 @@ pub fn restore() {
         LeaveAlternateScreen,
         cursor::Show
     );
+}
+
+/// Raw mode, the alternate screen, mouse reporting, no cursor.
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )
 }
 
 fn install_panic_hook() {
@@ -49,92 +72,119 @@ impl Drop for Guard {
     }
 }
 
-fn setup() -> io::Result<(Guard, Terminal<backend::WideBackend<Stdout>>)> {
+fn setup() -> io::Result<(Guard, Term)> {
     install_panic_hook();
-    enable_raw_mode()?;
     let guard = Guard;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide
-    )?;
+    enter()?;
     let terminal = Terminal::new(backend::WideBackend::new(io::stdout()))?;
     Ok((guard, terminal))
 }
 
 fn translate(ev: Event) -> Option<Action> {
-    match ev {
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::Wheel {
-                x: m.column,
-                y: m.row,
-                down: true,
-            }),
-            MouseEventKind::ScrollUp => Some(Action::Wheel {
-                x: m.column,
-                y: m.row,
-                down: false,
-            }),
-            MouseEventKind::Down(_) => Some(Action::Click {
-                x: m.column,
-                y: m.row,
-            }),
-            _ => None,
-        },
+    let mouse = match ev {
+        Event::Resize(width, height) => return Some(Action::Resize { width, height }),
+        Event::Mouse(m) => m,
+        _ => return None,
+    };
+    let (x, y) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::Wheel { x, y, down: true }),
+        MouseEventKind::ScrollUp => Some(Action::Wheel { x, y, down: false }),
+        MouseEventKind::Down(_) => Some(Action::Click { x, y }),
+        MouseEventKind::Drag(_) => Some(Action::Drag { x, y }),
         _ => None,
     }
 }
 
-/// Run the reader until the user quits; returns the last reading position.
-pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<()> {
-    let term = Arc::new(AtomicBool::new(false));
-    watch_signals(Arc::clone(&term));
-    let (_guard, mut terminal) = setup()?;
+/// Run the reader until the user quits or a signal ends it.
+pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<Outcome> {
+    let mut signals = signals::watch()?;
+    let (guard, mut terminal) = setup()?;
+    let outcome = event_loop(&mut app, &mut terminal, &mut signals);
+    if app.notes.needs_retry() {
+        app.notes.save();
+    }
+    if let Some(path) = positions {
+        positions::save_position(&path, &app.index.brief.meta.number, app.position());
+    }
+    let _ = terminal.show_cursor();
+    let _ = io::stdout().flush();
+    drop(guard);
+    match outcome {
+        Ok(outcome) => Ok(outcome),
+        // A hung-up terminal fails reads and writes: the signal says why.
+        Err(e) => signals.ending().map(Outcome::Signal).ok_or(e),
+    }
+}
+
+fn event_loop(
+    app: &mut App,
+    terminal: &mut Term,
+    signals: &mut signals::Watch,
+) -> io::Result<Outcome> {
+    fit(app, terminal)?;
+    let mut last_retry = Instant::now();
+    loop {
+        while let Some(request) = signals.next() {
+            match request {
+                Request::End(n) => return Ok(Outcome::Signal(n)),
+                Request::Stop => suspend(app, terminal)?,
+                Request::Continue => resume(app, terminal)?,
+            }
+        }
+        if !event::poll(Duration::from_millis(100))? {
+            if app.notes.needs_retry() && last_retry.elapsed() > Duration::from_secs(2) {
+                last_retry = Instant::now();
+                app.notes.save();
+                draw(terminal, app)?;
+            }
+            continue;
+        }
+        // Apply every queued event, then draw once.
+        while !signals.waiting() && event::poll(Duration::ZERO)? {
+            let effects = match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
+                ev => translate(ev).map(|a| app.update(a)).unwrap_or_default(),
+            };
+            for effect in effects {
+                match effect {
+                    Effect::Quit => return Ok(Outcome::Quit),
+                    Effect::SaveNotes => app.notes.save(),
+                    Effect::Suspend => suspend(app, terminal)?,
+                    Effect::SavePosition(_) => {}
+                }
+            }
+        }
+        draw(terminal, app)?;
+    }
+}
+
+/// Size the app to the terminal and draw a whole frame.
+fn fit(app: &mut App, terminal: &mut Term) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
-    draw(&mut terminal, &mut app)?;
-    let mut quit = false;
-    let mut last_retry = std::time::Instant::now();
-    while !quit && !term.load(Ordering::Relaxed) {
-        if !event::poll(Duration::from_millis(200))? {
-            if app.notes.needs_retry() && last_retry.elapsed() > Duration::from_secs(2) {
-                last_retry = std::time::Instant::now();
-                app.notes.save();
-                draw(&mut terminal, &mut app)?;
-            }
-            continue;
-        }
-        // Apply every queued event, then draw once.
-        while event::poll(Duration::ZERO)? {
-            let effects = match event::read()? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
-                ev => translate(ev).map(|a| app.update(a)).unwrap_or_default(),
-            };
-            if effects.contains(&Effect::SaveNotes) {
-                app.notes.save();
-            }
-            quit |= effects.contains(&Effect::Quit);
-            if quit {
-                break;
-            }
-        }
-        if !quit {
-            draw(&mut terminal, &mut app)?;
-        }
-    }
-    if app.notes.needs_retry() {
-        app.notes.save();
-    }
-    if let Some(path) = positions {
-        save_position(&path, &app.index.brief.meta.number, app.position());
-    }
-    terminal.show_cursor()?;
-    io::stdout().flush()
+    terminal.clear()?;
+    draw(terminal, app)
+}
+
+/// Give the terminal back and stop, as Ctrl-Z does in a shell; on
+/// continuing, take it again.
+fn suspend(app: &mut App, terminal: &mut Term) -> io::Result<()> {
+    restore();
+    signals::stop_self()?;
+    resume(app, terminal)
+}
+
+/// Take the terminal again after a stop (the shell reset it meanwhile, and
+/// it may have been resized) and redraw everything.
+fn resume(app: &mut App, terminal: &mut Term) -> io::Result<()> {
+    // Forget the mode saved before the stop, so raw mode is entered afresh.
+    let _ = disable_raw_mode();
+    enter()?;
+    fit(app, terminal)
 }
 
 /// Draw a frame and hand its layout back to the app (any backend: tests
@@ -147,63 +197,4 @@ pub fn draw<B: ratatui::backend::Backend>(
     terminal.draw(|f| drawn = crate::ui::draw(app, f))?;
     app.laid_out(drawn);
     Ok(())
-}
-
-/// On SIGTERM or SIGHUP ask the loop to stop; if it cannot (a hung-up
-/// terminal keeps crossterm's poll reading end-of-file), restore the
-/// terminal and exit from here. Annotations are already on disk: every
-/// change is saved when it is made.
-fn watch_signals(term: Arc<AtomicBool>) {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
-        return;
-    };
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            term.store(true, Ordering::Relaxed);
-            std::thread::sleep(Duration::from_millis(500));
-            restore();
-            std::process::exit(128 + signal);
-        }
-    });
-}
-
-/// Where reading positions are remembered.
-pub fn positions_file() -> Option<PathBuf> {
-    let dir = match std::env::var_os("BRIEF_DATA_DIR") {
-        Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => directories::BaseDirs::new()?.data_dir().join("brief"),
-    };
-    Some(dir.join("positions.json"))
-}
-
-/// The remembered position for a brief.
-pub fn load_position(path: &std::path::Path, key: &str) -> Option<Pos> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let map: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let p = map.get(key)?;
-    Some(Pos {
-        block: p.get("block")?.as_u64()? as usize,
-        offset: p.get("offset")?.as_u64()? as usize,
-    })
-}
-
-fn save_position(path: &std::path::Path, key: &str, pos: Pos) {
-    let mut map: serde_json::Map<String, serde_json::Value> = std::fs::read_to_string(path)
-        .ok()
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default();
-    map.insert(
-        key.to_string(),
-        serde_json::json!({ "block": pos.block, "offset": pos.offset }),
-    );
-    let Some(dir) = path.parent() else { return };
-    if std::fs::create_dir_all(dir).is_err() {
-        return;
-    }
-    let tmp = path.with_extension("json.tmp");
-    let body = serde_json::Value::Object(map).to_string();
-    if std::fs::write(&tmp, body).is_ok() {
-        let _ = std::fs::rename(&tmp, path);
-    }
 }
