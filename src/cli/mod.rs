@@ -2,6 +2,7 @@
 
 mod annotations;
 mod dump;
+pub mod input;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::brief::load::{self, DEFAULT_NAME};
 use crate::brief::overlay::Overlay;
-use crate::brief::{Brief, Index, LoadError, Problem};
+use crate::brief::{Brief, Index, LoadError};
 
 /// A terminal reader for policy briefings.
 #[derive(Parser, Debug)]
@@ -69,30 +70,22 @@ pub fn load_brief(file: Option<&Path>, overlay: Option<&Path>) -> Result<Brief, 
     let (overlay, overlay_name) = match overlay {
         Some(p) => {
             let name = p.display().to_string();
-            let bytes = read(p)?;
+            let bytes = input::read(p, input::limit())?;
             (Overlay::parse(load::decode(&bytes, &name)?, &name)?, name)
         }
         None => (Overlay::builtin()?, "content/overlay.json".to_string()),
     };
     let (bytes, name) = match file {
-        Some(p) => (read(p)?, p.display().to_string()),
+        Some(p) => (input::read(p, input::limit())?, p.display().to_string()),
         None => (
             load::DEFAULT_BRIEF.as_bytes().to_vec(),
             DEFAULT_NAME.to_string(),
         ),
     };
-    load::load(&bytes, &name, &overlay, &overlay_name).map(|(b, _)| b)
-}
-
-fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
-    std::fs::read(path).map_err(|e| {
-        LoadError::one(Problem::at(
-            &path.display().to_string(),
-            None,
-            None,
-            format!("cannot read the file: {e}"),
-            "check the path and permissions",
-        ))
+    let shown = crate::text::sanitize_line(&name);
+    let what = format!("importing {shown} ({} kB)", bytes.len() / 1024);
+    input::with_progress(&what, input::PROGRESS_AFTER, std::io::stderr(), || {
+        load::load(&bytes, &name, &overlay, &overlay_name).map(|(b, _)| b)
     })
 }
 
