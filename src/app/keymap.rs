@@ -79,12 +79,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Back,
         "back in jump history",
     ),
-    bind(
-        Normal,
-        "<C-i> <C-n>",
-        Action::Forward,
-        "forward in jump history",
-    ),
+    bind(Normal, "<C-n>", Action::Forward, "forward in jump history"),
     bind(Normal, "m{a-z}", Action::SetMark('a'), "set mark"),
     bind(Normal, "'{a-z}", Action::JumpMark('a'), "jump to mark"),
     bind(Normal, "/", Action::SearchStart, "search (as you type)"),
@@ -271,6 +266,15 @@ pub const KEYMAP: &[Binding] = &[
     bind(Popup, "<C-z>", Action::Suspend, "suspend to the shell"),
 ];
 
+/// The help screen's sections: every context, in the order shown.
+pub const HELP_SECTIONS: &[(Context, &str)] = &[
+    (Normal, "Reading"),
+    (Visual, "Selecting (v)"),
+    (Search, "Searching (/; in the Annotations tab, / filters the list)"),
+    (Popup, "Popups"),
+    (Editor, "Writing a note (a)"),
+];
+
 /// The name of a key in the table's notation.
 pub fn key_name(key: KeyEvent) -> Option<String> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -412,15 +416,5 @@ mod tests {
             ),
             Some(Action::SearchCancel)
         );
-    }
-
-    #[test]
-    fn every_binding_is_reachable() {
-        for b in KEYMAP {
-            assert!(!b.help.is_empty());
-            for keys in b.keys.split(' ') {
-                assert!(!keys.is_empty(), "{}", b.help);
-            }
-        }
     }
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Theme, pane, put_lines, wrapped};
-use crate::app::keymap::{Context, KEYMAP};
+use crate::app::keymap::{HELP_SECTIONS, KEYMAP};
 use crate::app::layout::PopupLayout;
 use crate::app::{App, Popup};
 
@@ -101,15 +101,11 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
 /// The help screen, generated from the keymap table.
 pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for (context, title) in [
-        (Context::Normal, "Reading"),
-        (Context::Search, "Searching (/)"),
-        (Context::Popup, "Popups"),
-    ] {
-        lines.push(Line::styled(title, theme.heading));
+    for (context, title) in HELP_SECTIONS {
+        lines.push(Line::styled(*title, theme.heading));
         let rows: Vec<(String, &str)> = KEYMAP
             .iter()
-            .filter(|b| b.context == context)
+            .filter(|b| b.context == *context)
             .map(|b| (b.keys.to_string(), b.help))
             .collect();
         let key_w = rows
@@ -126,7 +122,7 @@ pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::styled(
-        "Mouse: wheel scrolls the pane under the pointer; click selects an item or opens a marker.",
+        "Mouse: wheel scrolls the pane under the pointer; click selects an item or opens a marker; drag selects text.",
         theme.dim,
     ));
     lines
