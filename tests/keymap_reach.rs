@@ -61,7 +61,10 @@ fn every_binding_is_reachable_from_a_real_key() {
             }
         }
     }
-    assert!(unreachable.is_empty(), "unreachable bindings: {unreachable:#?}");
+    assert!(
+        unreachable.is_empty(),
+        "unreachable bindings: {unreachable:#?}"
+    );
 }
 
 #[test]
@@ -72,10 +75,11 @@ fn ctrl_i_would_be_tab() {
 #[test]
 fn help_lists_every_binding_of_every_context() {
     let theme = brief::ui::Theme::get(true);
-    let help: String = brief::ui::popup::help_lines(theme, 200)
+    let help = brief::ui::popup::help_lines(theme, 200)
         .iter()
-        .map(|l| format!("{l}\n"))
-        .collect();
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
     for (_, title) in HELP_SECTIONS {
         assert!(help.contains(title), "section {title}");
     }
@@ -85,7 +89,9 @@ fn help_lists_every_binding_of_every_context() {
             "{:?} has a help section",
             b.context
         );
-        let row = help.lines().find(|l| l.contains(b.help) && l.contains(b.keys));
+        let row = help
+            .lines()
+            .find(|l| l.contains(b.help) && l.contains(b.keys));
         assert!(row.is_some(), "help shows {} {}", b.keys, b.help);
     }
 }

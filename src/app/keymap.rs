@@ -270,7 +270,10 @@ pub const KEYMAP: &[Binding] = &[
 pub const HELP_SECTIONS: &[(Context, &str)] = &[
     (Normal, "Reading"),
     (Visual, "Selecting (v)"),
-    (Search, "Searching (/; in the Annotations tab, / filters the list)"),
+    (
+        Search,
+        "Searching (/; in the Annotations tab, / filters the list)",
+    ),
     (Popup, "Popups"),
     (Editor, "Writing a note (a)"),
 ];

@@ -105,7 +105,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
     let code = match command {
         Command::Check { file } => check(file.as_deref(), overlay),
         Command::Dump { file, format } => {
-            with_brief(file.as_deref(), overlay, |b| dump::print(b, *format))
+            with_brief(file.as_deref(), overlay, |b| dump::print(&b, *format))
         }
         Command::Annotations { action } => {
             annotations::run(action, overlay, cli.annotations.as_deref())

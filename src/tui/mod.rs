@@ -80,8 +80,8 @@ fn setup() -> io::Result<(Guard, Term)> {
     Ok((guard, terminal))
 }
 
-fn translate(ev: Event) -> Option<Action> {
-    let mouse = match ev {
+fn translate(ev: &Event) -> Option<Action> {
+    let mouse = match *ev {
         Event::Resize(width, height) => return Some(Action::Resize { width, height }),
         Event::Mouse(m) => m,
         _ => return None,
@@ -144,7 +144,7 @@ fn event_loop(
         while !signals.waiting() && event::poll(Duration::ZERO)? {
             let effects = match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
-                ev => translate(ev).map(|a| app.update(a)).unwrap_or_default(),
+                ev => translate(&ev).map(|a| app.update(a)).unwrap_or_default(),
             };
             for effect in effects {
                 match effect {
