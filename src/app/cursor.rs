@@ -227,3 +227,39 @@ impl App {
         })
     }
 }
+
+impl App {
+    pub(super) fn toggle_select(&mut self) {
+        if self.select_from.take().is_some() {
+            return;
+        }
+        let line = self.doc.line_of(self.cursor);
+        if !self.visible_lines().contains(&line) {
+            self.cursor = self.first_text_on_screen();
+        }
+        self.select_from = Some(self.cursor);
+        self.message = "selecting: move, then H highlights or a writes a note".into();
+    }
+
+    pub(super) fn cursor_line(&mut self, down: bool) {
+        let line = self.doc.line_of(self.cursor);
+        let col = self
+            .cursor
+            .offset
+            .saturating_sub(self.doc.lines[line].first_char);
+        let target = if down {
+            (line + 1).min(self.doc.lines.len().saturating_sub(1))
+        } else {
+            line.saturating_sub(1)
+        };
+        let l = &self.doc.lines[target];
+        let len = self.doc.blocks[l.block].text[l.bytes.clone()]
+            .chars()
+            .count();
+        self.cursor = Pos {
+            block: l.block,
+            offset: l.first_char + col.min(len.saturating_sub(1)),
+        };
+        self.reveal(self.cursor);
+    }
+}

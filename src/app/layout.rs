@@ -120,6 +120,9 @@ pub struct Drawn {
     pub popup: Option<PopupLayout>,
     /// The section on the outline's first row.
     pub outline_first: usize,
+    /// The rows of each item of the side pane's list, relative to its first
+    /// row (rows above the list after scrolling are empty ranges at 0).
+    pub side_items: Vec<std::ops::Range<usize>>,
 }
 
 /// The size of a drawn popup's content and of its window.

@@ -50,16 +50,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         }
         outline_first = outline::render(app, &theme, a.outline, buf);
     }
+    let mut side_items = Vec::new();
     if a.side.width > 0 {
         if a.overlay {
             clear(a.side, buf);
         }
-        side::render(app, &theme, a.side, buf);
+        side_items = side::render(app, &theme, a.side, buf);
     }
     status::status_bar(app, &theme, a.status, buf);
     Drawn {
         popup: popup::render(app, &theme, area, buf),
         outline_first,
+        side_items,
     }
 }
 

@@ -175,14 +175,7 @@ fn list_area(area: Rect) -> Rect {
 }
 
 /// Rows each item occupies (relative to the list's first row), after scrolling.
-pub fn item_rows(app: &App) -> Vec<Range<usize>> {
-    let list = list_area(app.areas.side);
-    let theme = *Theme::get(true);
-    let heights: Vec<usize> = items(app, &theme, list.width)
-        .iter()
-        .map(Vec::len)
-        .collect();
-    let offset = scroll_offset(&heights, app.selected(), list.height as usize);
+fn item_rows(heights: &[usize], offset: usize) -> Vec<Range<usize>> {
     let mut row = 0usize;
     heights
         .iter()
@@ -199,8 +192,8 @@ fn scroll_offset(heights: &[usize], selected: usize, height: usize) -> usize {
     end.saturating_sub(height)
 }
 
-/// Draw the side pane with its tabs.
-pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draw the side pane with its tabs; returns the rows each item occupies.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Range<usize>> {
     let is_focused = focused(app, Focus::Side);
     let block = pane("Linked", is_focused, theme);
     block.render(area, buf);
@@ -228,6 +221,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let all = items(app, theme, list.width);
     let heights: Vec<usize> = all.iter().map(Vec::len).collect();
     let offset = scroll_offset(&heights, app.selected(), list.height as usize);
+    let item_rows = item_rows(&heights, offset);
     let mut rows: Vec<(Line, Style)> = Vec::new();
     for (i, item) in all.into_iter().enumerate() {
         let chosen = i == app.selected();
@@ -271,4 +265,5 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             );
         }
     }
+    item_rows
 }
