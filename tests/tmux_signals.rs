@@ -27,6 +27,10 @@ fn ends_with(signal: &str, number: u8) {
     t.type_text("echo status-$?");
     t.keys(&["Enter"]);
     t.wait_for(&format!("status-{status}"));
+    assert!(
+        t.data.join("positions.json").is_file(),
+        "the reading position was saved on SIG{signal}"
+    );
 }
 
 #[test]

@@ -175,11 +175,8 @@ pub fn open_reader(cli: &Cli) -> ExitCode {
     let mut app = crate::app::App::new(Index::new(brief), width, height);
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     open_notes(&mut app, cli.annotations.as_deref());
-    let positions = crate::tui::positions_file();
-    if let Some(pos) = positions
-        .as_deref()
-        .and_then(|p| crate::tui::load_position(p, &app.index.brief.meta.number))
-    {
+    let positions = crate::tui::Positions::open(&app.index.brief.meta.number);
+    if let Some(pos) = positions.load() {
         app.restore(pos);
     }
     match crate::tui::run(app, positions) {

@@ -6,7 +6,6 @@ mod positions;
 mod signals;
 
 use std::io::{self, Stdout, Write};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -19,7 +18,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 
 use crate::app::{Action, App, Effect};
-pub use positions::{load_position, positions_file};
+pub use positions::{Positions, load_position, positions_file};
 use signals::Request;
 
 type Term = Terminal<backend::WideBackend<Stdout>>;
@@ -96,16 +95,27 @@ fn translate(ev: &Event) -> Option<Action> {
     }
 }
 
+/// What the loop owns besides the app: the stores effects are run against.
+struct Stores {
+    positions: Positions,
+}
+
 /// Run the reader until the user quits or a signal ends it.
-pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<Outcome> {
+pub fn run(mut app: App, positions: Positions) -> io::Result<Outcome> {
     let mut signals = signals::watch()?;
     let (guard, mut terminal) = setup()?;
-    let outcome = event_loop(&mut app, &mut terminal, &mut signals);
+    let stores = Stores { positions };
+    let outcome = event_loop(&mut app, &mut terminal, &mut signals, &stores);
+    if outcome.is_err() {
+        // The terminal failed: leave as q would, without the terminal.
+        for effect in app.update(Action::Quit) {
+            if let Effect::SavePosition(pos) = effect {
+                stores.positions.save(pos);
+            }
+        }
+    }
     if app.notes.needs_retry() {
         app.notes.save();
-    }
-    if let Some(path) = positions {
-        positions::save_position(&path, &app.index.brief.meta.number, app.position());
     }
     let _ = terminal.show_cursor();
     let _ = io::stdout().flush();
@@ -121,13 +131,19 @@ fn event_loop(
     app: &mut App,
     terminal: &mut Term,
     signals: &mut signals::Watch,
+    stores: &Stores,
 ) -> io::Result<Outcome> {
     fit(app, terminal)?;
     let mut last_retry = Instant::now();
     loop {
         while let Some(request) = signals.next() {
             match request {
-                Request::End(n) => return Ok(Outcome::Signal(n)),
+                Request::End(n) => {
+                    // Leave as q would (the position is saved), with the signal's status.
+                    let effects = app.update(Action::Quit);
+                    run_effects(app, terminal, stores, effects)?;
+                    return Ok(Outcome::Signal(n));
+                }
                 Request::Stop => suspend(app, terminal)?,
                 Request::Continue => resume(app, terminal)?,
             }
@@ -146,17 +162,30 @@ fn event_loop(
                 Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
                 ev => translate(&ev).map(|a| app.update(a)).unwrap_or_default(),
             };
-            for effect in effects {
-                match effect {
-                    Effect::Quit => return Ok(Outcome::Quit),
-                    Effect::SaveNotes => app.notes.save(),
-                    Effect::Suspend => suspend(app, terminal)?,
-                    Effect::SavePosition(_) => {}
-                }
+            if run_effects(app, terminal, stores, effects)? {
+                return Ok(Outcome::Quit);
             }
         }
         draw(terminal, app)?;
     }
+}
+
+/// Run what `update` asked for, in order; whether it asked to quit.
+fn run_effects(
+    app: &mut App,
+    terminal: &mut Term,
+    stores: &Stores,
+    effects: Vec<Effect>,
+) -> io::Result<bool> {
+    for effect in effects {
+        match effect {
+            Effect::Quit => return Ok(true),
+            Effect::SaveNotes => app.notes.save(),
+            Effect::SavePosition(pos) => stores.positions.save(pos),
+            Effect::Suspend => suspend(app, terminal)?,
+        }
+    }
+    Ok(false)
 }
 
 /// Size the app to the terminal and draw a whole frame.

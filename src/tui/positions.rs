@@ -1,8 +1,39 @@
 //! The last reading position of each brief, kept in one small JSON file.
+//! The event loop owns the store and saves through it when `update` asks
+//! (`Effect::SavePosition`).
 
 use std::path::{Path, PathBuf};
 
 use crate::app::document::Pos;
+
+/// The positions file and the key of the brief being read.
+#[derive(Debug, Clone)]
+pub struct Positions {
+    path: Option<PathBuf>,
+    key: String,
+}
+
+impl Positions {
+    /// The store in its default place (`$BRIEF_DATA_DIR` or the XDG data folder).
+    pub fn open(key: &str) -> Positions {
+        Positions {
+            path: positions_file(),
+            key: key.to_string(),
+        }
+    }
+
+    /// The remembered position of this brief.
+    pub fn load(&self) -> Option<Pos> {
+        load_position(self.path.as_deref()?, &self.key)
+    }
+
+    /// Remember a position (failures are not worth interrupting the reader).
+    pub fn save(&self, pos: Pos) {
+        if let Some(path) = &self.path {
+            save_position(path, &self.key, pos);
+        }
+    }
+}
 
 /// Where reading positions are remembered.
 pub fn positions_file() -> Option<PathBuf> {
@@ -19,11 +50,12 @@ pub fn load_position(path: &Path, key: &str) -> Option<Pos> {
     let map: serde_json::Value = serde_json::from_str(&text).ok()?;
     let p = map.get(key)?;
     Some(Pos {
-        block: p.get("block")?.as_u64()? as usize,
-        offset: p.get("offset")?.as_u64()? as usize,
+        block: usize::try_from(p.get("block")?.as_u64()?).ok()?,
+        offset: usize::try_from(p.get("offset")?.as_u64()?).ok()?,
     })
 }
 
+/// Write a brief's position, keeping the others (temporary file, rename).
 pub fn save_position(path: &Path, key: &str, pos: Pos) {
     let mut map: serde_json::Map<String, serde_json::Value> = std::fs::read_to_string(path)
         .ok()
