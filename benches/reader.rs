@@ -27,8 +27,8 @@ fn frames(c: &mut Criterion) {
     let mut down = true;
     c.bench_function("keystroke_j_to_frame_120x40", |b| {
         b.iter(|| {
-            if a.top >= a.max_top() || a.top == 0 {
-                down = a.top == 0;
+            if a.top() >= a.max_top() || a.top() == 0 {
+                down = a.top() == 0;
             }
             a.type_keys(if down { "j" } else { "k" });
             t.draw(|f| {
@@ -67,7 +67,7 @@ fn frames(c: &mut Criterion) {
     }
     c.bench_function("keystroke_j_to_frame_1000_annotations", |b| {
         b.iter(|| {
-            n.type_keys(if n.top >= 200 { "g" } else { "j" });
+            n.type_keys(if n.top() >= 200 { "g" } else { "j" });
             t.draw(|f| {
                 brief::ui::draw(&n, f);
             })

@@ -13,7 +13,7 @@ fn app() -> App {
 fn marker_select_sentence_note_with_tags() {
     let mut a = app();
     a.type_keys("]f]fv)a");
-    assert!(a.editor.is_some(), "{}", a.message);
+    assert!(a.editor.is_some(), "{}", a.message());
     a.type_keys("북러 정상회담 #정상회담 #모스크바");
     let effects = a.type_keys("<C-s>");
     assert_eq!(effects, vec![Effect::SaveNotes]);
@@ -59,7 +59,7 @@ fn highlight_cycle_delete_undo() {
 fn escape_cancels_selection_and_editor() {
     let mut a = app();
     a.type_keys("]fvw<Esc>");
-    assert!(a.select_from.is_none());
+    assert!(a.select_from().is_none());
     a.type_keys("vwa한글<Esc>");
     assert!(a.editor.is_none());
     assert!(a.notes.list.is_empty(), "Esc discards the note");
@@ -86,14 +86,14 @@ fn annotations_tab_lists_filters_and_jumps() {
     let mut a = app();
     a.type_keys("]fvwa하나 #alpha<C-s>G");
     a.type_keys("<Tab>ttt");
-    assert_eq!(a.tab, Tab::Annotations);
+    assert_eq!(a.tab(), Tab::Annotations);
     assert_eq!(a.annotation_order().len(), 1);
     a.type_keys("/beta");
     assert_eq!(a.annotation_order().len(), 0);
     a.type_keys("<Esc>/#alp<Enter>");
     assert_eq!(a.annotation_order().len(), 1);
     a.type_keys("<Enter>");
-    let line = a.doc.line_of(a.cursor);
+    let line = a.doc().line_of(a.cursor());
     assert!(
         a.visible_lines().contains(&line),
         "jumped to the annotation"
@@ -106,11 +106,11 @@ fn orphan_is_listed_and_reattached() {
     a.type_keys("]fvwH");
     a.notes.list[0].orphan = true;
     a.type_keys("<Tab>ttt");
-    assert_eq!(a.tab, Tab::Annotations);
+    assert_eq!(a.tab(), Tab::Annotations);
     assert_eq!(a.annotation_order(), vec![0]);
     a.type_keys("<Esc><Tab><Tab>");
     a.type_keys("]f]fvwwR");
-    assert!(!a.notes.list[0].orphan, "{}", a.message);
+    assert!(!a.notes.list[0].orphan, "{}", a.message());
     assert!(
         a.notes.list[0].target.exact.starts_with("이를"),
         "{}",

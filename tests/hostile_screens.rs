@@ -65,7 +65,7 @@ fn hostile_content_never_reaches_the_terminal() {
 #[test]
 fn hostile_strings_are_stripped_at_the_door() {
     let app = hostile_app(80, 24);
-    let b = &app.index.brief;
+    let b = &app.index().brief;
     let json = serde_json::to_string(b).expect("json");
     assert!(
         !json.contains("\\u001b") && !json.contains("\\u0007"),

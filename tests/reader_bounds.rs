@@ -38,7 +38,12 @@ fn screen(t: &Terminal<TestBackend>) -> String {
 }
 
 fn assert_top_in_range(a: &App) {
-    assert!(a.top <= a.max_top(), "top {} > max {}", a.top, a.max_top());
+    assert!(
+        a.top() <= a.max_top(),
+        "top {} > max {}",
+        a.top(),
+        a.max_top()
+    );
 }
 
 /// `G`, a search, a wider terminal (fewer lines), then each way out of the
@@ -49,7 +54,7 @@ fn leaving_a_search_after_a_resize_keeps_top_in_range() {
         let mut t = terminal(60, 30);
         let mut a = app(60, 30);
         a.type_keys("G/");
-        let far = a.top;
+        let far = a.top();
         resize(&mut a, &mut t, 250, 60);
         a.type_keys(exit);
         assert_top_in_range(&a);
@@ -80,10 +85,10 @@ fn word_end_at_the_end_of_the_text_stays_put() {
     for _ in 0..200 {
         a.type_keys("e");
     }
-    let end = a.cursor;
+    let end = a.cursor();
     a.type_keys("e))ww");
-    assert_eq!(a.cursor.block, end.block, "nothing after the last block");
-    let len = a.doc.blocks[end.block].text.chars().count();
+    assert_eq!(a.cursor().block, end.block, "nothing after the last block");
+    let len = a.doc().blocks[end.block].text.chars().count();
     assert!(end.offset < len, "cursor {end:?} within its block");
 }
 
@@ -102,10 +107,10 @@ fn help_scroll_stops_at_its_last_line() {
         max > 0 && max < 200,
         "help is longer than the window: {max}"
     );
-    assert_eq!(a.popup_scroll, max);
+    assert_eq!(a.popup_scroll(), max);
     a.type_keys("k");
-    assert_eq!(a.popup_scroll, max - 1, "one k scrolls back one line");
-    assert_eq!(a.popup, Some(Popup::Help));
+    assert_eq!(a.popup_scroll(), max - 1, "one k scrolls back one line");
+    assert_eq!(a.popup(), Some(Popup::Help));
 }
 
 #[test]
@@ -117,10 +122,10 @@ fn popup_scroll_is_clamped_even_between_frames() {
         a.type_keys("<Space>");
     }
     draw(&mut a, &mut t);
-    assert_eq!(a.popup_scroll, a.popup_max_scroll());
+    assert_eq!(a.popup_scroll(), a.popup_max_scroll());
     resize(&mut a, &mut t, 200, 60);
     draw(&mut a, &mut t);
-    assert!(a.popup_scroll <= a.popup_max_scroll());
+    assert!(a.popup_scroll() <= a.popup_max_scroll());
 }
 
 #[test]
@@ -129,10 +134,10 @@ fn outline_selection_stays_on_screen() {
     let mut t = terminal(200, 10);
     let mut a = app(200, 10);
     a.type_keys("<S-Tab>");
-    assert_eq!(a.focus, Focus::Outline);
+    assert_eq!(a.focus(), Focus::Outline);
     a.type_keys("G");
     draw(&mut a, &mut t);
-    let last = a.index.brief.sections.last().expect("a section");
+    let last = a.index().brief.sections.last().expect("a section");
     let title: String = last.title.chars().filter(|c| *c != ' ').take(6).collect();
     assert!(
         screen(&t).replace(' ', "").contains(&title),

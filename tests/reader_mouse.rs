@@ -26,14 +26,14 @@ fn a_click_selects_the_side_item_drawn_on_that_row() {
     draw(&mut a, &mut t);
     let rows = a.drawn().side_items.clone();
     assert!(rows.len() >= 2, "two citations on screen: {rows:?}");
-    let side = a.areas.side;
+    let side = a.areas().side;
     // The list starts under the border and the tab row.
     let y = side.y + 2 + rows[1].start as u16;
     a.update(Action::Click { x: side.x + 3, y });
-    assert_eq!(a.focus, Focus::Side);
+    assert_eq!(a.focus(), Focus::Side);
     assert_eq!(a.selected(), 1);
     assert!(
-        a.marker.is_some(),
+        a.marker().is_some(),
         "following a citation puts the marker on it"
     );
 }
@@ -45,22 +45,22 @@ fn a_click_on_a_scrolled_outline_follows_the_section_shown() {
     draw(&mut a, &mut t);
     let first = a.drawn().outline_first;
     assert!(first > 0, "the outline scrolled");
-    let outline = a.areas.outline;
+    let outline = a.areas().outline;
     a.update(Action::Click {
         x: outline.x + 2,
         y: outline.y + 1,
     });
-    assert_eq!(a.outline_selected, first, "the section on the first row");
+    assert_eq!(a.outline_selected(), first, "the section on the first row");
     assert_eq!(a.current_section(), Some(first));
 }
 
 #[test]
 fn a_drag_in_the_text_selects() {
     let (mut a, mut t) = drawn_app(120, 40);
-    let text = a.areas.reader_text;
+    let text = a.areas().reader_text;
     let row = a
         .visible_lines()
-        .position(|l| a.doc.lines[l].bytes.len() > 60)
+        .position(|l| a.doc().lines[l].bytes.len() > 60)
         .expect("a long line on screen");
     let y = text.y + row as u16;
     a.update(Action::Click { x: text.x, y });

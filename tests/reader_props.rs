@@ -113,9 +113,9 @@ fn step() -> impl Strategy<Value = Step> {
 
 /// Every invariant that must hold after a frame.
 fn check(a: &App) -> Result<(), TestCaseError> {
-    prop_assert!(a.top <= a.max_top(), "top {} > {}", a.top, a.max_top());
-    for pos in std::iter::once(a.cursor).chain(a.select_from) {
-        let block = a.doc.blocks.get(pos.block);
+    prop_assert!(a.top() <= a.max_top(), "top {} > {}", a.top(), a.max_top());
+    for pos in std::iter::once(a.cursor()).chain(a.select_from()) {
+        let block = a.doc().blocks.get(pos.block);
         prop_assert!(block.is_some(), "position {pos:?} past the last block");
         let len = block.map_or(0, |b| b.text.chars().count());
         prop_assert!(
@@ -123,16 +123,16 @@ fn check(a: &App) -> Result<(), TestCaseError> {
             "position {pos:?} past its text ({len})"
         );
     }
-    prop_assert!(a.popup_scroll <= a.popup_max_scroll(), "popup scroll");
-    let sections = a.index.brief.sections.len();
-    prop_assert!(a.outline_selected < sections.max(1), "outline selection");
+    prop_assert!(a.popup_scroll() <= a.popup_max_scroll(), "popup scroll");
+    let sections = a.index().brief.sections.len();
+    prop_assert!(a.outline_selected() < sections.max(1), "outline selection");
     prop_assert!(a.selected() < a.side_len().max(1), "side selection");
-    if let Some(m) = a.marker {
-        let markers = a.doc.blocks.get(m.block).map_or(0, |b| b.markers.len());
+    if let Some(m) = a.marker() {
+        let markers = a.doc().blocks.get(m.block).map_or(0, |b| b.markers.len());
         prop_assert!(m.marker < markers, "marker {m:?}");
     }
-    if let Some(i) = a.search.current {
-        prop_assert!(i < a.search.matches.len(), "search match {i}");
+    if let Some(i) = a.search().current {
+        prop_assert!(i < a.search().matches.len(), "search match {i}");
     }
     Ok(())
 }

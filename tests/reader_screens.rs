@@ -8,7 +8,7 @@ use ratatui::backend::TestBackend;
 fn screen(width: u16, height: u16, keys: &str) -> String {
     let (brief, _) = load::builtin().expect("built-in brief");
     let mut app = App::new(Index::new(brief), width, height);
-    app.no_color = true;
+    app.set_no_color(true);
     app.type_keys(keys);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal

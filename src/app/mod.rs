@@ -1,5 +1,6 @@
 //! Reader state and its pure update: keys -> actions -> state (+ effects).
 
+mod access;
 pub mod action;
 mod bounds;
 pub mod cursor;
@@ -107,40 +108,40 @@ pub struct MarkerRef {
 
 /// The whole reader state. Panes derive what they show from it while drawing.
 pub struct App {
-    pub index: Index,
-    pub doc: Document,
-    pub areas: Areas,
-    pub top: usize,
-    pub focus: Focus,
-    pub tab: Tab,
-    pub popup: Option<Popup>,
+    index: Index,
+    doc: Document,
+    areas: Areas,
+    top: usize,
+    focus: Focus,
+    tab: Tab,
+    popup: Option<Popup>,
     /// Lines the open popup is scrolled by.
-    pub popup_scroll: usize,
-    pub outline_selected: usize,
-    pub side_selected: [usize; 4],
-    pub marker: Option<MarkerRef>,
-    pub search: Search,
-    pub back: Vec<Pos>,
-    pub forward: Vec<Pos>,
-    pub marks: BTreeMap<char, Pos>,
-    pub show_entities: bool,
-    pub show_unsourced: bool,
+    popup_scroll: usize,
+    outline_selected: usize,
+    side_selected: [usize; 4],
+    marker: Option<MarkerRef>,
+    search: Search,
+    back: Vec<Pos>,
+    forward: Vec<Pos>,
+    marks: BTreeMap<char, Pos>,
+    show_entities: bool,
+    show_unsourced: bool,
     /// A passage to highlight after a jump: block and display char range.
-    pub flash: Option<(usize, Range<usize>)>,
+    flash: Option<(usize, Range<usize>)>,
     /// The entity whose mentions Enter visits, and the last one visited.
-    pub entity_visit: Option<(usize, usize)>,
-    pub message: String,
-    pub pending: Pending,
-    pub no_color: bool,
+    entity_visit: Option<(usize, usize)>,
+    message: String,
+    pending: Pending,
+    no_color: bool,
     /// The reading cursor.
-    pub cursor: Pos,
+    cursor: Pos,
     /// Where the selection started, while selecting.
-    pub select_from: Option<Pos>,
+    select_from: Option<Pos>,
     /// The note editor, only while editing.
     pub editor: Option<editor::NoteEditor>,
     pub notes: notes::Notes,
     /// Filter of the Annotations tab (text or #tag).
-    pub notes_filter: String,
+    notes_filter: String,
     /// The layout of the last frame.
     drawn: Drawn,
 }

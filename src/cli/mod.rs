@@ -173,9 +173,9 @@ pub fn open_reader(cli: &Cli) -> ExitCode {
     };
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = crate::app::App::new(Index::new(brief), width, height);
-    app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.set_no_color(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
     open_notes(&mut app, cli.annotations.as_deref());
-    let positions = crate::tui::Positions::open(&app.index.brief.meta.number);
+    let positions = crate::tui::Positions::open(&app.index().brief.meta.number);
     if let Some(pos) = positions.load() {
         app.restore(pos);
     }
@@ -198,14 +198,14 @@ pub fn notes_path(number: &str, explicit: Option<&Path>) -> PathBuf {
 }
 
 fn open_notes(app: &mut crate::app::App, explicit: Option<&Path>) {
-    let number = app.index.brief.meta.number.clone();
+    let number = app.index().brief.meta.number.clone();
     let path = notes_path(&number, explicit);
     match crate::notes::NoteStore::open(&path, &crate::app::notes::brief_key(&number)) {
         Ok((store, notices)) => {
             let placed = app.notes.attach(store);
             let mut said: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
             said.extend((!placed.is_empty()).then_some(placed));
-            app.message = said.join(" · ");
+            app.say(said.join(" · "));
         }
         Err(e) => app.notes.save_error = Some(format!("annotations cannot be kept: {e}")),
     }

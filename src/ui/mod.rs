@@ -23,7 +23,7 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
     let drawn = render(app, frame.area(), frame.buffer_mut());
     if let Some((x, y)) = popup::editor(
         app,
-        Theme::get(app.no_color),
+        Theme::get(app.no_color()),
         frame.area(),
         frame.buffer_mut(),
     ) {
@@ -35,8 +35,8 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
 
 /// Draw the whole reader into a buffer; returns the layout it used.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
-    let theme = *Theme::get(app.no_color);
-    let a = app.areas;
+    let theme = *Theme::get(app.no_color());
+    let a = app.areas();
     if a.too_small || a.screen != area {
         too_small(area, buf);
         return Drawn::default();
@@ -117,7 +117,7 @@ pub fn pane<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
 
 /// Whether a pane has the keyboard.
 pub fn focused(app: &App, focus: Focus) -> bool {
-    app.focus == focus
+    app.focus() == focus
 }
 
 /// Text wrapped with the reader's own rule, one styled line per row.

@@ -19,13 +19,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> usize {
     // The list scrolls so that the selection (or, unfocused, the current
     // section) stays on screen; derived here, never stored.
     let follow = if is_focused {
-        app.outline_selected
+        app.outline_selected()
     } else {
         current.unwrap_or(0)
     };
     let first = (follow + 1).saturating_sub(rows);
     for (row, (i, s)) in app
-        .index
+        .index()
         .brief
         .sections
         .iter()
@@ -36,7 +36,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> usize {
     {
         let mark = if current == Some(i) { "▶ " } else { "  " };
         let indent = "  ".repeat(s.level.saturating_sub(1) as usize);
-        let style = if is_focused && app.outline_selected == i {
+        let style = if is_focused && app.outline_selected() == i {
             theme.selected
         } else if s.level == 1 {
             theme.heading

@@ -12,7 +12,7 @@ use crate::app::{App, Popup};
 
 /// Draw the open popup, if any; returns its content and window sizes.
 pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Option<PopupLayout> {
-    let popup = app.popup?;
+    let popup = app.popup()?;
     let area = centered(
         screen,
         screen.width.saturating_sub(4).min(90),
@@ -33,7 +33,7 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
     let inner = block.inner(area);
     block.render(area, buf);
     let max = lines.len().saturating_sub(inner.height as usize);
-    put_lines(&lines[app.popup_scroll.min(max)..], inner, buf);
+    put_lines(&lines[app.popup_scroll().min(max)..], inner, buf);
     Some(PopupLayout {
         lines: lines.len(),
         rows: inner.height as usize,
@@ -41,13 +41,13 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
 }
 
 fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> {
-    let Some(f) = app.index.brief.footnote(n) else {
+    let Some(f) = app.index().brief.footnote(n) else {
         return vec![];
     };
     let mut lines = vec![Line::styled(format!("주 {n}"), theme.heading)];
     lines.extend(wrapped(&f.text, width, theme.text));
     for claim in app
-        .index
+        .index()
         .brief
         .claims
         .iter()
@@ -60,7 +60,7 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         ));
         lines.extend(wrapped(&format!("“{}”", claim.text), width, theme.dim));
         let others: Vec<String> = app
-            .index
+            .index()
             .sources_of_claim(claim)
             .iter()
             .map(|s| s.outlet.clone())
@@ -72,7 +72,7 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
             ));
         }
     }
-    for s in app.index.sources_of_footnote(n) {
+    for s in app.index().sources_of_footnote(n) {
         lines.push(Line::default());
         let date = s.date.clone().unwrap_or_default();
         lines.push(Line::from(vec![
@@ -85,7 +85,7 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
             lines.push(Line::styled(url.clone(), theme.dim));
         }
         let cited: Vec<String> = app
-            .index
+            .index()
             .claims_citing(&s.id)
             .iter()
             .map(|c| c.paragraph.clone())
@@ -131,7 +131,7 @@ pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
 /// Draw the note editor, if open; returns where the caret is on screen.
 pub fn editor(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     let editor = app.editor.as_ref()?;
-    if app.areas.too_small {
+    if app.areas().too_small {
         return None;
     }
     let area = centered(

@@ -14,13 +14,13 @@ use crate::app::{App, Focus, Tab};
 
 /// The lines of every item of the current tab, for a list `width` wide.
 fn items(app: &App, theme: &Theme, width: u16) -> Vec<Vec<Line<'static>>> {
-    match app.tab {
+    match app.tab() {
         Tab::Citations => app
             .citations()
             .iter()
             .map(|n| citation(app, theme, *n, width))
             .collect(),
-        Tab::Recommendations => (0..app.index.brief.recommendations.len())
+        Tab::Recommendations => (0..app.index().brief.recommendations.len())
             .map(|i| recommendation(app, theme, i, width))
             .collect(),
         Tab::Entities => app
@@ -42,12 +42,12 @@ fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'stati
         "orphan: not found in this revision".to_string()
     } else {
         let pos = app.pos_of_doc(a.target.start);
-        app.doc.blocks[..=pos.block]
+        app.doc().blocks[..=pos.block]
             .iter()
             .rev()
             .find_map(|b| b.section)
             .map_or("요약".into(), |s| {
-                let s = &app.index.brief.sections[s];
+                let s = &app.index().brief.sections[s];
                 format!("{} {}", s.number, s.title)
             })
     };
@@ -83,11 +83,11 @@ fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'stati
 }
 
 fn citation(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> {
-    let sources = app.index.sources_of_footnote(n);
+    let sources = app.index().sources_of_footnote(n);
     let mut lines = Vec::new();
     if sources.is_empty() {
         let text = app
-            .index
+            .index()
             .brief
             .footnote(n)
             .map_or(String::new(), |f| f.text.clone());
@@ -129,7 +129,7 @@ fn indent(line: Line<'static>) -> Line<'static> {
 }
 
 fn recommendation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static>> {
-    let r = &app.index.brief.recommendations[i];
+    let r = &app.index().brief.recommendations[i];
     let visible = app.visible_paragraphs();
     let here = r.paragraphs.iter().any(|p| visible.contains(&p.as_str()));
     let mark = if here { "● " } else { "  " };
@@ -152,7 +152,7 @@ fn recommendation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'s
 }
 
 fn entity(app: &App, theme: &Theme, i: usize) -> Vec<Line<'static>> {
-    let e = &app.index.brief.entities[i];
+    let e = &app.index().brief.entities[i];
     let label = KIND_LABELS
         .iter()
         .find(|(k, _)| *k == e.kind)
@@ -203,7 +203,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Ran
         width: area.width.saturating_sub(2),
         height: 1,
     };
-    let selected = Tab::ALL.iter().position(|t| *t == app.tab).unwrap_or(0);
+    let selected = Tab::ALL.iter().position(|t| *t == app.tab()).unwrap_or(0);
     let full: usize = Tab::ALL.iter().map(|t| t.title().len() + 3).sum();
     let short = full > tabs_area.width as usize;
     Tabs::new(
@@ -238,7 +238,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Ran
         }
     }
     if rows.is_empty() {
-        let none = if app.tab == Tab::Annotations {
+        let none = if app.tab() == Tab::Annotations {
             "(none yet: v selects, H highlights, a writes a note)"
         } else {
             "(none)"
