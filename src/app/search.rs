@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::App;
+use super::action::Action;
 use super::document::{Document, Pos};
 use super::{Focus, Tab};
 use crate::brief::Index;
@@ -72,6 +73,20 @@ impl Search {
 }
 
 impl App {
+    /// The search actions.
+    pub(super) fn search_action(&mut self, action: Action) {
+        match action {
+            Action::SearchStart => self.search_start(),
+            Action::SearchChar(c) => self.search_edit(Some(c)),
+            Action::SearchBackspace => self.search_edit(None),
+            Action::SearchConfirm => self.search_confirm(),
+            Action::SearchCancel => self.search_cancel(),
+            Action::SearchNext => self.search_step(true),
+            Action::SearchPrev => self.search_step(false),
+            _ => {}
+        }
+    }
+
     pub(super) fn search_start(&mut self) {
         self.search.filtering = self.focus == Focus::Side && self.tab == Tab::Annotations;
         if self.search.filtering {

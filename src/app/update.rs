@@ -73,19 +73,37 @@ impl App {
             Action::Forward => self.travel(false),
             Action::SetMark(c) => self.mark(c, true),
             Action::JumpMark(c) => self.mark(c, false),
-            Action::SearchStart => self.search_start(),
-            Action::SearchChar(c) => self.search_edit(Some(c)),
-            Action::SearchBackspace => self.search_edit(None),
-            Action::SearchConfirm => self.search_confirm(),
-            Action::SearchCancel => self.search_cancel(),
-            Action::SearchNext => self.search_step(true),
-            Action::SearchPrev => self.search_step(false),
+            Action::SearchStart
+            | Action::SearchChar(_)
+            | Action::SearchBackspace
+            | Action::SearchConfirm
+            | Action::SearchCancel
+            | Action::SearchNext
+            | Action::SearchPrev => self.search_action(action),
             Action::ToggleEntities => self.show_entities = !self.show_entities,
             Action::ToggleUnsourced => self.show_unsourced = !self.show_unsourced,
             Action::Cursor(m) => self.move_cursor(m),
             Action::CursorDown => self.cursor_line(true),
             Action::CursorUp => self.cursor_line(false),
             Action::Select => self.toggle_select(),
+            Action::Highlight
+            | Action::Annotate
+            | Action::EditOrWordEnd
+            | Action::DeleteAnnotation
+            | Action::Undo
+            | Action::Reattach
+            | Action::NextAnnotation
+            | Action::PrevAnnotation => return self.annotate(action),
+            Action::Drag { x, y } => self.drag(x, y),
+            Action::Wheel { x, y, down } => self.wheel(x, y, down),
+            Action::Click { x, y } => self.click(x, y),
+        }
+        Vec::new()
+    }
+
+    /// The annotation actions, handled in `notes.rs`.
+    fn annotate(&mut self, action: Action) -> Vec<Effect> {
+        match action {
             Action::Highlight => return self.highlight(),
             Action::Annotate => self.open_editor(),
             Action::EditOrWordEnd => match self.annotation_at_cursor() {
@@ -97,9 +115,7 @@ impl App {
             Action::Reattach => return self.reattach(),
             Action::NextAnnotation => self.annotation_step(true),
             Action::PrevAnnotation => self.annotation_step(false),
-            Action::Drag { x, y } => self.drag(x, y),
-            Action::Wheel { x, y, down } => self.wheel(x, y, down),
-            Action::Click { x, y } => self.click(x, y),
+            _ => {}
         }
         Vec::new()
     }

@@ -192,11 +192,8 @@ fn scroll_offset(heights: &[usize], selected: usize, height: usize) -> usize {
     end.saturating_sub(height)
 }
 
-/// Draw the side pane with its tabs; returns the rows each item occupies.
-pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Range<usize>> {
-    let is_focused = focused(app, Focus::Side);
-    let block = pane("Linked", is_focused, theme);
-    block.render(area, buf);
+/// The tab row under the pane's top border.
+fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let tabs_area = Rect {
         x: area.x + 1,
         y: area.y + 1,
@@ -217,6 +214,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Ran
     .padding("", "")
     .divider(" │ ")
     .render(tabs_area, buf);
+}
+
+/// Draw the side pane with its tabs; returns the rows each item occupies.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Range<usize>> {
+    let is_focused = focused(app, Focus::Side);
+    let block = pane("Linked", is_focused, theme);
+    block.render(area, buf);
+    render_tabs(app, theme, area, buf);
     let list = list_area(area);
     let all = items(app, theme, list.width);
     let heights: Vec<usize> = all.iter().map(Vec::len).collect();
