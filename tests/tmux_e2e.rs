@@ -70,7 +70,7 @@ fn key_flow_in(width: u16, height: u16, term: &str) {
     });
     assert_fits(&s, width as usize, height as usize);
     t.keys(&["q"]);
-    assert_eq!(t.wait_dead(), "0", "q exits cleanly");
+    assert_eq!(t.exit_status(), "0", "q exits cleanly");
     let s = t.screen();
     assert!(
         !s.contains("READ") && !s.contains("이슈브리프"),

@@ -170,10 +170,25 @@ impl Tmux {
         self.format("pane_dead") == "1"
     }
 
-    /// Wait until the pane's program has ended; its exit status.
-    pub fn wait_dead(&self) -> String {
+    /// Wait until the pane's program has ended.
+    pub fn wait_dead(&self) {
         self.wait_format("pane_dead", "1");
-        self.format("pane_dead_status")
+    }
+
+    /// Wait until the pane's program has exited; its exit status. (tmux
+    /// learns it when it reaps the process, which can come after it sees
+    /// the pane's output close.)
+    pub fn exit_status(&self) -> String {
+        self.wait_dead();
+        let start = Instant::now();
+        loop {
+            let status = self.format("pane_dead_status");
+            if !status.is_empty() {
+                return status;
+            }
+            assert!(start.elapsed() < PATIENCE, "no exit status");
+            std::thread::sleep(POLL);
+        }
     }
 
     /// The process id of the pane's program.
