@@ -1,14 +1,36 @@
-//! Tells the tests whether the shared test corpus is beside the project:
-//! without it the corpus tests are ignored (with the reason), except in CI,
-//! where they run and fail.
+//! Tells the tests what this machine lacks, so that a test which cannot run
+//! here is listed as ignored with the reason instead of passing without
+//! running. Under `CI=true` nothing is marked: every test runs, and a
+//! missing tool or corpus fails it.
+//! - `no_tmux`: tmux is not installed (the end-to-end tests need it);
+//! - `corpus_missing`: the shared test corpus `../shared/briefs` is absent.
+
+use std::path::PathBuf;
 
 fn main() {
+    println!("cargo::rustc-check-cfg=cfg(no_tmux)");
     println!("cargo::rustc-check-cfg=cfg(corpus_missing)");
-    println!("cargo::rerun-if-changed=../shared/briefs");
+    println!("cargo::rerun-if-env-changed=PATH");
     println!("cargo::rerun-if-env-changed=CI");
-    let present = std::path::Path::new("../shared/briefs").is_dir();
-    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
-    if !present && !ci {
+    println!("cargo::rerun-if-changed=../shared/briefs");
+    let ci = std::env::var("CI").as_deref() == Ok("true");
+    let candidates: Vec<PathBuf> = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).map(|d| d.join("tmux")).collect())
+        .unwrap_or_default();
+    let found = candidates.iter().find(|c| c.is_file());
+    match found {
+        Some(tmux) => println!("cargo::rerun-if-changed={}", tmux.display()),
+        // Installing tmux changes one of these folders.
+        None => candidates
+            .iter()
+            .filter_map(|c| c.parent())
+            .filter(|d| d.is_dir())
+            .for_each(|d| println!("cargo::rerun-if-changed={}", d.display())),
+    }
+    if found.is_none() && !ci {
+        println!("cargo::rustc-cfg=no_tmux");
+    }
+    if !std::path::Path::new("../shared/briefs").is_dir() && !ci {
         println!("cargo::rustc-cfg=corpus_missing");
     }
 }

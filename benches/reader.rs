@@ -16,7 +16,10 @@ fn frames(c: &mut Criterion) {
         b.iter(|| {
             let a = app(120, 40);
             let mut t = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-            t.draw(|f| brief::ui::draw(&a, f)).expect("draw");
+            t.draw(|f| {
+                brief::ui::draw(&a, f);
+            })
+            .expect("draw");
         })
     });
     let mut a = app(120, 40);
@@ -24,11 +27,14 @@ fn frames(c: &mut Criterion) {
     let mut down = true;
     c.bench_function("keystroke_j_to_frame_120x40", |b| {
         b.iter(|| {
-            if a.top >= a.max_top() || a.top == 0 {
-                down = a.top == 0;
+            if a.top() >= a.max_top() || a.top() == 0 {
+                down = a.top() == 0;
             }
             a.type_keys(if down { "j" } else { "k" });
-            t.draw(|f| brief::ui::draw(&a, f)).expect("draw");
+            t.draw(|f| {
+                brief::ui::draw(&a, f);
+            })
+            .expect("draw");
         })
     });
     let mut s = app(120, 40);
@@ -36,9 +42,15 @@ fn frames(c: &mut Criterion) {
     c.bench_function("search_two_keystrokes_to_frames_120x40", |b| {
         b.iter(|| {
             s.type_keys("러");
-            t.draw(|f| brief::ui::draw(&s, f)).expect("draw");
+            t.draw(|f| {
+                brief::ui::draw(&s, f);
+            })
+            .expect("draw");
             s.type_keys("<Backspace>");
-            t.draw(|f| brief::ui::draw(&s, f)).expect("draw");
+            t.draw(|f| {
+                brief::ui::draw(&s, f);
+            })
+            .expect("draw");
         })
     });
     let mut n = app(120, 40);
@@ -55,8 +67,11 @@ fn frames(c: &mut Criterion) {
     }
     c.bench_function("keystroke_j_to_frame_1000_annotations", |b| {
         b.iter(|| {
-            n.type_keys(if n.top >= 200 { "g" } else { "j" });
-            t.draw(|f| brief::ui::draw(&n, f)).expect("draw");
+            n.type_keys(if n.top() >= 200 { "g" } else { "j" });
+            t.draw(|f| {
+                brief::ui::draw(&n, f);
+            })
+            .expect("draw");
         })
     });
 }

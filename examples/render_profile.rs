@@ -8,6 +8,9 @@ fn main() {
     let mut t = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     for _ in 0..200 {
         app.type_keys("j");
-        t.draw(|f| brief::ui::draw(&app, f)).expect("draw");
+        t.draw(|f| {
+            brief::ui::draw(&app, f);
+        })
+        .expect("draw");
     }
 }

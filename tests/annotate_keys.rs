@@ -13,7 +13,7 @@ fn app() -> App {
 fn marker_select_sentence_note_with_tags() {
     let mut a = app();
     a.type_keys("]f]fv)a");
-    assert!(a.editor.is_some(), "{}", a.message);
+    assert!(a.editor.is_some(), "{}", a.message());
     a.type_keys("북러 정상회담 #정상회담 #모스크바");
     let effects = a.type_keys("<C-s>");
     assert_eq!(effects, vec![Effect::SaveNotes]);
@@ -59,7 +59,7 @@ fn highlight_cycle_delete_undo() {
 fn escape_cancels_selection_and_editor() {
     let mut a = app();
     a.type_keys("]fvw<Esc>");
-    assert!(a.select_from.is_none());
+    assert!(a.select_from().is_none());
     a.type_keys("vwa<Esc>");
     assert!(a.editor.is_none(), "Esc closes an empty editor at once");
     a.type_keys("a한글<Esc>");
@@ -76,7 +76,7 @@ fn escape_then_typing_goes_on_and_ctrl_s_saves() {
     let editor = a.editor.as_ref().expect("still writing");
     assert!(!editor.confirm_discard, "typing withdraws the question");
     a.type_keys("<Esc><C-s>");
-    assert_eq!(a.notes.list.len(), 1, "{}", a.message);
+    assert_eq!(a.notes.list.len(), 1, "{}", a.message());
     assert_eq!(a.notes.list[0].note, "한글");
 }
 
@@ -108,7 +108,7 @@ fn draft_follows_the_editor_and_comes_back() {
     let mut b = app();
     assert!(b.offer_draft(draft.clone()));
     b.type_keys("<C-s>");
-    assert_eq!(b.notes.list.len(), 1, "{}", b.message);
+    assert_eq!(b.notes.list.len(), 1, "{}", b.message());
     assert_eq!(b.notes.list[0].note, "초안 #메모");
     assert_eq!(b.notes.list[0].target.exact, *quote);
 }
@@ -159,14 +159,14 @@ fn annotations_tab_lists_filters_and_jumps() {
     let mut a = app();
     a.type_keys("]fvwa하나 #alpha<C-s>G");
     a.type_keys("<Tab>ttt");
-    assert_eq!(a.tab, Tab::Annotations);
+    assert_eq!(a.tab(), Tab::Annotations);
     assert_eq!(a.annotation_order().len(), 1);
     a.type_keys("/beta");
     assert_eq!(a.annotation_order().len(), 0);
     a.type_keys("<Esc>/#alp<Enter>");
     assert_eq!(a.annotation_order().len(), 1);
     a.type_keys("<Enter>");
-    let line = a.doc.line_of(a.cursor);
+    let line = a.doc().line_of(a.cursor());
     assert!(
         a.visible_lines().contains(&line),
         "jumped to the annotation"
@@ -179,11 +179,11 @@ fn orphan_is_listed_and_reattached() {
     a.type_keys("]fvwH");
     a.notes.list[0].orphan = true;
     a.type_keys("<Tab>ttt");
-    assert_eq!(a.tab, Tab::Annotations);
+    assert_eq!(a.tab(), Tab::Annotations);
     assert_eq!(a.annotation_order(), vec![0]);
     a.type_keys("<Esc><Tab><Tab>");
     a.type_keys("]f]fvwwR");
-    assert!(!a.notes.list[0].orphan, "{}", a.message);
+    assert!(!a.notes.list[0].orphan, "{}", a.message());
     assert!(
         a.notes.list[0].target.exact.starts_with("이를"),
         "{}",
@@ -201,7 +201,10 @@ fn long_korean_note_keeps_caret_and_end_visible() {
     let note = "북한과 러시아의 군사 협력이 한반도 안보에 미치는 영향을 장기적으로 추적해야 한다는 점을 다시 확인함 #안보 #끝말";
     a.type_keys(note);
     let mut t = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    t.draw(|f| brief::ui::draw(&a, f)).expect("draw");
+    t.draw(|f| {
+        brief::ui::draw(&a, f);
+    })
+    .expect("draw");
     let buf = t.backend().buffer().clone();
     let rows: Vec<String> = (0..24)
         .map(|y| {
@@ -236,8 +239,8 @@ fn long_korean_note_keeps_caret_and_end_visible() {
 fn two_highlights_first_selected() -> App {
     let mut a = app();
     a.type_keys("]]lv)H))(v)H<Tab>T");
-    assert_eq!(a.notes.list.len(), 2, "{}", a.message);
-    assert_eq!(a.tab, Tab::Annotations);
+    assert_eq!(a.notes.list.len(), 2, "{}", a.message());
+    assert_eq!(a.tab(), Tab::Annotations);
     a.type_keys("k");
     assert_eq!(a.selected(), 0);
     a
@@ -252,7 +255,7 @@ fn list_delete_acts_on_the_selected_item() {
     let mut a = two_highlights_first_selected();
     let first = first_in_reading_order(&a);
     let effects = a.type_keys("d");
-    assert_eq!(effects, vec![Effect::SaveNotes], "{}", a.message);
+    assert_eq!(effects, vec![Effect::SaveNotes], "{}", a.message());
     assert_eq!(a.notes.list.len(), 1);
     assert!(
         a.notes.list.iter().all(|n| n.id != first),
@@ -290,7 +293,7 @@ fn list_actions_work_with_no_note_under_the_cursor() {
     assert!(a.annotation_at_cursor().is_none());
     a.type_keys("k");
     a.type_keys("d");
-    assert_eq!(a.notes.list.len(), 1, "{}", a.message);
+    assert_eq!(a.notes.list.len(), 1, "{}", a.message());
 }
 
 #[test]
@@ -311,7 +314,7 @@ fn quitting_with_unsaved_notes_asks_first() {
     a.type_keys("]fvwH");
     a.notes.save_error = Some("not saved: the disk is full".into());
     assert!(!a.type_keys("q").contains(&Effect::Quit));
-    assert!(a.message.contains("NOT saved"), "{}", a.message);
+    assert!(a.message().contains("NOT saved"), "{}", a.message());
     assert!(
         !a.type_keys("j<C-c>").contains(&Effect::Quit),
         "asks again after another key"
@@ -328,8 +331,8 @@ fn an_approximate_note_is_accepted_from_the_list() {
     a.type_keys("]fvwH");
     a.notes.list[0].approximate = Some("원래 인용".into());
     a.type_keys("<Tab>T");
-    assert_eq!(a.tab, Tab::Annotations);
-    assert_eq!(a.type_keys("A"), vec![Effect::SaveNotes], "{}", a.message);
+    assert_eq!(a.tab(), Tab::Annotations);
+    assert_eq!(a.type_keys("A"), vec![Effect::SaveNotes], "{}", a.message());
     assert!(a.notes.list[0].approximate.is_none());
     assert!(a.type_keys("A").is_empty(), "nothing left to accept");
 }

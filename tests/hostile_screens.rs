@@ -21,7 +21,11 @@ fn hostile_app(width: u16, height: u16) -> App {
 
 fn assert_clean(app: &App, width: u16, height: u16, step: &str) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal.draw(|f| brief::ui::draw(app, f)).expect("draw");
+    terminal
+        .draw(|f| {
+            brief::ui::draw(app, f);
+        })
+        .expect("draw");
     let buf = terminal.backend().buffer();
     for (i, cell) in buf.content.iter().enumerate() {
         let bad: Vec<char> = cell.symbol().chars().filter(|c| is_control(*c)).collect();
@@ -61,7 +65,7 @@ fn hostile_content_never_reaches_the_terminal() {
 #[test]
 fn hostile_strings_are_stripped_at_the_door() {
     let app = hostile_app(80, 24);
-    let b = &app.index.brief;
+    let b = &app.index().brief;
     let json = serde_json::to_string(b).expect("json");
     assert!(
         !json.contains("\\u001b") && !json.contains("\\u0007"),

@@ -219,7 +219,7 @@ fn synthetic_brief() -> (String, String) {
 }
 
 #[test]
-fn a_thousand_annotations_reanchor_quickly() {
+fn a_thousand_annotations_reanchor_after_a_revision() {
     let (old, new) = synthetic_brief();
     assert!(
         (14_000..16_500).contains(&old.chars().count()),
@@ -238,11 +238,22 @@ fn a_thousand_annotations_reanchor_quickly() {
     let report = reanchor_all(&mut notes, &new);
     let took = started.elapsed();
     eprintln!("reanchor_all: 1000 annotations over {len} chars in {took:?}: {report:?}");
-    assert_eq!(
-        report.exact + report.moved + report.fuzzy + report.orphaned,
-        1000
-    );
     assert!(report.moved > 500, "{report:?}");
+    // The revision removed a paragraph: its annotations are orphans, and an
+    // orphan's quote is nowhere in the revised text.
+    assert!(report.orphaned > 0, "{report:?}");
+    assert_eq!(
+        notes.iter().filter(|n| n.orphan).count(),
+        report.orphaned,
+        "the report counts the orphans"
+    );
+    for n in notes.iter().filter(|n| n.orphan) {
+        assert!(
+            !new.contains(&n.target.exact),
+            "{:?} is still there",
+            n.target.exact
+        );
+    }
     let index = DocIndex::new(&new);
     for n in notes.iter().filter(|n| !n.orphan) {
         assert_eq!(text_at(&new, n.target.start, n.target.end), n.target.exact);
@@ -295,7 +306,7 @@ proptest! {
 }
 
 #[test]
-fn a_heavily_edited_brief_reanchors_every_annotation() {
+fn a_heavily_edited_brief_reanchors_nearly_every_annotation() {
     let (old, _) = synthetic_brief();
     let new = old.replace("안보", "국가 안보").replace("제재", "대북제재");
     let len = old.chars().count();
@@ -312,8 +323,12 @@ fn a_heavily_edited_brief_reanchors_every_annotation() {
         "reanchor_all, heavy edits: 1000 annotations in {:?}: {report:?}",
         started.elapsed()
     );
-    assert_eq!(notes.len(), 1000);
     assert!(report.fuzzy > 100, "{report:?}");
+    // A few short quotes change beyond recognition; nearly all are found.
+    assert!(report.orphaned <= 10, "{report:?}");
+    for n in notes.iter().filter(|n| !n.orphan) {
+        assert_eq!(text_at(&new, n.target.start, n.target.end), n.target.exact);
+    }
 }
 
 #[test]

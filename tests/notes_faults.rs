@@ -31,7 +31,7 @@ fn faulty_store(dir: &Path) -> (NoteStore, Arc<FaultyFs>, PathBuf) {
 
 fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
+        .expect("test setup")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
@@ -42,10 +42,10 @@ fn files_in(dir: &Path) -> Vec<String> {
 /// Save once, switch `fault` on, save again: the save fails with `expect` in its message,
 /// the file and the folder are as before, and the save succeeds once the fault is gone.
 fn fault_keeps_the_file(fault: Fault, expect: &str) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("test setup");
     let (mut store, fs_, path) = faulty_store(dir.path());
-    store.save(&notes(1, "first")).unwrap();
-    let before = fs::read(&path).unwrap();
+    store.save(&notes(1, "first")).expect("test setup");
+    let before = fs::read(&path).expect("test setup");
     let files = files_in(dir.path());
 
     fs_.set(Some(fault));
@@ -55,7 +55,7 @@ fn fault_keeps_the_file(fault: Fault, expect: &str) {
     assert!(matches!(err, StoreError::Write { .. }), "{err:?}");
     assert!(message.contains(expect), "{fault:?}: {message}");
     assert!(message.contains("kept in memory") && !message.contains('\n'));
-    assert_eq!(fs::read(&path).unwrap(), before, "{fault:?}: file intact");
+    assert_eq!(fs::read(&path).expect("test setup"), before, "{fault:?}: file intact");
     assert_eq!(
         files_in(dir.path()),
         files,
@@ -64,8 +64,8 @@ fn fault_keeps_the_file(fault: Fault, expect: &str) {
     assert!(store.is_dirty());
 
     fs_.set(None);
-    assert!(store.save_if_dirty(&second).unwrap());
-    let file: NotesFile = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert!(store.save_if_dirty(&second).expect("test setup"));
+    let file: NotesFile = serde_json::from_slice(&fs::read(&path).expect("test setup")).expect("test setup");
     assert_eq!(
         file.annotations.len(),
         2,
@@ -95,21 +95,21 @@ fn failed_fsync_fails_the_save_and_keeps_the_file() {
 
 #[test]
 fn rescue_goes_to_the_first_place_that_can_be_written() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("test setup");
     let blocked = dir.path().join("a-file");
-    fs::write(&blocked, "x").unwrap();
+    fs::write(&blocked, "x").expect("test setup");
     let open_dir = dir.path().join("ok");
-    fs::create_dir(&open_dir).unwrap();
+    fs::create_dir(&open_dir).expect("test setup");
     let list = notes(3, "rescued");
     let places = [blocked.join("below-a-file"), open_dir.clone()];
     let first = rescue("2025-09", &list, &places).expect("the second place takes it");
     assert_eq!(first.parent(), Some(open_dir.as_path()));
-    let file: NotesFile = serde_json::from_slice(&fs::read(&first).unwrap()).unwrap();
+    let file: NotesFile = serde_json::from_slice(&fs::read(&first).expect("test setup")).expect("test setup");
     assert_eq!(
         (file.brief.as_str(), file.annotations),
         ("2025-09", list.clone())
     );
-    let second = rescue("2025-09", &list, &places).unwrap();
+    let second = rescue("2025-09", &list, &places).expect("test setup");
     assert_ne!(first, second, "a rescue copy never replaces another");
     assert!(first.exists());
     let err = rescue("2025-09", &list, &places[..1]).expect_err("nowhere to write");

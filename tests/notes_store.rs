@@ -246,7 +246,8 @@ fn leftover_temps(dir: &Path) -> usize {
 
 /// The generation held by the file, asserting it is whole: `n` annotations all from gen `n`.
 fn complete_generation(path: &Path) -> usize {
-    let file: NotesFile = serde_json::from_slice(&fs::read(path).unwrap()).expect("file parses");
+    let file: NotesFile =
+        serde_json::from_slice(&fs::read(path).expect("file reads")).expect("file parses");
     let n = file.annotations.len();
     let tag = format!("gen {n} ");
     assert!(

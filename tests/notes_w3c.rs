@@ -83,7 +83,9 @@ struct Assertion {
 }
 
 fn load_assertion(dir: &Path, path: &str) -> Assertion {
-    let schema: Value = serde_json::from_str(&fs::read_to_string(dir.join(path)).unwrap()).unwrap();
+    let schema: Value =
+        serde_json::from_str(&fs::read_to_string(dir.join(path)).expect("schema file"))
+            .expect("schema JSON");
     let validator = jsonschema::options()
         .with_base_uri(format!("https://w3c-annotation-schemas.invalid/{path}"))
         .with_retriever(LocalDefinitions(dir.to_path_buf()))
@@ -112,7 +114,8 @@ struct Outcome {
 /// Run a `.test` file's assertions on each of `docs`, honouring `expectedResult`,
 /// `onUnexpectedResult` and the test's `skipFailures`.
 fn run_test_file(dir: &Path, test: &str, docs: &[&Value]) -> Vec<Outcome> {
-    let spec: Value = serde_json::from_str(&fs::read_to_string(dir.join(test)).unwrap()).unwrap();
+    let spec: Value = serde_json::from_str(&fs::read_to_string(dir.join(test)).expect("test file"))
+        .expect("test JSON");
     let skip: Vec<&str> = spec["skipFailures"]
         .as_array()
         .map(|a| a.iter().filter_map(Value::as_str).collect())
@@ -146,7 +149,7 @@ fn run_test_file(dir: &Path, test: &str, docs: &[&Value]) -> Vec<Outcome> {
 
 fn manifest(dir: &Path) -> HashMap<String, String> {
     fs::read_to_string(dir.join("MANIFEST.tsv"))
-        .unwrap()
+        .expect("MANIFEST.tsv is readable")
         .lines()
         .skip(1)
         .filter_map(|l| {
@@ -431,7 +434,7 @@ fn import_refuses_huge_offsets_and_other_documents() {
             "source": "urn:brief:other",
             "selector": [
                 {"type": "TextQuoteSelector", "exact": "북한과"},
-                {"type": "TextPositionSelector", "start": 18446744073709551610u64, "end": 18446744073709551615u64}
+                {"type": "TextPositionSelector", "start": 18_446_744_073_709_551_610_u64, "end": 18_446_744_073_709_551_615_u64}
             ]
         }
     });

@@ -10,26 +10,26 @@ fn app(width: u16, height: u16) -> App {
 }
 
 fn top_block_kind(app: &App) -> BlockKind {
-    app.doc.blocks[app.doc.lines[app.top].block].kind
+    app.doc().blocks[app.doc().lines[app.top()].block].kind
 }
 
 #[test]
 fn scrolling_keys_move_the_reading_position() {
     let mut a = app(80, 24);
     a.type_keys("jjj");
-    assert_eq!(a.top, 3);
+    assert_eq!(a.top(), 3);
     a.type_keys("k<Down><Up>");
-    assert_eq!(a.top, 2);
+    assert_eq!(a.top(), 2);
     a.type_keys("<Space>");
-    assert_eq!(a.top, 2 + a.page() - 1);
+    assert_eq!(a.top(), 2 + a.page() - 1);
     a.type_keys("b");
-    assert_eq!(a.top, 2);
+    assert_eq!(a.top(), 2);
     a.type_keys("G");
-    assert_eq!(a.top, a.max_top());
+    assert_eq!(a.top(), a.max_top());
     a.type_keys("g");
-    assert_eq!(a.top, 0);
+    assert_eq!(a.top(), 0);
     a.type_keys("<C-d>");
-    assert_eq!(a.top, a.page() / 2);
+    assert_eq!(a.top(), a.page() / 2);
 }
 
 #[test]
@@ -38,7 +38,7 @@ fn sections_and_history() {
     a.type_keys("]]");
     let heading = a
         .visible_lines()
-        .map(|l| a.doc.blocks[a.doc.lines[l].block].kind)
+        .map(|l| a.doc().blocks[a.doc().lines[l].block].kind)
         .find(|k| matches!(k, BlockKind::Heading(_)));
     assert_eq!(
         heading,
@@ -51,9 +51,9 @@ fn sections_and_history() {
     let third = a.current_section();
     assert_ne!(first, third);
     a.type_keys("<C-o>");
-    assert_eq!(a.back.len(), 2);
+    assert_eq!(a.back().len(), 2);
     a.type_keys("<C-o><C-o>");
-    assert_eq!(a.top, 0, "back to the start");
+    assert_eq!(a.top(), 0, "back to the start");
     a.type_keys("<C-n>");
     assert_eq!(a.current_section(), first);
 }
@@ -62,40 +62,40 @@ fn sections_and_history() {
 fn marker_enter_opens_footnote_without_moving() {
     let mut a = app(120, 40);
     a.type_keys("]f");
-    let top = a.top;
+    let top = a.top();
     a.type_keys("<Enter>");
-    assert_eq!(a.popup, Some(Popup::Footnote(1)));
-    assert_eq!(a.top, top);
+    assert_eq!(a.popup(), Some(Popup::Footnote(1)));
+    assert_eq!(a.top(), top);
     a.type_keys("<Esc>");
-    assert_eq!(a.popup, None);
+    assert_eq!(a.popup(), None);
     a.type_keys("]f<Enter>");
-    assert_eq!(a.popup, Some(Popup::Footnote(2)));
+    assert_eq!(a.popup(), Some(Popup::Footnote(2)));
     a.type_keys("<Esc>[f<Enter>");
-    assert_eq!(a.popup, Some(Popup::Footnote(1)));
+    assert_eq!(a.popup(), Some(Popup::Footnote(1)));
 }
 
 #[test]
 fn search_lands_counts_and_escape_returns() {
     let mut a = app(80, 24);
     a.type_keys("/SWIFT");
-    assert!(a.search.active);
-    assert_eq!(a.search.count(), "1/1");
+    assert!(a.search().active);
+    assert_eq!(a.search().count(), "1/1");
     a.type_keys("<Esc>");
-    assert_eq!(a.top, 0, "Esc returns to where the search started");
+    assert_eq!(a.top(), 0, "Esc returns to where the search started");
     a.type_keys("/북러<Enter>");
-    assert!(!a.search.active);
-    let n = a.search.matches.len();
+    assert!(!a.search().active);
+    let n = a.search().matches.len();
     assert!(n > 20, "{n}");
-    assert_eq!(a.search.count(), format!("1/{n}"));
+    assert_eq!(a.search().count(), format!("1/{n}"));
     a.type_keys("nn");
-    assert_eq!(a.search.count(), format!("3/{n}"));
+    assert_eq!(a.search().count(), format!("3/{n}"));
     a.type_keys("N");
-    assert_eq!(a.search.count(), format!("2/{n}"));
+    assert_eq!(a.search().count(), format!("2/{n}"));
     a.type_keys("/ㅂㄹ");
-    assert!(!a.search.matches.is_empty());
+    assert!(!a.search().matches.is_empty());
     a.type_keys("<Esc>/Lavrov<Enter>");
-    let m = a.search.current_match().expect("a match").clone();
-    let text: String = a.doc.blocks[m.block]
+    let m = a.search().current_match().expect("a match").clone();
+    let text: String = a.doc().blocks[m.block]
         .text
         .chars()
         .skip(m.range.start)
@@ -111,46 +111,46 @@ fn search_lands_counts_and_escape_returns() {
 fn search_then_back_returns() {
     let mut a = app(80, 24);
     a.type_keys("/SWIFT<Enter>");
-    assert!(a.top > 100);
+    assert!(a.top() > 100);
     a.type_keys("<C-o>");
-    assert_eq!(a.top, 0);
+    assert_eq!(a.top(), 0);
 }
 
 #[test]
 fn marks() {
     let mut a = app(80, 24);
     a.type_keys("jjjjjma");
-    let here = a.top;
+    let here = a.top();
     a.type_keys("G'a");
-    assert_eq!(a.top, here);
+    assert_eq!(a.top(), here);
 }
 
 #[test]
 fn side_pane_follows_and_jumps() {
     let mut a = app(200, 50);
     a.type_keys("<Tab>");
-    assert_eq!(a.focus, Focus::Side);
-    assert_eq!(a.tab, Tab::Citations);
+    assert_eq!(a.focus(), Focus::Side);
+    assert_eq!(a.tab(), Tab::Citations);
     let listed = a.citations();
     assert!(!listed.is_empty());
     a.type_keys("t");
-    assert_eq!(a.tab, Tab::Recommendations);
+    assert_eq!(a.tab(), Tab::Recommendations);
     a.type_keys("jj<Enter>");
-    let r = &a.index.brief.recommendations[2];
+    let r = &a.index().brief.recommendations[2];
     let visible = a.visible_paragraphs();
     assert!(
         r.paragraphs.iter().any(|p| visible.contains(&p.as_str())),
         "jumped to the recommendation's passage"
     );
-    assert!(a.flash.is_some());
+    assert!(a.flash().is_some());
     a.type_keys("<C-o>");
-    assert_eq!(a.top, 0);
+    assert_eq!(a.top(), 0);
     a.type_keys("t<Enter>");
-    assert_eq!(a.tab, Tab::Entities);
-    let first_visit = a.top;
+    assert_eq!(a.tab(), Tab::Entities);
+    let first_visit = a.top();
     a.type_keys("<Enter><Enter>");
-    assert!(a.message.contains("3/"), "{}", a.message);
-    assert!(a.top >= first_visit);
+    assert!(a.message().contains("3/"), "{}", a.message());
+    assert!(a.top() >= first_visit);
 }
 
 #[test]
@@ -165,12 +165,12 @@ fn citations_follow_the_reading_position() {
 #[test]
 fn narrow_terminal_folds_panes_into_overlays() {
     let mut a = app(80, 24);
-    assert_eq!(a.areas.side.width, 0);
+    assert_eq!(a.areas().side.width, 0);
     a.type_keys("<Tab>");
-    assert!(a.areas.side.width > 0 && a.areas.overlay);
+    assert!(a.areas().side.width > 0 && a.areas().overlay);
     a.type_keys("<Esc>");
-    assert_eq!(a.focus, Focus::Reader);
-    assert_eq!(a.areas.side.width, 0);
+    assert_eq!(a.focus(), Focus::Reader);
+    assert_eq!(a.areas().side.width, 0);
 }
 
 #[test]

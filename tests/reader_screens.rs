@@ -8,10 +8,14 @@ use ratatui::backend::TestBackend;
 fn screen(width: u16, height: u16, keys: &str) -> String {
     let (brief, _) = load::builtin().expect("built-in brief");
     let mut app = App::new(Index::new(brief), width, height);
-    app.no_color = true;
+    app.set_no_color(true);
     app.type_keys(keys);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal.draw(|f| brief::ui::draw(&app, f)).expect("draw");
+    terminal
+        .draw(|f| {
+            brief::ui::draw(&app, f);
+        })
+        .expect("draw");
     let buffer = terminal.backend().buffer().clone();
     assert_rows_fit(&buffer);
     text_of(&buffer)

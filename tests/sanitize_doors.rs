@@ -22,14 +22,14 @@ fn overlay_strings_are_sanitised() {
 
 #[test]
 fn file_names_in_error_lines_are_sanitised() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("test setup");
     let name = dir.path().join("evil\u{1b}]52;c;ZXZpbA==\u{7}name.txt");
-    std::fs::write(&name, "\u{1}\u{2}not a brief").unwrap();
+    std::fs::write(&name, "\u{1}\u{2}not a brief").expect("test setup");
     let out = Command::new(env!("CARGO_BIN_EXE_brief"))
         .arg("check")
         .arg(&name)
         .output()
-        .unwrap();
+        .expect("test setup");
     // The text opens with warnings (on stdout) that name the file.
     let said =
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);

@@ -169,7 +169,7 @@ fn drafts_in(dir: &Path) -> Vec<String> {
 
 #[test]
 fn ctrl_c_and_esc_in_the_editor_keep_the_note() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("test setup");
     let Some(t) = Tmux::start(dir.path()) else {
         return;
     };
@@ -202,7 +202,7 @@ fn ctrl_c_and_esc_in_the_editor_keep_the_note() {
 
 #[test]
 fn a_kill_while_typing_keeps_the_draft_for_the_next_start() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("test setup");
     let Some(t) = Tmux::start(dir.path()) else {
         return;
     };
@@ -243,7 +243,7 @@ fn a_kill_while_typing_keeps_the_draft_for_the_next_start() {
 
 #[test]
 fn two_windows_both_write_and_both_notes_are_kept() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("test setup");
     let Some(first) = Tmux::start(dir.path()) else {
         return;
     };
@@ -281,13 +281,13 @@ fn two_windows_both_write_and_both_notes_are_kept() {
 
 #[test]
 fn quitting_with_notes_that_cannot_be_saved_asks_then_rescues_them() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("test setup");
     let other = dir.path().join("other.json");
     std::fs::write(
         &other,
         r#"{"version":1,"brief":"9999-99","annotations":[]}"#,
     )
-    .unwrap();
+    .expect("test setup");
     let args = format!("--annotations {}", other.display());
     let Some(t) = Tmux::start_with(dir.path(), &args) else {
         return;
@@ -304,7 +304,7 @@ fn quitting_with_notes_that_cannot_be_saved_asks_then_rescues_them() {
     assert_eq!(t.exit_status(), "3", "never exit 0 with a note dropped");
     let said = t.wait_for("rescue").replace('\n', "");
     let copy = std::fs::read_dir(dir.path())
-        .unwrap()
+        .expect("test setup")
         .flatten()
         .map(|e| e.path())
         .find(|p| p.to_string_lossy().contains("brief-rescue-"))
@@ -312,7 +312,7 @@ fn quitting_with_notes_that_cannot_be_saved_asks_then_rescues_them() {
     assert!(said.contains("brief-rescue-"), "stderr says where:\n{said}");
     assert_eq!(notes_in(&copy), ["구할 메모"]);
     assert!(
-        std::fs::read_to_string(&other).unwrap().contains("9999-99"),
+        std::fs::read_to_string(&other).expect("test setup").contains("9999-99"),
         "the other brief's file is untouched"
     );
 }

@@ -69,6 +69,8 @@ pub enum Action {
     Close,
     /// Quit the reader.
     Quit,
+    /// Suspend the reader to the shell (Ctrl-Z); `fg` brings it back.
+    Suspend,
     /// Move the reading cursor (the selection follows it while selecting).
     Cursor(super::cursor::Motion),
     /// Move the cursor a line down (selecting).

@@ -20,6 +20,28 @@ fn chars(app: &App, block: usize) -> Vec<char> {
     app.doc.blocks[block].text.chars().collect()
 }
 
+/// The last char of the first word that ends at or after `start`.
+fn word_end_in(text: &[char], start: usize) -> Option<usize> {
+    let space = |i: usize| text.get(i).is_some_and(|c| c.is_whitespace());
+    let mut i = start;
+    while i < text.len() && space(i) {
+        i += 1;
+    }
+    while i + 1 < text.len() && !space(i + 1) {
+        i += 1;
+    }
+    (i < text.len()).then_some(i)
+}
+
+/// The last char of every sentence of `text`.
+fn sentence_ends(text: &[char]) -> Vec<usize> {
+    let s: String = text.iter().collect();
+    crate::brief::import::claims::sentences(&s)
+        .iter()
+        .map(|r| r.end.saturating_sub(1))
+        .collect()
+}
+
 fn is_text(app: &App, block: usize) -> bool {
     matches!(
         app.doc.blocks[block].kind,
@@ -100,48 +122,47 @@ impl App {
                 }
                 Pos { offset: i, ..from }
             }
-            Motion::WordEnd => {
-                let mut i = at + 1;
-                while i < text.len() && space(i) {
-                    i += 1;
-                }
-                while i + 1 < text.len() && !space(i + 1) {
-                    i += 1;
-                }
-                if i < text.len() {
-                    Pos { offset: i, ..from }
-                } else {
-                    self.moved(next_block_start(), Motion::WordEnd)
-                }
-            }
+            Motion::WordEnd => self.word_end(from, &text, at),
             Motion::SentenceEnd => self.sentence_end(from, &text, at),
             Motion::SentenceStart => self.sentence_start(from, &text, at),
         }
     }
 
-    fn sentence_end(&self, from: Pos, text: &[char], at: usize) -> Pos {
-        let s: String = text.iter().collect();
-        let ends: Vec<usize> = crate::brief::import::claims::sentences(&s)
-            .iter()
-            .map(|r| r.end.saturating_sub(1))
-            .collect();
-        match ends.iter().find(|e| **e > at) {
-            Some(e) => Pos { offset: *e, ..from },
-            None => match self.next_text_block(from.block) {
-                Some(b) => {
-                    let next = chars(self, b);
-                    self.sentence_end(
-                        Pos {
-                            block: b,
-                            offset: 0,
-                        },
-                        &next,
-                        0,
-                    )
-                }
-                None => from,
-            },
+    /// The end of the next word, crossing into following blocks as needed.
+    /// A loop over blocks, not recursion: at the end of the text it stays put.
+    fn word_end(&self, from: Pos, text: &[char], at: usize) -> Pos {
+        if let Some(i) = word_end_in(text, at + 1) {
+            return Pos { offset: i, ..from };
         }
+        let mut block = from.block;
+        while let Some(b) = self.next_text_block(block) {
+            if let Some(i) = word_end_in(&chars(self, b), 0) {
+                return Pos {
+                    block: b,
+                    offset: i,
+                };
+            }
+            block = b;
+        }
+        from
+    }
+
+    /// The end of the next sentence, crossing into following blocks as needed.
+    fn sentence_end(&self, from: Pos, text: &[char], at: usize) -> Pos {
+        if let Some(e) = sentence_ends(text).into_iter().find(|e| *e > at) {
+            return Pos { offset: e, ..from };
+        }
+        let mut block = from.block;
+        while let Some(b) = self.next_text_block(block) {
+            if let Some(e) = sentence_ends(&chars(self, b)).first() {
+                return Pos {
+                    block: b,
+                    offset: *e,
+                };
+            }
+            block = b;
+        }
+        from
     }
 
     fn sentence_start(&self, from: Pos, text: &[char], at: usize) -> Pos {
@@ -204,5 +225,41 @@ impl App {
         } else {
             (self.cursor, anchor)
         })
+    }
+}
+
+impl App {
+    pub(super) fn toggle_select(&mut self) {
+        if self.select_from.take().is_some() {
+            return;
+        }
+        let line = self.doc.line_of(self.cursor);
+        if !self.visible_lines().contains(&line) {
+            self.cursor = self.first_text_on_screen();
+        }
+        self.select_from = Some(self.cursor);
+        self.message = "selecting: move, then H highlights or a writes a note".into();
+    }
+
+    pub(super) fn cursor_line(&mut self, down: bool) {
+        let line = self.doc.line_of(self.cursor);
+        let col = self
+            .cursor
+            .offset
+            .saturating_sub(self.doc.lines[line].first_char);
+        let target = if down {
+            (line + 1).min(self.doc.lines.len().saturating_sub(1))
+        } else {
+            line.saturating_sub(1)
+        };
+        let l = &self.doc.lines[target];
+        let len = self.doc.blocks[l.block].text[l.bytes.clone()]
+            .chars()
+            .count();
+        self.cursor = Pos {
+            block: l.block,
+            offset: l.first_char + col.min(len.saturating_sub(1)),
+        };
+        self.reveal(self.cursor);
     }
 }

@@ -112,6 +112,28 @@ fn floating(body: Rect, focus: Focus) -> (Rect, Rect, Rect) {
     }
 }
 
+/// What a frame laid out, handed back to the app after drawing: the sizes
+/// that only drawing knows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Drawn {
+    /// The open popup, when one was drawn.
+    pub popup: Option<PopupLayout>,
+    /// The section on the outline's first row.
+    pub outline_first: usize,
+    /// The rows of each item of the side pane's list, relative to its first
+    /// row (rows above the list after scrolling are empty ranges at 0).
+    pub side_items: Vec<std::ops::Range<usize>>,
+}
+
+/// The size of a drawn popup's content and of its window.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PopupLayout {
+    /// Lines of content.
+    pub lines: usize,
+    /// Rows shown at once.
+    pub rows: usize,
+}
+
 /// Whether a cell lies in a rectangle.
 pub fn contains(r: Rect, x: u16, y: u16) -> bool {
     r.width > 0 && r.height > 0 && x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height

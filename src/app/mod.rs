@@ -1,13 +1,18 @@
 //! Reader state and its pure update: keys -> actions -> state (+ effects).
 
+mod access;
 pub mod action;
 mod approximate;
+mod bounds;
 pub mod cursor;
 pub mod document;
 pub mod editor;
+mod focus;
+mod follow;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
+mod mouse;
 mod nav;
 pub mod notes;
 pub mod panes;
@@ -22,7 +27,7 @@ use crate::brief::Index;
 pub use action::Action;
 use document::{Document, Pos};
 use keymap::Pending;
-pub use layout::Areas;
+pub use layout::{Areas, Drawn};
 use search::Search;
 
 /// Which pane has the keyboard.
@@ -92,6 +97,8 @@ pub enum Effect {
     SavePosition(Pos),
     /// Leave the reader.
     Quit,
+    /// Give the terminal back and stop (job control, Ctrl-Z).
+    Suspend,
 }
 
 /// A marker in the reading view: its block and index among the block's markers.
@@ -103,40 +110,42 @@ pub struct MarkerRef {
 
 /// The whole reader state. Panes derive what they show from it while drawing.
 pub struct App {
-    pub index: Index,
-    pub doc: Document,
-    pub areas: Areas,
-    pub top: usize,
-    pub focus: Focus,
-    pub tab: Tab,
-    pub popup: Option<Popup>,
+    index: Index,
+    doc: Document,
+    areas: Areas,
+    top: usize,
+    focus: Focus,
+    tab: Tab,
+    popup: Option<Popup>,
     /// Lines the open popup is scrolled by.
-    pub popup_scroll: usize,
-    pub outline_selected: usize,
-    pub side_selected: [usize; 4],
-    pub marker: Option<MarkerRef>,
-    pub search: Search,
-    pub back: Vec<Pos>,
-    pub forward: Vec<Pos>,
-    pub marks: BTreeMap<char, Pos>,
-    pub show_entities: bool,
-    pub show_unsourced: bool,
+    popup_scroll: usize,
+    outline_selected: usize,
+    side_selected: [usize; 4],
+    marker: Option<MarkerRef>,
+    search: Search,
+    back: Vec<Pos>,
+    forward: Vec<Pos>,
+    marks: BTreeMap<char, Pos>,
+    show_entities: bool,
+    show_unsourced: bool,
     /// A passage to highlight after a jump: block and display char range.
-    pub flash: Option<(usize, Range<usize>)>,
+    flash: Option<(usize, Range<usize>)>,
     /// The entity whose mentions Enter visits, and the last one visited.
-    pub entity_visit: Option<(usize, usize)>,
-    pub message: String,
-    pub pending: Pending,
-    pub no_color: bool,
+    entity_visit: Option<(usize, usize)>,
+    message: String,
+    pending: Pending,
+    no_color: bool,
     /// The reading cursor.
-    pub cursor: Pos,
+    cursor: Pos,
     /// Where the selection started, while selecting.
-    pub select_from: Option<Pos>,
+    select_from: Option<Pos>,
     /// The note editor, only while editing.
     pub editor: Option<editor::NoteEditor>,
     pub notes: notes::Notes,
     /// Filter of the Annotations tab (text or #tag).
-    pub notes_filter: String,
+    notes_filter: String,
+    /// The layout of the last frame.
+    drawn: Drawn,
 }
 
 impl App {
@@ -172,6 +181,7 @@ impl App {
             editor: None,
             notes,
             notes_filter: String::new(),
+            drawn: Drawn::default(),
         };
         app.resize(width, height);
         app
@@ -215,6 +225,7 @@ impl App {
         self.areas = Areas::compute(width, height, self.focus);
         self.doc.rewrap(self.areas.reader_text.width as usize);
         self.top = self.doc.line_of(pos).min(self.max_top());
+        self.keep_in_bounds();
     }
 
     /// Open at a remembered position.

@@ -1,8 +1,9 @@
 //! Moving through the reading view: scrolling, jumps and their history,
 //! sections, footnote markers, marks.
 
+use super::action::Action;
 use super::document::{BlockKind, Pos};
-use super::{App, MarkerRef};
+use super::{App, Focus, MarkerRef};
 
 /// Lines of context kept above a jump target.
 const CONTEXT: usize = 2;
@@ -168,5 +169,54 @@ impl App {
             Some(pos) => self.jump_exact(pos),
             None => self.message = format!("mark {c} is not set"),
         }
+    }
+
+    pub(super) fn motion(&mut self, action: Action) {
+        let page = self.page() as isize;
+        if self.popup.is_some() {
+            self.popup_motion(action);
+            return;
+        }
+        let delta: isize = match action {
+            Action::LineDown => 1,
+            Action::LineUp => -1,
+            Action::PageDown => page.saturating_sub(1).max(1),
+            Action::PageUp => -(page.saturating_sub(1).max(1)),
+            Action::HalfPageDown => (page / 2).max(1),
+            Action::HalfPageUp => -(page / 2).max(1),
+            Action::Top => isize::MIN / 2,
+            _ => isize::MAX / 2,
+        };
+        match self.focus {
+            Focus::Reader => self.scroll(delta),
+            Focus::Outline => {
+                let n = self.index.brief.sections.len() as isize;
+                self.outline_selected = (self.outline_selected as isize)
+                    .saturating_add(delta)
+                    .clamp(0, (n - 1).max(0)) as usize;
+            }
+            Focus::Side => {
+                let n = self.side_len() as isize;
+                let i = (self.selected() as isize)
+                    .saturating_add(delta)
+                    .clamp(0, (n - 1).max(0)) as usize;
+                self.select(i);
+            }
+        }
+    }
+
+    pub(super) fn popup_motion(&mut self, action: Action) {
+        let rows = self.drawn.popup.map_or(self.page(), |p| p.rows);
+        let page = rows.saturating_sub(1).max(1);
+        let scroll = self.popup_scroll;
+        self.popup_scroll = match action {
+            Action::LineDown => scroll.saturating_add(1),
+            Action::LineUp => scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => scroll.saturating_add(page),
+            Action::Bottom => usize::MAX,
+            Action::Top => 0,
+            _ => scroll.saturating_sub(page),
+        }
+        .min(self.popup_max_scroll());
     }
 }

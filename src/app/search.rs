@@ -3,7 +3,10 @@
 
 use std::ops::Range;
 
+use super::App;
+use super::action::Action;
 use super::document::{Document, Pos};
+use super::{Focus, Tab};
 use crate::brief::Index;
 
 /// A match in the reading view: block and display char range.
@@ -22,8 +25,9 @@ pub struct Search {
     pub query: String,
     pub matches: Vec<Match>,
     pub current: Option<usize>,
-    /// The top line when the search started, restored by Esc.
-    pub origin_top: usize,
+    /// The reading position when the search started, restored by Esc. A
+    /// position, not a line: the lines change when the terminal is resized.
+    pub origin: Pos,
 }
 
 impl Search {
@@ -65,5 +69,119 @@ impl Search {
             Some(i) => format!("{}/{}", i + 1, self.matches.len()),
             None => format!("0/{}", self.matches.len()),
         }
+    }
+}
+
+impl App {
+    /// The search actions.
+    pub(super) fn search_action(&mut self, action: Action) {
+        match action {
+            Action::SearchStart => self.search_start(),
+            Action::SearchChar(c) => self.search_edit(Some(c)),
+            Action::SearchBackspace => self.search_edit(None),
+            Action::SearchConfirm => self.search_confirm(),
+            Action::SearchCancel => self.search_cancel(),
+            Action::SearchNext => self.search_step(true),
+            Action::SearchPrev => self.search_step(false),
+            _ => {}
+        }
+    }
+
+    pub(super) fn search_start(&mut self) {
+        self.search.filtering = self.focus == Focus::Side && self.tab == Tab::Annotations;
+        if self.search.filtering {
+            self.search.active = true;
+            self.notes_filter.clear();
+            return;
+        }
+        self.search.active = true;
+        self.search.query.clear();
+        self.search.matches.clear();
+        self.search.current = None;
+        self.search.origin = self.position();
+    }
+
+    pub(super) fn search_edit(&mut self, c: Option<char>) {
+        if self.search.filtering {
+            match c {
+                Some(c) => self.notes_filter.push(c),
+                None => {
+                    self.notes_filter.pop();
+                }
+            }
+            self.select(0);
+            return;
+        }
+        match c {
+            Some(c) => self.search.query.push(c),
+            None => {
+                self.search.query.pop();
+            }
+        }
+        self.search.run(&self.index, &self.doc);
+        let origin = self.search.origin;
+        self.search.current = self.search.first_from(origin);
+        match self.search.current_match().map(|m| Pos {
+            block: m.block,
+            offset: m.range.start,
+        }) {
+            Some(pos) => self.reveal(pos),
+            None => self.return_to_origin(),
+        }
+    }
+
+    pub(super) fn search_confirm(&mut self) {
+        self.search.active = false;
+        if self.search.filtering {
+            return;
+        }
+        let Some(pos) = self.search.current_match().map(|m| Pos {
+            block: m.block,
+            offset: m.range.start,
+        }) else {
+            self.return_to_origin();
+            self.message = format!("not found: {}", self.search.query);
+            return;
+        };
+        self.return_to_origin();
+        self.cursor = pos;
+        self.jump(pos);
+    }
+
+    /// Back to where the search started, at the current layout.
+    pub(super) fn return_to_origin(&mut self) {
+        self.top = self.doc.line_of(self.search.origin).min(self.max_top());
+    }
+
+    pub(super) fn search_cancel(&mut self) {
+        self.search.active = false;
+        if self.search.filtering {
+            self.notes_filter.clear();
+            return;
+        }
+        self.search.matches.clear();
+        self.search.current = None;
+        self.return_to_origin();
+    }
+
+    pub(super) fn search_step(&mut self, next: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            self.message = "no search: press / to search".into();
+            return;
+        }
+        let i = match self.search.current {
+            Some(i) if next => (i + 1) % n,
+            Some(i) => (i + n - 1) % n,
+            None => 0,
+        };
+        self.search.current = Some(i);
+        let m = &self.search.matches[i];
+        let pos = Pos {
+            block: m.block,
+            offset: m.range.start,
+        };
+        self.cursor = pos;
+        self.jump(pos);
     }
 }

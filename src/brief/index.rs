@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use super::model::{Brief, Claim, Entity, Paragraph, Recommendation, Section, Source};
 use super::search::{Hit, SearchIndex};
 
-/// Where a paragraph sits: its section (none for the summary) and order.
+/// Where a paragraph sits: its section (none before the first section:
+/// front matter, then summary, counted together by `index`) and order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
     pub section: Option<usize>,
@@ -25,7 +26,7 @@ impl Index {
     /// Build every lookup for `brief`.
     pub fn new(brief: Brief) -> Index {
         let mut order = Vec::new();
-        for index in 0..brief.summary.len() {
+        for index in 0..brief.front.len() + brief.summary.len() {
             order.push(Place {
                 section: None,
                 index,
@@ -63,7 +64,10 @@ impl Index {
     /// The paragraph at a place.
     pub fn at(&self, place: Place) -> &Paragraph {
         match place.section {
-            None => &self.brief.summary[place.index],
+            None => match place.index.checked_sub(self.brief.front.len()) {
+                Some(i) => &self.brief.summary[i],
+                None => &self.brief.front[place.index],
+            },
             Some(s) => &self.brief.sections[s].paragraphs[place.index],
         }
     }

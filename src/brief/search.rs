@@ -2,8 +2,7 @@
 //! and case folding (via `text::Query`), plus entity aliases (Lavrov finds
 //! 라브로프). A bigram index of match keys keeps large libraries fast.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -20,29 +19,6 @@ pub struct Hit {
     pub snippet: String,
 }
 
-/// A multiply-rotate hasher for bigram keys: they come from our own text,
-/// not an adversary, and SipHash would dominate building a large library.
-#[derive(Default)]
-struct BigramHasher(u64);
-
-impl Hasher for BigramHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.write_u32(u32::from(*b));
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type Bigrams = BuildHasherDefault<BigramHasher>;
-
 /// A folded entity name and its mentions as (document, char start, char end).
 type Alias = (Vec<char>, Vec<(u32, u32, u32)>);
 
@@ -50,21 +26,23 @@ type Alias = (Vec<char>, Vec<(u32, u32, u32)>);
 #[derive(Default)]
 pub struct SearchIndex {
     docs: Vec<Vec<char>>,
-    bigrams: HashMap<(char, char), Vec<(u32, u32)>, Bigrams>,
+    // FxHash: the keys come from our own text, not an adversary, and
+    // SipHash would dominate building a large library.
+    bigrams: FxHashMap<(char, char), Vec<(u32, u32)>>,
     aliases: Vec<Alias>,
 }
 
 impl SearchIndex {
     /// Index documents `(paragraph id, text)` in order, and entity mentions.
     pub fn new(docs: &[(&str, &str)], entities: &[Entity]) -> SearchIndex {
-        let ids: HashMap<&str, u32> = docs
+        let ids: FxHashMap<&str, u32> = docs
             .iter()
             .enumerate()
             .map(|(i, (id, _))| (*id, i as u32))
             .collect();
         let aliases = alias_table(&ids, entities);
         let docs: Vec<Vec<char>> = docs.iter().map(|(_, t)| fold_str(t)).collect();
-        let mut bigrams: HashMap<(char, char), Vec<(u32, u32)>, Bigrams> = HashMap::default();
+        let mut bigrams: FxHashMap<(char, char), Vec<(u32, u32)>> = FxHashMap::default();
         let mut keys = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             keys.clear();
@@ -152,7 +130,7 @@ impl SearchIndex {
 }
 
 /// Each name of an entity (folded) with the entity's mentions in paragraphs.
-fn alias_table(ids: &HashMap<&str, u32>, entities: &[Entity]) -> Vec<Alias> {
+fn alias_table(ids: &FxHashMap<&str, u32>, entities: &[Entity]) -> Vec<Alias> {
     let mut table = Vec::new();
     for e in entities {
         let spans: Vec<(u32, u32, u32)> = e

@@ -7,15 +7,15 @@ use super::Format;
 use crate::brief::{Brief, Index};
 
 /// Print the brief in a format.
-pub fn print(brief: Brief, format: Format) -> io::Result<()> {
+pub fn print(brief: &Brief, format: Format) -> io::Result<()> {
     let mut out = io::stdout().lock();
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &brief).map_err(io::Error::other)?;
+            serde_json::to_writer_pretty(&mut out, brief).map_err(io::Error::other)?;
             writeln!(out)
         }
-        Format::Text => write!(out, "{}", text(&brief, false)),
-        Format::Markdown => write!(out, "{}", text(&brief, true)),
+        Format::Text => write!(out, "{}", text(brief, false)),
+        Format::Markdown => write!(out, "{}", text(brief, true)),
     }
 }
 

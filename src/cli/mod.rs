@@ -2,6 +2,7 @@
 
 mod annotations;
 mod dump;
+pub mod input;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::brief::load::{self, DEFAULT_NAME};
 use crate::brief::overlay::Overlay;
-use crate::brief::{Brief, Index, LoadError, Problem};
+use crate::brief::{Brief, Index, LoadError};
 
 /// A terminal reader for policy briefings.
 #[derive(Parser, Debug)]
@@ -82,30 +83,22 @@ pub fn load_with_report(
     let (overlay, overlay_name) = match overlay {
         Some(p) => {
             let name = p.display().to_string();
-            let bytes = read(p)?;
+            let bytes = input::read(p, input::limit())?;
             (Overlay::parse(load::decode(&bytes, &name)?, &name)?, name)
         }
         None => (Overlay::builtin()?, "content/overlay.json".to_string()),
     };
     let (bytes, name) = match file {
-        Some(p) => (read(p)?, p.display().to_string()),
+        Some(p) => (input::read(p, input::limit())?, p.display().to_string()),
         None => (
             load::DEFAULT_BRIEF.as_bytes().to_vec(),
             DEFAULT_NAME.to_string(),
         ),
     };
-    load::load(&bytes, &name, &overlay, &overlay_name)
-}
-
-fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
-    std::fs::read(path).map_err(|e| {
-        LoadError::one(Problem::at(
-            &path.display().to_string(),
-            None,
-            None,
-            format!("cannot read the file: {e}"),
-            "check the path and permissions",
-        ))
+    let shown = crate::text::sanitize_line(&name);
+    let what = format!("importing {shown} ({} kB)", bytes.len() / 1024);
+    input::with_progress(&what, input::PROGRESS_AFTER, std::io::stderr(), || {
+        load::load(&bytes, &name, &overlay, &overlay_name)
     })
 }
 
@@ -129,7 +122,7 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
     let code = match command {
         Command::Check { file, joins } => check(file.as_deref(), overlay, *joins),
         Command::Dump { file, format } => {
-            with_brief(file.as_deref(), overlay, |b| dump::print(b, *format))
+            with_brief(file.as_deref(), overlay, |b| dump::print(&b, *format))
         }
         Command::Annotations { action } => {
             annotations::run(action, overlay, cli.annotations.as_deref())
@@ -226,29 +219,28 @@ pub fn open_reader(cli: &Cli) -> ExitCode {
     };
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = crate::app::App::new(Index::new(brief), width, height);
-    app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.set_no_color(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
     open_notes(&mut app, cli.annotations.as_deref());
-    let positions = crate::tui::positions_file();
-    let loaded = positions
-        .as_deref()
-        .map(|p| crate::tui::positions::load(p, &app.index.brief.meta.number));
-    if let Some(loaded) = loaded {
-        if let Some(pos) = loaded.pos {
-            app.restore(pos);
-        }
-        if let Some(notice) = loaded.notice {
-            let said: Vec<&str> = [app.message.as_str(), notice.as_str()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect();
-            app.message = said.join(" · ");
-        }
+    let positions = crate::tui::Positions::open(&app.index().brief.meta.number);
+    let loaded = positions.load();
+    if let Some(pos) = loaded.pos {
+        app.restore(pos);
+    }
+    if let Some(notice) = loaded.notice {
+        let said: Vec<&str> = [app.message(), notice.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        app.say(said.join(" · "));
     }
     match crate::tui::run(app, positions) {
-        Ok(crate::tui::Ending::Saved) => ExitCode::SUCCESS,
-        Ok(crate::tui::Ending::NotesUnsaved(said)) => {
+        Ok((_, crate::tui::Ending::NotesUnsaved(said))) => {
             eprintln!("brief: {said}");
             ExitCode::from(3)
+        }
+        Ok((crate::tui::Outcome::Quit, _)) => ExitCode::SUCCESS,
+        Ok((crate::tui::Outcome::Signal(n), _)) => {
+            ExitCode::from(u8::try_from(128 + n).unwrap_or(255))
         }
         Err(e) => {
             eprintln!(
@@ -266,14 +258,14 @@ pub fn notes_path(number: &str, explicit: Option<&Path>) -> PathBuf {
 }
 
 fn open_notes(app: &mut crate::app::App, explicit: Option<&Path>) {
-    let number = app.index.brief.meta.number.clone();
+    let number = app.index().brief.meta.number.clone();
     let path = notes_path(&number, explicit);
     match crate::notes::NoteStore::open(&path, &crate::app::notes::brief_key(&number)) {
         Ok((store, notices)) => {
             let placed = app.notes.attach(store);
             let mut said: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
             said.extend((!placed.is_empty()).then_some(placed));
-            app.message = crate::text::sanitize_line(&said.join(" · "));
+            app.say(crate::text::sanitize_line(&said.join(" · ")));
         }
         Err(e) => {
             app.notes.save_error = Some(crate::text::sanitize_line(&format!(

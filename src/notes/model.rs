@@ -2,8 +2,6 @@
 //! brief. Serialised as the on-disk notes file.
 
 use std::sync::LazyLock;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::{SecondsFormat, Utc};
 use regex::Regex;
@@ -258,44 +256,17 @@ pub(crate) fn now_rfc3339() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-/// A fresh random-ish version 4 `urn:uuid:` from the clock, a counter and the process id.
+/// A fresh random (version 4) `urn:uuid:`.
 pub(crate) fn new_id() -> String {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let mut hasher = Sha256::new();
-    hasher.update(nanos.to_le_bytes());
-    hasher.update(count.to_le_bytes());
-    hasher.update(std::process::id().to_le_bytes());
-    // The address of a local adds ASLR entropy between processes started in the same tick.
-    hasher.update((&raw const count as usize).to_le_bytes());
-    format!("urn:uuid:{}", uuid_from(&hasher.finalize(), 4))
+    uuid::Uuid::new_v4().urn().to_string()
 }
 
 /// A stable name-based (version 8, SHA-256) `urn:uuid:` for `name`.
 pub(crate) fn name_id(name: &str) -> String {
-    format!(
-        "urn:uuid:{}",
-        uuid_from(&Sha256::digest(name.as_bytes()), 8)
-    )
-}
-
-fn uuid_from(digest: &[u8], version: u8) -> String {
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&digest[..16]);
-    b[6] = (b[6] & 0x0f) | (version << 4);
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let h = hex(&b);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
+    let digest = Sha256::digest(name.as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Uuid::new_v8(bytes).urn().to_string()
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -1,17 +1,13 @@
-//! The terminal: set up, restored on every way out (quit, Ctrl-C, SIGTERM,
-//! panic), and the event loop that feeds keys to the app.
+//! The terminal and the event loop: set up, restored on every way out
+//! (quit, signals, panic), suspended and resumed with job control.
 
 mod backend;
 mod notes;
 pub mod positions;
-
-pub use notes::Ending;
+mod signals;
 
 use std::io::{self, Stdout, Write};
-use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
@@ -23,6 +19,20 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 
 use crate::app::{Action, App, Effect};
+pub use notes::Ending;
+pub use positions::{Positions, positions_file};
+use signals::Request;
+
+type Term = Terminal<backend::WideBackend<Stdout>>;
+
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The user quit.
+    Quit,
+    /// A signal ended it; the process should exit with 128 + the number.
+    Signal(i32),
+}
 
 /// Put the terminal back as it was: cooked mode, main screen, no mouse, cursor shown.
 pub fn restore() {
@@ -33,6 +43,17 @@ pub fn restore() {
         LeaveAlternateScreen,
         cursor::Show
     );
+}
+
+/// Raw mode, the alternate screen, mouse reporting, no cursor.
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )
 }
 
 fn install_panic_hook() {
@@ -52,123 +73,170 @@ impl Drop for Guard {
     }
 }
 
-fn setup() -> io::Result<(Guard, Terminal<backend::WideBackend<Stdout>>)> {
+fn setup() -> io::Result<(Guard, Term)> {
     install_panic_hook();
-    enable_raw_mode()?;
     let guard = Guard;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide
-    )?;
+    enter()?;
     let terminal = Terminal::new(backend::WideBackend::new(io::stdout()))?;
     Ok((guard, terminal))
 }
 
-fn translate(ev: Event) -> Option<Action> {
-    match ev {
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::Wheel {
-                x: m.column,
-                y: m.row,
-                down: true,
-            }),
-            MouseEventKind::ScrollUp => Some(Action::Wheel {
-                x: m.column,
-                y: m.row,
-                down: false,
-            }),
-            MouseEventKind::Down(_) => Some(Action::Click {
-                x: m.column,
-                y: m.row,
-            }),
-            _ => None,
-        },
+fn translate(ev: &Event) -> Option<Action> {
+    let mouse = match *ev {
+        Event::Resize(width, height) => return Some(Action::Resize { width, height }),
+        Event::Mouse(m) => m,
+        _ => return None,
+    };
+    let (x, y) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::Wheel { x, y, down: true }),
+        MouseEventKind::ScrollUp => Some(Action::Wheel { x, y, down: false }),
+        MouseEventKind::Down(_) => Some(Action::Click { x, y }),
+        MouseEventKind::Drag(_) => Some(Action::Drag { x, y }),
         _ => None,
     }
 }
 
-/// Run the reader until the user quits; says whether every note was saved.
-pub fn run(mut app: App, positions: Option<PathBuf>) -> io::Result<Ending> {
-    let term = Arc::new(AtomicBool::new(false));
-    watch_signals(Arc::clone(&term));
+/// What the loop owns besides the app: the stores effects are run against,
+/// and the keeper of the note being typed.
+struct Stores {
+    positions: Positions,
+    drafts: notes::DraftKeeper,
+}
+
+/// Run the reader until the user quits or a signal ends it.
+/// Says how it ended, and whether every note was saved.
+pub fn run(mut app: App, positions: Positions) -> io::Result<(Outcome, Ending)> {
+    let mut signals = signals::watch()?;
     notes::offer_left_draft(&mut app);
-    let mut drafts = notes::DraftKeeper::new(&app);
-    let (_guard, mut terminal) = setup()?;
+    let drafts = notes::DraftKeeper::new(&app);
+    let (guard, mut terminal) = setup()?;
+    let mut stores = Stores { positions, drafts };
+    let outcome = event_loop(&mut app, &mut terminal, &mut signals, &mut stores);
+    if outcome.is_err() {
+        // The terminal failed: leave as q would, without the terminal.
+        for effect in app.update(Action::Quit) {
+            if let Effect::SavePosition(pos) = effect {
+                stores.positions.save(pos);
+            }
+        }
+    }
+    let ending = notes::final_save(&mut app);
+    let _ = terminal.show_cursor();
+    let _ = io::stdout().flush();
+    drop(guard);
+    match outcome {
+        Ok(outcome) => Ok((outcome, ending)),
+        // A hung-up terminal fails reads and writes: the signal says why.
+        Err(e) => signals
+            .ending()
+            .map(|n| (Outcome::Signal(n), ending))
+            .ok_or(e),
+    }
+}
+
+fn event_loop(
+    app: &mut App,
+    terminal: &mut Term,
+    signals: &mut signals::Watch,
+    stores: &mut Stores,
+) -> io::Result<Outcome> {
+    fit(app, terminal)?;
+    let mut last_retry = Instant::now();
+    loop {
+        while let Some(request) = signals.next() {
+            match request {
+                Request::End(n) => {
+                    // Leave as q would (the position is saved), with the signal's status.
+                    let effects = app.update(Action::Quit);
+                    run_effects(app, terminal, stores, effects)?;
+                    return Ok(Outcome::Signal(n));
+                }
+                Request::Stop => suspend(app, terminal)?,
+                Request::Continue => resume(app, terminal)?,
+            }
+        }
+        if !event::poll(Duration::from_millis(100))? {
+            // Another window saved: take in its notes.
+            if app.notes.follow_other_windows() {
+                draw(terminal, app)?;
+            }
+            if app.notes.needs_retry() && last_retry.elapsed() > Duration::from_secs(2) {
+                last_retry = Instant::now();
+                app.notes.save();
+                draw(terminal, app)?;
+            }
+            continue;
+        }
+        // Apply every queued event, then draw once.
+        while !signals.waiting() && event::poll(Duration::ZERO)? {
+            let effects = match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
+                ev => translate(&ev).map(|a| app.update(a)).unwrap_or_default(),
+            };
+            if run_effects(app, terminal, stores, effects)? {
+                return Ok(Outcome::Quit);
+            }
+        }
+        stores.drafts.sync(app);
+        draw(terminal, app)?;
+    }
+}
+
+/// Run what `update` asked for, in order; whether it asked to quit.
+fn run_effects(
+    app: &mut App,
+    terminal: &mut Term,
+    stores: &Stores,
+    effects: Vec<Effect>,
+) -> io::Result<bool> {
+    for effect in effects {
+        match effect {
+            Effect::Quit => return Ok(true),
+            Effect::SaveNotes => app.notes.save(),
+            Effect::SavePosition(pos) => stores.positions.save(pos),
+            Effect::Suspend => suspend(app, terminal)?,
+        }
+    }
+    Ok(false)
+}
+
+/// Size the app to the terminal and draw a whole frame.
+fn fit(app: &mut App, terminal: &mut Term) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
-    terminal.draw(|f| crate::ui::draw(&app, f))?;
-    let mut quit = false;
-    let mut last_retry = std::time::Instant::now();
-    while !quit && !term.load(Ordering::Relaxed) {
-        if !event::poll(Duration::from_millis(200))? {
-            if app.notes.follow_other_windows() {
-                terminal.draw(|f| crate::ui::draw(&app, f))?;
-            }
-            if app.notes.needs_retry() && last_retry.elapsed() > Duration::from_secs(2) {
-                last_retry = std::time::Instant::now();
-                app.notes.save();
-                terminal.draw(|f| crate::ui::draw(&app, f))?;
-            }
-            continue;
-        }
-        // Apply every queued event, then draw once.
-        while event::poll(Duration::ZERO)? {
-            let effects = match event::read()? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
-                ev => translate(ev).map(|a| app.update(a)).unwrap_or_default(),
-            };
-            if effects.contains(&Effect::SaveNotes) {
-                app.notes.save();
-            }
-            quit |= effects.contains(&Effect::Quit);
-            if quit {
-                break;
-            }
-        }
-        drafts.sync(&mut app);
-        if !quit {
-            terminal.draw(|f| crate::ui::draw(&app, f))?;
-        }
-    }
-    let ending = notes::final_save(&mut app);
-    if let Some(path) = positions {
-        let _ = positions::save(&path, &app.index.brief.meta.number, app.position());
-    }
-    terminal.show_cursor()?;
-    io::stdout().flush()?;
-    Ok(ending)
+    terminal.clear()?;
+    draw(terminal, app)
 }
 
-/// On SIGTERM or SIGHUP ask the loop to stop; if it cannot (a hung-up
-/// terminal keeps crossterm's poll reading end-of-file), restore the
-/// terminal and exit from here. Annotations are already on disk: every
-/// change is saved when it is made.
-fn watch_signals(term: Arc<AtomicBool>) {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
-        return;
-    };
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            term.store(true, Ordering::Relaxed);
-            std::thread::sleep(Duration::from_millis(500));
-            restore();
-            std::process::exit(128 + signal);
-        }
-    });
+/// Give the terminal back and stop, as Ctrl-Z does in a shell; on
+/// continuing, take it again.
+fn suspend(app: &mut App, terminal: &mut Term) -> io::Result<()> {
+    restore();
+    signals::stop_self()?;
+    resume(app, terminal)
 }
 
-/// Where reading positions are remembered.
-pub fn positions_file() -> Option<PathBuf> {
-    let dir = match std::env::var_os("BRIEF_DATA_DIR") {
-        Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => directories::BaseDirs::new()?.data_dir().join("brief"),
-    };
-    Some(dir.join("positions.json"))
+/// Take the terminal again after a stop (the shell reset it meanwhile, and
+/// it may have been resized) and redraw everything.
+fn resume(app: &mut App, terminal: &mut Term) -> io::Result<()> {
+    // Forget the mode saved before the stop, so raw mode is entered afresh.
+    let _ = disable_raw_mode();
+    enter()?;
+    fit(app, terminal)
+}
+
+/// Draw a frame and hand its layout back to the app (any backend: tests
+/// draw into ratatui's `TestBackend` the same way).
+pub fn draw<B: ratatui::backend::Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+) -> Result<(), B::Error> {
+    let mut drawn = crate::app::Drawn::default();
+    terminal.draw(|f| drawn = crate::ui::draw(app, f))?;
+    app.laid_out(drawn);
+    Ok(())
 }

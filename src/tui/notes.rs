@@ -51,10 +51,10 @@ impl DraftKeeper {
             }
             Err(e) if !self.failed => {
                 self.failed = true;
-                app.message = crate::text::sanitize_line(&format!(
+                app.say(crate::text::sanitize_line(&format!(
                     "the draft cannot be kept in {} ({e}): save the note with Ctrl-S",
                     path.display()
-                ));
+                )));
             }
             Err(_) => {}
         }
@@ -77,10 +77,10 @@ pub(super) fn offer_left_draft(app: &mut App) {
     if app.offer_draft(found) {
         let _ = std::fs::rename(&left, draft::draft_path(&notes_path));
     } else {
-        app.message = crate::text::sanitize_line(&format!(
+        app.say(crate::text::sanitize_line(&format!(
             "an unsaved note was kept in {}, but its passage is no longer in the brief",
             left.display()
-        ));
+        )));
     }
 }
 
@@ -103,7 +103,7 @@ pub(super) fn final_save(app: &mut App) -> Ending {
         return Ending::Saved;
     }
     let why = app.notes.save_error.clone().unwrap_or_default();
-    let key = crate::app::notes::brief_key(&app.index.brief.meta.number);
+    let key = crate::app::notes::brief_key(&app.index().brief.meta.number);
     let store_path = app.notes.store.as_ref().map(|s| s.path().to_path_buf());
     let notes_path = store_path
         .clone()

@@ -9,6 +9,49 @@ use serde_json::{Map, Value};
 
 use crate::app::document::Pos;
 
+/// The positions file and the key of the brief being read. The event loop
+/// owns it and saves through it when `update` asks (`Effect::SavePosition`).
+#[derive(Debug, Clone)]
+pub struct Positions {
+    path: Option<PathBuf>,
+    key: String,
+}
+
+impl Positions {
+    /// The store in its default place (`$BRIEF_DATA_DIR` or the XDG data folder).
+    pub fn open(key: &str) -> Positions {
+        Positions {
+            path: positions_file(),
+            key: key.to_string(),
+        }
+    }
+
+    /// The remembered position of this brief, and what the reader should be told.
+    pub fn load(&self) -> Loaded {
+        self.path
+            .as_deref()
+            .map(|p| load(p, &self.key))
+            .unwrap_or_default()
+    }
+
+    /// Remember a position (a failure is not worth interrupting the reader:
+    /// a damaged file was reported when it was loaded).
+    pub fn save(&self, pos: Pos) {
+        if let Some(path) = &self.path {
+            let _ = save(path, &self.key, pos);
+        }
+    }
+}
+
+/// Where reading positions are remembered.
+pub fn positions_file() -> Option<PathBuf> {
+    let dir = match std::env::var_os("BRIEF_DATA_DIR") {
+        Some(d) if !d.is_empty() => PathBuf::from(d),
+        _ => directories::BaseDirs::new()?.data_dir().join("brief"),
+    };
+    Some(dir.join("positions.json"))
+}
+
 /// What reading `positions.json` found.
 #[derive(Debug, Default)]
 pub struct Loaded {

@@ -14,48 +14,55 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use crate::app::{App, Focus};
+use crate::app::{App, Drawn, Focus};
 use crate::text::wrap;
 pub use theme::Theme;
 
-/// Draw the whole reader into a frame.
-pub fn draw(app: &App, frame: &mut Frame) {
-    render(app, frame.area(), frame.buffer_mut());
+/// Draw the whole reader into a frame; returns the layout it used.
+pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
+    let drawn = render(app, frame.area(), frame.buffer_mut());
     if let Some((x, y)) = popup::editor(
         app,
-        Theme::get(app.no_color),
+        Theme::get(app.no_color()),
         frame.area(),
         frame.buffer_mut(),
     ) {
         // The terminal cursor sits at the caret, so an input method's preedit shows in place.
         frame.set_cursor_position((x, y));
     }
+    drawn
 }
 
-/// Draw the whole reader into a buffer.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = *Theme::get(app.no_color);
-    let a = app.areas;
+/// Draw the whole reader into a buffer; returns the layout it used.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
+    let theme = *Theme::get(app.no_color());
+    let a = app.areas();
     if a.too_small || a.screen != area {
         too_small(area, buf);
-        return;
+        return Drawn::default();
     }
     status::title_bar(app, &theme, a.title, buf);
     reader::render(app, &theme, a.reader, buf);
+    let mut outline_first = 0;
     if a.outline.width > 0 {
         if a.overlay {
             clear(a.outline, buf);
         }
-        outline::render(app, &theme, a.outline, buf);
+        outline_first = outline::render(app, &theme, a.outline, buf);
     }
+    let mut side_items = Vec::new();
     if a.side.width > 0 {
         if a.overlay {
             clear(a.side, buf);
         }
-        side::render(app, &theme, a.side, buf);
+        side_items = side::render(app, &theme, a.side, buf);
     }
     status::status_bar(app, &theme, a.status, buf);
-    popup::render(app, &theme, area, buf);
+    Drawn {
+        popup: popup::render(app, &theme, area, buf),
+        outline_first,
+        side_items,
+    }
 }
 
 /// Clear an area for a pane drawn over another, so that no wide character
@@ -110,7 +117,7 @@ pub fn pane<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
 
 /// Whether a pane has the keyboard.
 pub fn focused(app: &App, focus: Focus) -> bool {
-    app.focus == focus
+    app.focus() == focus
 }
 
 /// Text wrapped with the reader's own rule, one styled line per row.

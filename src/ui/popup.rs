@@ -6,12 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Theme, pane, put_lines, wrapped};
-use crate::app::keymap::{Context, KEYMAP};
+use crate::app::keymap::{HELP_SECTIONS, KEYMAP};
+use crate::app::layout::PopupLayout;
 use crate::app::{App, Popup};
 
-/// Draw the open popup, if any.
-pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) {
-    let Some(popup) = app.popup else { return };
+/// Draw the open popup, if any; returns its content and window sizes.
+pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Option<PopupLayout> {
+    let popup = app.popup()?;
     let area = centered(
         screen,
         screen.width.saturating_sub(4).min(90),
@@ -32,17 +33,21 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let max = lines.len().saturating_sub(inner.height as usize);
-    put_lines(&lines[app.popup_scroll.min(max)..], inner, buf);
+    put_lines(&lines[app.popup_scroll().min(max)..], inner, buf);
+    Some(PopupLayout {
+        lines: lines.len(),
+        rows: inner.height as usize,
+    })
 }
 
 fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> {
-    let Some(f) = app.index.brief.footnote(n) else {
+    let Some(f) = app.index().brief.footnote(n) else {
         return vec![];
     };
     let mut lines = vec![Line::styled(format!("주 {n}"), theme.heading)];
     lines.extend(wrapped(&f.text, width, theme.text));
     for claim in app
-        .index
+        .index()
         .brief
         .claims
         .iter()
@@ -55,7 +60,7 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         ));
         lines.extend(wrapped(&format!("“{}”", claim.text), width, theme.dim));
         let others: Vec<String> = app
-            .index
+            .index()
             .sources_of_claim(claim)
             .iter()
             .map(|s| s.outlet.clone())
@@ -67,7 +72,7 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
             ));
         }
     }
-    for s in app.index.sources_of_footnote(n) {
+    for s in app.index().sources_of_footnote(n) {
         lines.push(Line::default());
         let date = s.date.clone().unwrap_or_default();
         lines.push(Line::from(vec![
@@ -80,7 +85,7 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
             lines.push(Line::styled(url.clone(), theme.dim));
         }
         let cited: Vec<String> = app
-            .index
+            .index()
             .claims_citing(&s.id)
             .iter()
             .map(|c| c.paragraph.clone())
@@ -96,15 +101,11 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
 /// The help screen, generated from the keymap table.
 pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for (context, title) in [
-        (Context::Normal, "Reading"),
-        (Context::Search, "Searching (/)"),
-        (Context::Popup, "Popups"),
-    ] {
-        lines.push(Line::styled(title, theme.heading));
+    for (context, title) in HELP_SECTIONS {
+        lines.push(Line::styled(*title, theme.heading));
         let rows: Vec<(String, &str)> = KEYMAP
             .iter()
-            .filter(|b| b.context == context)
+            .filter(|b| b.context == *context)
             .map(|b| (b.keys.to_string(), b.help))
             .collect();
         let key_w = rows
@@ -121,7 +122,7 @@ pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::styled(
-        "Mouse: wheel scrolls the pane under the pointer; click selects an item or opens a marker.",
+        "Mouse: wheel scrolls the pane under the pointer; click selects an item or opens a marker; drag selects text.",
         theme.dim,
     ));
     lines
@@ -130,7 +131,7 @@ pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
 /// Draw the note editor, if open; returns where the caret is on screen.
 pub fn editor(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     let editor = app.editor.as_ref()?;
-    if app.areas.too_small {
+    if app.areas().too_small {
         return None;
     }
     let area = centered(

@@ -14,13 +14,13 @@ use crate::app::{App, Focus, Tab};
 
 /// Draw the reader pane.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let title = app.index.brief.meta.title.as_str();
+    let title = app.index().brief.meta.title.as_str();
     let block = pane(title, focused(app, Focus::Reader), theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let layers = Layers::new(app);
-    for (row, l) in app.doc.lines[app.visible_lines()].iter().enumerate() {
-        let b = &app.doc.blocks[l.block];
+    for (row, l) in app.doc().lines[app.visible_lines()].iter().enumerate() {
+        let b = &app.doc().blocks[l.block];
         let text = &b.text[l.bytes.clone()];
         let base = match b.kind {
             BlockKind::Title => theme.title,
@@ -69,45 +69,45 @@ impl Layers {
     fn new(app: &App) -> Layers {
         let visible = app.visible_blocks();
         let block_of = |paragraph: &str| {
-            let order = app.index.place(paragraph)?.order;
-            app.doc
+            let order = app.index().place(paragraph)?.order;
+            app.doc()
                 .block_of_paragraph(order)
                 .filter(|b| visible.contains(b))
         };
         let mut entities = Vec::new();
-        if app.show_entities {
-            for e in &app.index.brief.entities {
+        if app.show_entities() {
+            for e in &app.index().brief.entities {
                 for m in &e.mentions {
                     if let Some(b) = m.paragraph.as_deref().and_then(block_of) {
-                        entities.push((b, app.doc.display_range(b, m.start, m.end)));
+                        entities.push((b, app.doc().display_range(b, m.start, m.end)));
                     }
                 }
             }
         }
         let mut unsourced = Vec::new();
-        if app.show_unsourced {
-            for c in &app.index.brief.unsourced_claims {
+        if app.show_unsourced() {
+            for c in &app.index().brief.unsourced_claims {
                 if let Some(b) = block_of(&c.paragraph) {
-                    unsourced.push((b, app.doc.display_range(b, c.start, c.end)));
+                    unsourced.push((b, app.doc().display_range(b, c.start, c.end)));
                 }
             }
         }
-        let selected_footnote = (app.tab == Tab::Citations && app.focus == Focus::Side)
+        let selected_footnote = (app.tab() == Tab::Citations && app.focus() == Focus::Side)
             .then(|| app.citations().get(app.selected()).copied())
             .flatten();
         let matches = app
-            .search
+            .search()
             .matches
             .iter()
             .enumerate()
             .filter(|(_, m)| visible.contains(&m.block))
-            .map(|(i, m)| (m.block, m.range.clone(), app.search.current == Some(i)))
+            .map(|(i, m)| (m.block, m.range.clone(), app.search().current == Some(i)))
             .collect();
         let mut annotations = Vec::new();
         for b in visible.clone() {
             for (i, r) in app.annotations_in(b) {
                 let a = &app.notes.list[i];
-                let mut style = super::theme::highlight(a.colour, app.no_color);
+                let mut style = super::theme::highlight(a.colour, app.no_color());
                 if !a.note.is_empty() {
                     style = style.add_modifier(Modifier::UNDERLINED);
                 }
@@ -130,7 +130,7 @@ impl Layers {
         let inside = |list: &[(usize, Range<usize>)]| {
             list.iter().any(|(b, r)| *b == block && r.contains(&offset))
         };
-        let b = &app.doc.blocks[block];
+        let b = &app.doc().blocks[block];
         let mut style = base;
         if inside(&self.unsourced) {
             style = style.patch(theme.unsourced);
@@ -144,7 +144,7 @@ impl Layers {
             }
         }
         if app
-            .flash
+            .flash()
             .as_ref()
             .is_some_and(|(fb, r)| *fb == block && r.contains(&offset))
         {
@@ -157,7 +157,7 @@ impl Layers {
             .find(|(_, m)| (m.start..m.end).contains(&offset))
         {
             let at_cursor = app
-                .marker
+                .marker()
                 .is_some_and(|c| c.block == block && c.marker == k);
             let selected = at_cursor || self.selected_footnote == Some(m.footnote);
             style = style.patch(if selected {
@@ -182,7 +182,7 @@ impl Layers {
         {
             style = style.patch(theme.selected);
         }
-        if app.cursor == here && app.focus == Focus::Reader {
+        if app.cursor() == here && app.focus() == Focus::Reader {
             style = style.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
         }
         style

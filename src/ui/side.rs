@@ -14,13 +14,13 @@ use crate::app::{App, Focus, Tab};
 
 /// The lines of every item of the current tab, for a list `width` wide.
 fn items(app: &App, theme: &Theme, width: u16) -> Vec<Vec<Line<'static>>> {
-    match app.tab {
+    match app.tab() {
         Tab::Citations => app
             .citations()
             .iter()
             .map(|n| citation(app, theme, *n, width))
             .collect(),
-        Tab::Recommendations => (0..app.index.brief.recommendations.len())
+        Tab::Recommendations => (0..app.index().brief.recommendations.len())
             .map(|i| recommendation(app, theme, i, width))
             .collect(),
         Tab::Entities => app
@@ -42,12 +42,12 @@ fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'stati
         "orphan: not found in this revision".to_string()
     } else {
         let pos = app.pos_of_doc(a.target.start);
-        app.doc.blocks[..=pos.block]
+        app.doc().blocks[..=pos.block]
             .iter()
             .rev()
             .find_map(|b| b.section)
             .map_or("요약".into(), |s| {
-                let s = &app.index.brief.sections[s];
+                let s = &app.index().brief.sections[s];
                 s.heading()
             })
     };
@@ -102,11 +102,11 @@ fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'stati
 }
 
 fn citation(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> {
-    let sources = app.index.sources_of_footnote(n);
+    let sources = app.index().sources_of_footnote(n);
     let mut lines = Vec::new();
     if sources.is_empty() {
         let text = app
-            .index
+            .index()
             .brief
             .footnote(n)
             .map_or(String::new(), |f| f.text.clone());
@@ -148,7 +148,7 @@ fn indent(line: Line<'static>) -> Line<'static> {
 }
 
 fn recommendation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static>> {
-    let r = &app.index.brief.recommendations[i];
+    let r = &app.index().brief.recommendations[i];
     let visible = app.visible_paragraphs();
     let here = r.paragraphs.iter().any(|p| visible.contains(&p.as_str()));
     let mark = if here { "● " } else { "  " };
@@ -171,7 +171,7 @@ fn recommendation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'s
 }
 
 fn entity(app: &App, theme: &Theme, i: usize) -> Vec<Line<'static>> {
-    let e = &app.index.brief.entities[i];
+    let e = &app.index().brief.entities[i];
     let label = KIND_LABELS
         .iter()
         .find(|(k, _)| *k == e.kind)
@@ -194,14 +194,7 @@ fn list_area(area: Rect) -> Rect {
 }
 
 /// Rows each item occupies (relative to the list's first row), after scrolling.
-pub fn item_rows(app: &App) -> Vec<Range<usize>> {
-    let list = list_area(app.areas.side);
-    let theme = *Theme::get(true);
-    let heights: Vec<usize> = items(app, &theme, list.width)
-        .iter()
-        .map(Vec::len)
-        .collect();
-    let offset = scroll_offset(&heights, app.selected(), list.height as usize);
+fn item_rows(heights: &[usize], offset: usize) -> Vec<Range<usize>> {
     let mut row = 0usize;
     heights
         .iter()
@@ -218,18 +211,15 @@ fn scroll_offset(heights: &[usize], selected: usize, height: usize) -> usize {
     end.saturating_sub(height)
 }
 
-/// Draw the side pane with its tabs.
-pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let is_focused = focused(app, Focus::Side);
-    let block = pane("Linked", is_focused, theme);
-    block.render(area, buf);
+/// The tab row under the pane's top border.
+fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let tabs_area = Rect {
         x: area.x + 1,
         y: area.y + 1,
         width: area.width.saturating_sub(2),
         height: 1,
     };
-    let selected = Tab::ALL.iter().position(|t| *t == app.tab).unwrap_or(0);
+    let selected = Tab::ALL.iter().position(|t| *t == app.tab()).unwrap_or(0);
     let full: usize = Tab::ALL.iter().map(|t| t.title().len() + 3).sum();
     let short = full > tabs_area.width as usize;
     Tabs::new(
@@ -243,10 +233,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     .padding("", "")
     .divider(" │ ")
     .render(tabs_area, buf);
+}
+
+/// Draw the side pane with its tabs; returns the rows each item occupies.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Range<usize>> {
+    let is_focused = focused(app, Focus::Side);
+    let block = pane("Linked", is_focused, theme);
+    block.render(area, buf);
+    render_tabs(app, theme, area, buf);
     let list = list_area(area);
     let all = items(app, theme, list.width);
     let heights: Vec<usize> = all.iter().map(Vec::len).collect();
     let offset = scroll_offset(&heights, app.selected(), list.height as usize);
+    let item_rows = item_rows(&heights, offset);
     let mut rows: Vec<(Line, Style)> = Vec::new();
     for (i, item) in all.into_iter().enumerate() {
         let chosen = i == app.selected();
@@ -263,7 +262,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
     }
     if rows.is_empty() {
-        let none = if app.tab == Tab::Annotations {
+        let none = if app.tab() == Tab::Annotations {
             "(none yet: v selects, H highlights, a writes a note)"
         } else {
             "(none)"
@@ -290,4 +289,5 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             );
         }
     }
+    item_rows
 }

@@ -10,7 +10,7 @@ use crate::text::str_width;
 
 /// Series, number, title, author, date.
 pub fn title_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let m = &app.index.brief.meta;
+    let m = &app.index().brief.meta;
     buf.set_style(area, theme.bar);
     let line = Line::from(vec![
         Span::styled(format!(" {} {} ", m.series, m.number), theme.bar),
@@ -25,28 +25,28 @@ pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.bar);
     let mode = if app.editor.is_some() {
         "NOTE"
-    } else if app.search.active && app.search.filtering {
+    } else if app.search().active && app.search().filtering {
         "FILTER"
-    } else if app.search.active {
+    } else if app.search().active {
         "SEARCH"
-    } else if app.popup.is_some() {
+    } else if app.popup().is_some() {
         "POPUP"
-    } else if app.select_from.is_some() {
+    } else if app.select_from().is_some() {
         "VISUAL"
     } else {
         "READ"
     };
     let mut left = format!(" {mode} ");
-    if app.search.filtering && (app.search.active || !app.notes_filter.is_empty()) {
-        left += &format!("│ filter: {} ", app.notes_filter);
-    } else if !app.search.matches.is_empty() || app.search.active {
-        left += &format!("│ /{} {} ", app.search.query, app.search.count());
+    if app.search().filtering && (app.search().active || !app.notes_filter().is_empty()) {
+        left += &format!("│ filter: {} ", app.notes_filter());
+    } else if !app.search().matches.is_empty() || app.search().active {
+        left += &format!("│ /{} {} ", app.search().query, app.search().count());
     }
-    if !app.pending.shown().is_empty() {
-        left += &format!("│ {} ", app.pending.shown());
+    if !app.pending().shown().is_empty() {
+        left += &format!("│ {} ", app.pending().shown());
     }
-    let hint = if !app.message.is_empty() {
-        app.message.as_str()
+    let hint = if !app.message().is_empty() {
+        app.message()
     } else if let Some(e) = &app.notes.save_error {
         e.as_str()
     } else {
@@ -55,10 +55,10 @@ pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let percent = if app.max_top() == 0 {
         100
     } else {
-        app.top * 100 / app.max_top()
+        app.top() * 100 / app.max_top()
     };
     let section = app.current_section().map_or("요약".to_string(), |i| {
-        let s = &app.index.brief.sections[i];
+        let s = &app.index().brief.sections[i];
         s.heading()
     });
     let right = format!(" {section} │ {percent}% ");

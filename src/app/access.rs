@@ -1,0 +1,128 @@
+//! Read access to the reader state: the fields are private, so only
+//! `update` (and the app's own modules) change them.
+
+use std::ops::Range;
+
+use super::document::{Document, Pos};
+use super::keymap::Pending;
+use super::search::Search;
+use super::{App, Areas, Focus, MarkerRef, Popup, Tab};
+use crate::brief::Index;
+
+/// Read access to the reader state (fields are private: only `update` changes them).
+impl App {
+    /// The brief and its lookups.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The reading view: blocks and wrapped lines.
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    /// Where each pane goes at the current size.
+    pub fn areas(&self) -> Areas {
+        self.areas
+    }
+
+    /// The line at the top of the reader.
+    pub fn top(&self) -> usize {
+        self.top
+    }
+
+    /// Which pane has the keyboard.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The side pane's tab.
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// The open popup.
+    pub fn popup(&self) -> Option<Popup> {
+        self.popup
+    }
+
+    /// Lines the open popup is scrolled by.
+    pub fn popup_scroll(&self) -> usize {
+        self.popup_scroll
+    }
+
+    /// The section selected in the outline.
+    pub fn outline_selected(&self) -> usize {
+        self.outline_selected
+    }
+
+    /// The footnote marker under the marker cursor.
+    pub fn marker(&self) -> Option<MarkerRef> {
+        self.marker
+    }
+
+    /// The search and its matches.
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    /// Earlier positions of the jump history, oldest first.
+    pub fn back(&self) -> &[Pos] {
+        &self.back
+    }
+
+    /// Whether entities are highlighted.
+    pub fn show_entities(&self) -> bool {
+        self.show_entities
+    }
+
+    /// Whether unsourced figures are flagged.
+    pub fn show_unsourced(&self) -> bool {
+        self.show_unsourced
+    }
+
+    /// The passage highlighted after a jump: block and display char range.
+    pub fn flash(&self) -> Option<&(usize, Range<usize>)> {
+        self.flash.as_ref()
+    }
+
+    /// The status bar's message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Keys typed so far of a multi-key binding.
+    pub fn pending(&self) -> &Pending {
+        &self.pending
+    }
+
+    /// Whether colour is off.
+    pub fn no_color(&self) -> bool {
+        self.no_color
+    }
+
+    /// The reading cursor.
+    pub fn cursor(&self) -> Pos {
+        self.cursor
+    }
+
+    /// Where the selection started, while selecting.
+    pub fn select_from(&self) -> Option<Pos> {
+        self.select_from
+    }
+
+    /// The Annotations tab's filter.
+    pub fn notes_filter(&self) -> &str {
+        &self.notes_filter
+    }
+
+    /// Turn colour off (or on).
+    pub fn set_no_color(&mut self, off: bool) {
+        self.no_color = off;
+    }
+
+    /// Show a message in the status bar.
+    pub fn say(&mut self, message: String) {
+        self.message = message;
+    }
+}

@@ -1,0 +1,97 @@
+//! The keymap table is the one source: every binding is reachable from a
+//! key event a terminal really sends, and the help screen lists it.
+
+use brief::app::Action;
+use brief::app::keymap::{Context, HELP_SECTIONS, KEYMAP, Pending, resolve};
+use brief::app::keys;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// The event a terminal delivers for a key: control letters that share a
+/// code with a named key arrive as that key (Ctrl-I is Tab), capitals
+/// come with Shift.
+fn as_sent(key: KeyEvent) -> KeyEvent {
+    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    match (key.code, key.modifiers) {
+        (KeyCode::Char('i'), KeyModifiers::CONTROL) => plain(KeyCode::Tab),
+        (KeyCode::Char('m' | 'j'), KeyModifiers::CONTROL) => plain(KeyCode::Enter),
+        (KeyCode::Char('h'), KeyModifiers::CONTROL) => plain(KeyCode::Backspace),
+        (KeyCode::Char('['), KeyModifiers::CONTROL) => plain(KeyCode::Esc),
+        (KeyCode::Char(c), KeyModifiers::NONE) if c.is_ascii_uppercase() => {
+            KeyEvent::new(key.code, KeyModifiers::SHIFT)
+        }
+        _ => key,
+    }
+}
+
+/// What typing `keys` in `context` resolves to.
+fn typed(context: Context, keys: &str) -> Option<Action> {
+    let mut pending = Pending::default();
+    let mut last = None;
+    for k in keys::parse(keys) {
+        last = resolve(context, as_sent(k), &mut pending);
+    }
+    last
+}
+
+/// The binding's action for a key alternative (`m{a-z}` typed as `mq`).
+fn expected(action: Action, keys: &str) -> (String, Action) {
+    match keys.strip_suffix("{a-z}") {
+        Some(lead) => {
+            let typed = format!("{lead}q");
+            let action = match action {
+                Action::SetMark(_) => Action::SetMark('q'),
+                Action::JumpMark(_) => Action::JumpMark('q'),
+                other => other,
+            };
+            (typed, action)
+        }
+        None => (keys.to_string(), action),
+    }
+}
+
+#[test]
+fn every_binding_is_reachable_from_a_real_key() {
+    let mut unreachable = Vec::new();
+    for b in KEYMAP {
+        for alternative in b.keys.split(' ') {
+            let (keys, action) = expected(b.action, alternative);
+            let got = typed(b.context, &keys);
+            if got != Some(action) {
+                unreachable.push(format!("{:?} {alternative}: {got:?}", b.context));
+            }
+        }
+    }
+    assert!(
+        unreachable.is_empty(),
+        "unreachable bindings: {unreachable:#?}"
+    );
+}
+
+#[test]
+fn ctrl_i_would_be_tab() {
+    assert_eq!(typed(Context::Normal, "<C-i>"), Some(Action::FocusNext));
+}
+
+#[test]
+fn help_lists_every_binding_of_every_context() {
+    let theme = brief::ui::Theme::get(true);
+    let help = brief::ui::popup::help_lines(theme, 200)
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    for (_, title) in HELP_SECTIONS {
+        assert!(help.contains(title), "section {title}");
+    }
+    for b in KEYMAP {
+        assert!(
+            HELP_SECTIONS.iter().any(|(c, _)| *c == b.context),
+            "{:?} has a help section",
+            b.context
+        );
+        let row = help
+            .lines()
+            .find(|l| l.contains(b.help) && l.contains(b.keys));
+        assert!(row.is_some(), "help shows {} {}", b.keys, b.help);
+    }
+}
