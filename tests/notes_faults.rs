@@ -55,7 +55,11 @@ fn fault_keeps_the_file(fault: Fault, expect: &str) {
     assert!(matches!(err, StoreError::Write { .. }), "{err:?}");
     assert!(message.contains(expect), "{fault:?}: {message}");
     assert!(message.contains("kept in memory") && !message.contains('\n'));
-    assert_eq!(fs::read(&path).expect("test setup"), before, "{fault:?}: file intact");
+    assert_eq!(
+        fs::read(&path).expect("test setup"),
+        before,
+        "{fault:?}: file intact"
+    );
     assert_eq!(
         files_in(dir.path()),
         files,
@@ -65,7 +69,8 @@ fn fault_keeps_the_file(fault: Fault, expect: &str) {
 
     fs_.set(None);
     assert!(store.save_if_dirty(&second).expect("test setup"));
-    let file: NotesFile = serde_json::from_slice(&fs::read(&path).expect("test setup")).expect("test setup");
+    let file: NotesFile =
+        serde_json::from_slice(&fs::read(&path).expect("test setup")).expect("test setup");
     assert_eq!(
         file.annotations.len(),
         2,
@@ -104,7 +109,8 @@ fn rescue_goes_to_the_first_place_that_can_be_written() {
     let places = [blocked.join("below-a-file"), open_dir.clone()];
     let first = rescue("2025-09", &list, &places).expect("the second place takes it");
     assert_eq!(first.parent(), Some(open_dir.as_path()));
-    let file: NotesFile = serde_json::from_slice(&fs::read(&first).expect("test setup")).expect("test setup");
+    let file: NotesFile =
+        serde_json::from_slice(&fs::read(&first).expect("test setup")).expect("test setup");
     assert_eq!(
         (file.brief.as_str(), file.annotations),
         ("2025-09", list.clone())

@@ -18,7 +18,8 @@ fn open(path: &Path) -> NoteStore {
 }
 
 fn on_disk(path: &Path) -> Vec<String> {
-    let file: NotesFile = serde_json::from_slice(&fs::read(path).expect("test setup")).expect("test setup");
+    let file: NotesFile =
+        serde_json::from_slice(&fs::read(path).expect("test setup")).expect("test setup");
     let mut notes: Vec<String> = file.annotations.into_iter().map(|a| a.note).collect();
     notes.sort();
     notes
@@ -66,7 +67,10 @@ fn a_delete_in_one_window_is_not_undone_by_the_other() {
         "the delete wins over b's stale copy"
     );
 
-    let mut restored = held_by_b.into_iter().find(|n| n.note == "drop").expect("test setup");
+    let mut restored = held_by_b
+        .into_iter()
+        .find(|n| n.note == "drop")
+        .expect("test setup");
     restored.touch();
     let mut list = b.annotations().to_vec();
     list.push(restored);
@@ -247,7 +251,11 @@ fn a_window_takes_in_the_others_notes_without_writing() {
     seen.sort_unstable();
     assert_eq!(seen, ["b, unsaved", "from a"]);
     assert!(!b.changed_on_disk());
-    assert_eq!(fs::read(&path).expect("test setup"), before, "reloading writes nothing");
+    assert_eq!(
+        fs::read(&path).expect("test setup"),
+        before,
+        "reloading writes nothing"
+    );
 }
 
 #[test]

@@ -312,7 +312,9 @@ fn quitting_with_notes_that_cannot_be_saved_asks_then_rescues_them() {
     assert!(said.contains("brief-rescue-"), "stderr says where:\n{said}");
     assert_eq!(notes_in(&copy), ["구할 메모"]);
     assert!(
-        std::fs::read_to_string(&other).expect("test setup").contains("9999-99"),
+        std::fs::read_to_string(&other)
+            .expect("test setup")
+            .contains("9999-99"),
         "the other brief's file is untouched"
     );
 }
