@@ -21,6 +21,9 @@ pub struct Tmux {
     socket: String,
     pub data: PathBuf,
     owned: Option<tempfile::TempDir>,
+    /// Where the shell that runs the reader writes its exit status (tmux
+    /// does not always reap a pane's program in time to report it).
+    status: Option<tempfile::TempDir>,
 }
 
 static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -46,12 +49,16 @@ impl Tmux {
 
     /// The reader under a given `TERM`.
     pub fn start_term(width: u16, height: u16, data: &Path, term: &str) -> Tmux {
+        let status = tempfile::tempdir().expect("temp dir");
         let cmd = format!(
-            "env BRIEF_DATA_DIR={} TERM={term} {}",
+            "sh -c 'env BRIEF_DATA_DIR={} TERM={term} {}; echo $? > {}/status'",
             data.display(),
-            bin().display()
+            bin().display(),
+            status.path().display()
         );
-        Tmux::session(width, height, data, &cmd)
+        let mut t = Tmux::session(width, height, data, &cmd);
+        t.status = Some(status);
+        t
     }
 
     /// An interactive shell with a `shell$ ` prompt, to run the reader under job control.
@@ -72,6 +79,7 @@ impl Tmux {
             socket: format!("brief-e2e-{}-{run}", std::process::id()),
             data: data.to_path_buf(),
             owned: None,
+            status: None,
         };
         let (w, h) = (width.to_string(), height.to_string());
         t.tmux(&["new-session", "-d", "-s", "e2e", "-x", &w, "-y", &h, cmd]);
@@ -179,6 +187,18 @@ impl Tmux {
     /// learns it when it reaps the process, which can come after it sees
     /// the pane's output close.)
     pub fn exit_status(&self) -> String {
+        if let Some(dir) = &self.status {
+            let file = dir.path().join("status");
+            let start = Instant::now();
+            loop {
+                let status = std::fs::read_to_string(&file).unwrap_or_default();
+                if status.ends_with('\n') {
+                    return status.trim().to_string();
+                }
+                assert!(start.elapsed() < PATIENCE, "no exit status");
+                std::thread::sleep(POLL);
+            }
+        }
         self.wait_dead();
         let start = Instant::now();
         loop {
@@ -193,7 +213,24 @@ impl Tmux {
 
     /// The process id of the pane's program.
     pub fn pid(&self) -> String {
-        self.format("pane_pid")
+        let pane = self.format("pane_pid");
+        if self.status.is_none() {
+            return pane;
+        }
+        // The reader runs under the `sh` that records its status.
+        let start = Instant::now();
+        loop {
+            let children = std::fs::read_to_string(format!("/proc/{pane}/task/{pane}/children"))
+                .unwrap_or_default();
+            if let Some(child) = children.split_whitespace().next() {
+                return child.to_string();
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "the reader never started under {pane}"
+            );
+            std::thread::sleep(POLL);
+        }
     }
 
     /// Send a signal (`TERM`, `INT`, ...) to a process.
