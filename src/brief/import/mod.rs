@@ -3,6 +3,7 @@
 
 pub mod blocks;
 pub mod claims;
+pub mod enrich;
 pub mod entities;
 mod footnotes;
 pub mod header;
