@@ -17,14 +17,58 @@ static END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[.?!][”’)]?(?:\d{1,2}\)?)?\s").expect("the end pattern is valid")
 });
 
+/// Recommending endings. Between their syllables a space may stand
+/// (`제기해야 한 다`): text wrapped character by character keeps one.
+const FORMS: &[&str] = &[
+    "야 한다[.,)\\]”’\\d\\s]",
+    "야 한다$",
+    "야 함",
+    "야 하며",
+    "야 할 것이다",
+    "할 필요가 있",
+    "할 필요성이 있",
+    "될 필요가 있",
+    "할 필요가 크",
+    "필요\\s*[.]?\\s*$",
+    "필요함",
+    "검토해야",
+    "방안을 검토",
+    "방안을 마련",
+    "방안을 모색",
+    "방안을 강구",
+    "요구된다",
+    "요구됨",
+    "바람직하다",
+];
+
 static FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"야\s?(?:한다|함|할 것)|(?:할|될|을|를)\s?필요(?:가|성이)?\s?(?:있|크)|필요\s*[.]?\s*$|",
-        r"검토해야|방안을\s?(?:검토|마련|모색|강구)|요구된다|요구됨|바람직하다|",
-        r"\b(?:should|must|needs? to|ought to)\b"
-    ))
-    .expect("the form pattern is valid")
+    let korean: Vec<String> = FORMS.iter().map(|f| loosen(f)).collect();
+    let pattern = format!(
+        "{}|\\b(?:should|must|needs? to|ought to)\\b",
+        korean.join("|")
+    );
+    Regex::new(&pattern).expect("the form pattern is valid")
 });
+
+/// The form with an optional space between any two syllables.
+fn loosen(form: &str) -> String {
+    let mut out = String::new();
+    let mut prev_hangul = false;
+    for c in form.chars() {
+        let hangul = crate::brief::import::enrich::words::is_hangul(c);
+        if c == ' ' {
+            out.push_str("\\s?");
+            prev_hangul = false;
+            continue;
+        }
+        if hangul && prev_hangul {
+            out.push_str("\\s?");
+        }
+        out.push(c);
+        prev_hangul = hangul;
+    }
+    out
+}
 
 /// Sentences that only announce what follows.
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -98,6 +142,7 @@ mod tests {
             "절차를 마련할 필요가 있다.",
             "공개할 필요",
             "확대하는 방안을 검토할 수 있다.",
+            "공식 의제로 제기해야 한 다.",
             "대응이 요구된다.",
             "The ministry should prepare a plan.",
             "Seoul needs to act.",
@@ -107,6 +152,7 @@ mod tests {
         for s in [
             "항로를 바꾸어야 했다.",
             "재평가할 필요가 생겼다.",
+            "전환점이 마련되어야 한다는 것도 잊지 않고 있다.",
             "이를 위해 다음과 같은 방안을 검토할 필요가 있다.",
             "The zone is contested.",
         ] {
