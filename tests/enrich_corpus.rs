@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use brief::brief::import::enrich::{self, Gazetteer, gazetteer::key};
 use brief::brief::load;
-use brief::brief::model::{Brief, Entity, Meta, Paragraph, Recommendation, Section};
+use brief::brief::model::{Brief, Confidence, Entity, Meta, Paragraph, Recommendation, Section};
 use serde_json::Value;
 
 const BRIEFS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/briefs");
@@ -204,14 +204,23 @@ fn check_entities(name: &str, key: &Value, found: &[Entity]) -> f64 {
         .iter()
         .filter(|e| wanted.iter().any(|(_, n)| is_match(e, n)))
         .count();
+    let sure: Vec<&Entity> = found
+        .iter()
+        .filter(|e| e.confidence > Confidence::Low)
+        .collect();
+    let sure_right = sure
+        .iter()
+        .filter(|e| wanted.iter().any(|(_, n)| is_match(e, n)))
+        .count();
     let recall = ratio(wanted.len() - missed.len(), wanted.len());
     println!(
-        "{name}: entities recall {:.0}% ({}/{}), precision against the key {:.0}% ({right}/{}), missed {missed:?}",
+        "{name}: entities recall {:.0}% ({}/{}), precision against the key {:.0}% ({right}/{}; {:.0}% without low-confidence ones), missed {missed:?}",
         recall * 100.0,
         wanted.len() - missed.len(),
         wanted.len(),
         ratio(right, found.len()) * 100.0,
-        found.len()
+        found.len(),
+        ratio(sure_right, sure.len()) * 100.0,
     );
     recall
 }
@@ -232,12 +241,21 @@ fn check_recommendations(name: &str, key: &Value, found: &[Recommendation]) -> f
         .filter(|r| sentences.iter().any(|s| states(r, s)))
         .count();
     let recall = ratio(hit, sentences.len());
+    let sure: Vec<&Recommendation> = found
+        .iter()
+        .filter(|r| r.confidence > Confidence::Low)
+        .collect();
+    let sure_right = sure
+        .iter()
+        .filter(|r| sentences.iter().any(|s| states(r, s)))
+        .count();
     println!(
-        "{name}: recommendations recall {:.0}% ({hit}/{}), precision {:.0}% ({right}/{})",
+        "{name}: recommendations recall {:.0}% ({hit}/{}), precision {:.0}% ({right}/{}; {:.0}% without low-confidence ones)",
         recall * 100.0,
         sentences.len(),
         ratio(right, found.len()) * 100.0,
-        found.len()
+        found.len(),
+        ratio(sure_right, sure.len()) * 100.0,
     );
     for r in found
         .iter()

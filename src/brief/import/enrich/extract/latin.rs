@@ -72,6 +72,10 @@ fn expansion<'a>(long: &'a str, short: &str) -> Option<&'a str> {
 /// Runs of two or more capitalised words in an English text.
 pub fn capitalised(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
+    // Headings, titles and bylines capitalise every word.
+    if !text.trim_end().ends_with(['.', '?', '!']) && text.split_whitespace().count() <= 12 {
+        return out;
+    }
     for run in runs(text) {
         let words: Vec<&str> = run.split_whitespace().collect();
         if words.len() < 2 || run.len() + 2 >= text.trim().len() {

@@ -103,7 +103,8 @@ fn korean_named(prev: Option<&str>, name: &str, alias: &str, after: Option<&str>
     let kind = kind_of(&full)
         .or_else(|| kind_of(alias))
         .unwrap_or("organisation");
-    let confidence = if syllables >= 2 {
+    let acronym = alias.chars().all(|c| c.is_ascii_uppercase() || c == '-');
+    let confidence = if syllables >= 2 && !(acronym && kind_of(&full).is_none()) {
         Confidence::Medium
     } else {
         Confidence::Low

@@ -138,7 +138,7 @@ pub fn people(text: &str) -> Vec<Candidate> {
         if role_of(core).is_none() {
             continue;
         }
-        if !has_particle(w.text) {
+        if !has_particle(w.text) && !w.text.ends_with(',') {
             out.extend(after_role(&ws[i + 1..]));
         }
         out.extend(before_role(&ws[..i]));
@@ -155,7 +155,7 @@ fn after_role(rest: &[Word<'_>]) -> Option<Candidate> {
     {
         return Some(person(&format!("{given} {two}"), two, Confidence::Medium));
     }
-    let one = name_word(first)?;
+    let one = name_word(first).filter(|n| n.chars().count() >= 3)?;
     let sure = one.chars().count() == 3;
     Some(person(
         one,

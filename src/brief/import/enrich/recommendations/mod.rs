@@ -52,7 +52,10 @@ fn recommendation(l: Located, n: usize) -> Option<Recommendation> {
         .trim_start_matches(['□', '○', '▶', ' '])
         .to_string();
     let actor = fields::actor(&sentence);
+    let condition = fields::condition(&sentence);
     let confidence = match (l.context, &actor) {
+        // A stance with no condition or timeframe frames the items rather than being one.
+        _ if condition.is_empty() && actor.is_some() => Confidence::Low,
         (Context::Section, Some(_)) => Confidence::High,
         (Context::Section, None) | (Context::Summary, Some(_)) => Confidence::Medium,
         (Context::Body, Some(_)) => Confidence::Low,
@@ -62,7 +65,7 @@ fn recommendation(l: Located, n: usize) -> Option<Recommendation> {
         id: format!("x-r{n:02}"),
         title: fields::title(&sentence),
         actor: actor.unwrap_or_else(|| "한국 정부".to_string()),
-        condition: fields::condition(&sentence),
+        condition,
         area: fields::area(&sentence),
         text: sentence,
         paragraphs: vec![l.passage.paragraph.clone()],

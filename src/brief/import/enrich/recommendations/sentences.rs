@@ -102,7 +102,12 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
 
 /// Whether the sentence recommends something (and is not a lead-in).
 pub fn recommends(sentence: &str) -> bool {
-    FORM.is_match(sentence) && !LEAD_IN.is_match(sentence)
+    let Some(form) = FORM.find(sentence) else {
+        return false;
+    };
+    let before = &sentence[..form.start()];
+    let quoted = before.matches('“').count() > before.matches('”').count();
+    !quoted && !LEAD_IN.is_match(sentence)
 }
 
 #[cfg(test)]
@@ -155,6 +160,7 @@ mod tests {
             "전환점이 마련되어야 한다는 것도 잊지 않고 있다.",
             "이를 위해 다음과 같은 방안을 검토할 필요가 있다.",
             "The zone is contested.",
+            "⁷ “Seoul should avoid complicating the issue,” Global Times.",
         ] {
             assert!(!recommends(s), "{s}");
         }
