@@ -30,7 +30,7 @@ pub fn entities(brief: &Brief, gazetteer: &Gazetteer) -> Vec<Entity> {
     let english = extract::is_english(texts.iter().map(|(_, t)| *t));
     let candidates = unknown_names(&texts, gazetteer, english);
     let offset = gazetteer.entries.len();
-    let finder = NameFinder::new(candidates.iter().enumerate().flat_map(|(i, c)| {
+    let finder = NameFinder::quick(candidates.iter().enumerate().flat_map(|(i, c)| {
         std::iter::once(c.name.as_str())
             .chain(c.aliases.iter().map(String::as_str))
             .map(move |n| (offset + i, n))

@@ -3,7 +3,7 @@
 //! endings attached, and a name followed by its own alias in parentheses
 //! (`최현호(Choe Hyon)`) counted as one mention.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::words::{is_cyrillic, is_hangul, is_particle_tail};
 
@@ -24,6 +24,19 @@ pub struct NameFinder {
 impl NameFinder {
     /// Build a finder: `names` yields (owner, name) pairs.
     pub fn new<'a>(names: impl Iterator<Item = (usize, &'a str)>) -> Self {
+        Self::with_kind(names, None)
+    }
+
+    /// A finder that is quick to build (for names found in one brief):
+    /// a non-contiguous automaton, no DFA.
+    pub fn quick<'a>(names: impl Iterator<Item = (usize, &'a str)>) -> Self {
+        Self::with_kind(names, Some(AhoCorasickKind::NoncontiguousNFA))
+    }
+
+    fn with_kind<'a>(
+        names: impl Iterator<Item = (usize, &'a str)>,
+        kind: Option<AhoCorasickKind>,
+    ) -> Self {
         let mut patterns = Vec::new();
         let mut owners = Vec::new();
         for (owner, name) in names.filter(|(_, n)| !n.trim().is_empty()) {
@@ -32,6 +45,7 @@ impl NameFinder {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(kind)
             .build(&patterns)
             .ok();
         NameFinder { automaton, owners }
@@ -70,7 +84,7 @@ impl NameFinder {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    super::words::is_letter(c)
 }
 
 /// A match is a mention when no letter precedes it and what follows ends
@@ -93,7 +107,7 @@ fn stands_alone(text: &str, s: usize, e: usize) -> bool {
     if is_cyrillic(last) && name.chars().count() >= 5 {
         return true;
     }
-    !rest.chars().next().is_some_and(|c| c.is_alphanumeric())
+    !rest.chars().next().is_some_and(is_word_char)
 }
 
 /// What stands between a name and its alias in `name(alias)`: an opening

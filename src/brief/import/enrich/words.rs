@@ -1,6 +1,8 @@
 //! Korean word shapes the rules share: particles after a name, Hangul and
 //! Latin letters, and words with their code-point offsets.
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
 /// Case particles that may follow a name (라브로프는, 러시아와의).
 const CASE: &[&str] = &[
     "은",
@@ -103,6 +105,12 @@ pub fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
+/// A letter or digit, Hangul and ASCII tested first (the general Unicode
+/// lookup is slow, and these are most of a brief's characters).
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphanumeric() || is_hangul(c) || (!c.is_ascii() && c.is_alphanumeric())
+}
+
 /// A Cyrillic letter.
 pub fn is_cyrillic(c: char) -> bool {
     ('\u{0400}'..='\u{04FF}').contains(&c)
@@ -158,6 +166,8 @@ pub struct Word<'a> {
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
+    /// Byte offset of the word in its text.
+    pub byte: usize,
 }
 
 /// The words of `text` with code-point offsets.
@@ -172,6 +182,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
                     text: &text[b..byte],
                     start: s,
                     end: chars,
+                    byte: b,
                 });
             }
         } else if begin.is_none() {
@@ -184,9 +195,39 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             text: &text[b..],
             start: s,
             end: chars,
+            byte: b,
         });
     }
     out
+}
+
+/// For each word, whether one of `finder`'s patterns occurs in it: one
+/// pass over the text instead of a test per word and pattern.
+pub fn holding(text: &str, words: &[Word<'_>], finder: Option<&AhoCorasick>) -> Vec<bool> {
+    let Some(finder) = finder else {
+        return vec![true; words.len()];
+    };
+    let mut flags = vec![false; words.len()];
+    let mut i = 0;
+    for m in finder.find_overlapping_iter(text) {
+        while i < words.len() && words[i].byte + words[i].text.len() <= m.start() {
+            i += 1;
+        }
+        if let Some(w) = words.get(i)
+            && w.byte <= m.start()
+        {
+            flags[i] = true;
+        }
+    }
+    flags
+}
+
+/// A finder for any of `patterns`, overlapping matches allowed.
+pub fn finder(patterns: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .ok()
 }
 
 /// Quotes and brackets around a word (`‘해상연합’`, `(TASS)`).

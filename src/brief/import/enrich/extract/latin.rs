@@ -15,7 +15,7 @@ static EXPANDED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ACRONYM_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][A-Za-z&\-]{1,11})\s*\(([A-Z][\w’'.\-]*(?:\s+[\w’'.\-&]+){1,11})\)")
+    Regex::new(r"(?-u:\b)([A-Z][A-Za-z&\-]{1,11})\s*\(([A-Z][\w’'.\-]*(?:\s+[\w’'.\-&]+){1,11})\)")
         .expect("the acronym pattern is valid")
 });
 

@@ -72,9 +72,10 @@ pub fn candidates(text: &str, english: bool) -> Vec<Candidate> {
 /// Whether a brief is written in English: few Hangul among its letters.
 pub fn is_english<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
     let (mut hangul, mut letters) = (0usize, 0usize);
-    for c in texts.flat_map(str::chars).filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        hangul += usize::from(super::words::is_hangul(c));
+    for c in texts.flat_map(str::chars) {
+        let korean = super::words::is_hangul(c);
+        letters += usize::from(korean || c.is_ascii_alphabetic());
+        hangul += usize::from(korean);
     }
     letters > 0 && hangul * 10 < letters
 }

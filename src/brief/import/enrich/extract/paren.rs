@@ -88,9 +88,9 @@ fn korean_named(prev: Option<&str>, name: &str, alias: &str, after: Option<&str>
         .map(trim_marks)
         .filter(|p| is_plain_hangul(p) && !has_particle(p))
     {
-        if STATE_PREFIXES.contains(&p) && kind_of(name) == Some("organisation") {
-            full = format!("{p} {name}");
-        } else if syllables <= 2 && alias_words >= 2 {
+        let state_organ = STATE_PREFIXES.contains(&p) && kind_of(name) == Some("organisation");
+        // A short last word with a long alias is a name's second word (프리덤 에지).
+        if state_organ || (syllables <= 2 && alias_words >= 2) {
             full = format!("{p} {name}");
         }
     }

@@ -1,10 +1,14 @@
 //! People named next to their title or role: `러시아 외무장관 세르게이
 //! 라브로프`, `최선희 북한 외무상`, `주북 러시아 대사 마체고라`.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::paren::STATE_PREFIXES;
 use super::{Candidate, Rule};
 use crate::brief::import::enrich::words::{
-    Word, has_particle, is_hangul, trim_marks, without_particle, words,
+    Word, finder, has_particle, holding, is_hangul, trim_marks, without_particle, words,
 };
 use crate::brief::model::Confidence;
 
@@ -131,9 +135,11 @@ fn given_name<'a>(w: &Word<'a>) -> Option<&'a str> {
 
 /// People found next to a role in `text`.
 pub fn people(text: &str) -> Vec<Candidate> {
+    static ANY_ROLE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| finder(ROLES));
     let ws = words(text);
+    let candidates = holding(text, &ws, ANY_ROLE.as_ref());
     let mut out = Vec::new();
-    for (i, w) in ws.iter().enumerate() {
+    for (i, w) in ws.iter().enumerate().filter(|(i, _)| candidates[*i]) {
         let core = without_particle(trim_marks(w.text));
         if role_of(core).is_none() {
             continue;

@@ -2,9 +2,15 @@
 //! 연구원, 공사 … (`금융정보분석원` is left to the gazetteer: `원` alone is
 //! too common an ending to trust).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::paren::STATE_PREFIXES;
 use super::{Candidate, Rule};
-use crate::brief::import::enrich::words::{is_hangul, trim_marks, without_particle, words};
+use crate::brief::import::enrich::words::{
+    finder, holding, is_hangul, trim_marks, without_particle, words,
+};
 use crate::brief::model::Confidence;
 
 /// A suffix, how sure a name ending in it is, and the generic words that
@@ -93,9 +99,14 @@ const SUFFIXES: &[(&str, Confidence, &[&str])] = &[
 
 /// Organisations (and shipyards, launch sites) named by their ending.
 pub fn organisations(text: &str) -> Vec<Candidate> {
+    static ANY_SUFFIX: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        let suffixes: Vec<&str> = SUFFIXES.iter().map(|(s, ..)| *s).collect();
+        finder(&suffixes)
+    });
     let ws = words(text);
+    let candidates = holding(text, &ws, ANY_SUFFIX.as_ref());
     let mut out = Vec::new();
-    for (i, w) in ws.iter().enumerate() {
+    for (i, w) in ws.iter().enumerate().filter(|(i, _)| candidates[*i]) {
         let core = without_particle(trim_marks(w.text));
         if !core.chars().all(|c| is_hangul(c) || c == '·') {
             continue;

@@ -17,7 +17,7 @@ static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:[^\s,]+\s){0,4}[^\s,]+\s?(?:경우|시점|시기)(?:에|에는)?|(?:[^\s,]+\s){0,2}[^\s,]+에 대비(?:해|하여)|",
         r"\d{4}년\s?(?:상반기|하반기|말|초|중)?\s?(?:까지|부터|중|내에?|이내)?|",
         r"연내(?:에)?|즉시|향후|당분간|상시|분기마다|매년|\d+\s?(?:시간|일|개월|년)\s?(?:안에|이내|내)|",
-        r"\b(?:by (?:the end of |mid-|early |late )?\d{4}|within \d+ (?:days|weeks|months|years)|",
+        r"(?-u:\b)(?:by (?:the end of |mid-|early |late )?\d{4}|within \d+ (?:days|weeks|months|years)|",
         r"if [^,.]+|in (?:late |early |mid-)?\d{4}|at the next [^,.]+)"
     ))
     .expect("the condition pattern is valid")
@@ -78,7 +78,7 @@ pub fn actor(sentence: &str) -> Option<String> {
     let phrase = words[..=end].join(" ");
     let phrase = phrase.trim_end_matches(['은', '는']);
     let parts: Vec<&str> = phrase
-        .split(|c| c == ',')
+        .split(',')
         .flat_map(|p| p.split("와 ").flat_map(|q| q.split("과 ")))
         .map(str::trim)
         .filter(|p| !p.is_empty())

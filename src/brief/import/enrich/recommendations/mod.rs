@@ -19,18 +19,21 @@ pub fn find(brief: &Brief) -> Vec<Recommendation> {
     // the summary's and the body's repetitions of it.
     found.sort_by_key(|l| l.context);
     let mut out: Vec<Recommendation> = Vec::new();
+    let mut words: Vec<HashSet<String>> = Vec::new();
     for l in found {
-        let same = out
+        let these = content_words(&l.passage.sentence);
+        let same = words
             .iter()
             .enumerate()
-            .filter(|(_, r)| similar(&r.text, &l.passage.sentence))
-            .max_by_key(|(_, r)| overlap(&r.text, &l.passage.sentence))
+            .filter(|(_, w)| alike(w, &these))
+            .max_by_key(|(_, w)| w.intersection(&these).count())
             .map(|(i, _)| i);
         match same {
             Some(i) => add_passage(&mut out[i], l.passage),
             None => {
                 if let Some(r) = recommendation(l, out.len() + 1) {
                     out.push(r);
+                    words.push(these);
                 }
             }
         }
@@ -77,22 +80,21 @@ fn recommendation(l: Located, n: usize) -> Option<Recommendation> {
 
 /// Content words: two or more letters, particles aside, numbers aside.
 fn content_words(text: &str) -> HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !crate::brief::import::enrich::words::is_letter(c))
         .map(crate::brief::import::enrich::words::without_particle)
         .filter(|w| w.chars().count() >= 2 && !w.chars().all(|c| c.is_ascii_digit()))
         .map(str::to_lowercase)
         .collect()
 }
 
-fn overlap(a: &str, b: &str) -> usize {
-    content_words(a).intersection(&content_words(b)).count()
-}
-
 /// Whether two sentences state the same recommendation: they share a third
 /// of the shorter one's content words (and at least three).
 pub fn similar(a: &str, b: &str) -> bool {
-    let (wa, wb) = (content_words(a), content_words(b));
-    let shared = wa.intersection(&wb).count();
+    alike(&content_words(a), &content_words(b))
+}
+
+fn alike(wa: &HashSet<String>, wb: &HashSet<String>) -> bool {
+    let shared = wa.intersection(wb).count();
     let shorter = wa.len().min(wb.len()).max(1);
     shared >= 3 && shared * 3 >= shorter
 }

@@ -44,7 +44,7 @@ const FORMS: &[&str] = &[
 static FORM: LazyLock<Regex> = LazyLock::new(|| {
     let korean: Vec<String> = FORMS.iter().map(|f| loosen(f)).collect();
     let pattern = format!(
-        "{}|\\b(?:should|must|needs? to|ought to)\\b",
+        "{}|(?-u:\\b)(?:should|must|needs? to|ought to)(?-u:\\b)",
         korean.join("|")
     );
     Regex::new(&pattern).expect("the form pattern is valid")
@@ -92,7 +92,10 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         let piece = &text[pair[0]..pair[1]];
         let lead = piece.len() - piece.trim_start().len();
         let body = piece.trim();
-        if body.chars().any(char::is_alphabetic) {
+        if body
+            .chars()
+            .any(crate::brief::import::enrich::words::is_letter)
+        {
             let start = text[..pair[0] + lead].chars().count();
             out.push(start..start + body.chars().count());
         }
