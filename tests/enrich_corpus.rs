@@ -321,6 +321,11 @@ fn the_seed_keeps_its_curated_entities_and_recommendations() {
     let found = enrich::recommendations(&seed);
     let recommendations = enrich::merge_recommendations(seed.recommendations.clone(), found);
     assert_eq!(&recommendations[..16], &seed.recommendations[..]);
+    assert_eq!(
+        recommendations.len(),
+        16,
+        "every found one restates a curated one"
+    );
     println!(
         "seed: {} entities after merging ({} found beyond the overlay), {} recommendations",
         merged.len(),

@@ -37,8 +37,8 @@ pub fn merge_entities(curated: Vec<Entity>, found: Vec<Entity>) -> Vec<Entity> {
     out
 }
 
-/// Curated recommendations first; a found one whose passages fall in a
-/// paragraph a curated one cites with the same actor is dropped.
+/// Curated recommendations first; a found one that says what a curated one
+/// says (or shares a paragraph and some of its words with it) is dropped.
 pub fn merge_recommendations(
     curated: Vec<Recommendation>,
     found: Vec<Recommendation>,
@@ -48,8 +48,9 @@ pub fn merge_recommendations(
         .into_iter()
         .filter(|f| {
             !out.iter().any(|c| {
-                f.paragraphs.iter().any(|p| c.paragraphs.contains(p))
-                    || recommendations::similar(&c.text, &f.text)
+                let shared = f.paragraphs.iter().any(|p| c.paragraphs.contains(p));
+                recommendations::similar(&c.text, &f.text)
+                    || (shared && recommendations::related(&c.text, &f.text))
             })
         })
         .collect();
@@ -62,3 +63,6 @@ fn entity_keys(e: &Entity) -> impl Iterator<Item = String> + '_ {
         .chain(&e.aliases)
         .map(|n| gazetteer::key(n))
 }
+
+#[cfg(test)]
+mod tests;

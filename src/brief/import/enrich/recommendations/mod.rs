@@ -93,6 +93,11 @@ pub fn similar(a: &str, b: &str) -> bool {
     alike(&content_words(a), &content_words(b))
 }
 
+/// Whether two sentences share a few content words (two or more).
+pub fn related(a: &str, b: &str) -> bool {
+    content_words(a).intersection(&content_words(b)).count() >= 2
+}
+
 fn alike(wa: &HashSet<String>, wb: &HashSet<String>) -> bool {
     let shared = wa.intersection(wb).count();
     let shorter = wa.len().min(wb.len()).max(1);
