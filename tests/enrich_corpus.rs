@@ -296,6 +296,8 @@ fn every_corpus_brief_meets_the_recall_floors() {
         let brief = naive_brief(&raw);
         let entities = enrich::entities(&brief, Gazetteer::builtin());
         let recommendations = enrich::recommendations(&brief);
+        let rules_alone = enrich::entities(&brief, &Gazetteer::new(vec![]));
+        check_entities(&format!("{name} (rules alone)"), &key, &rules_alone);
         if check_entities(&name, &key, &entities) < 0.8 {
             failures.push(format!("{name}: entity recall under 80%"));
         }

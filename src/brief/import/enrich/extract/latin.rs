@@ -10,12 +10,12 @@ use super::{Candidate, Rule, kind_of};
 use crate::brief::model::Confidence;
 
 static EXPANDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|of|and|for|on|the|in|to|&))*)\s*\(([A-Z][A-Za-z&\-]{1,11})\)")
+    Regex::new(r"([A-Z][A-Za-z0-9_’'.\-]*(?:\s+(?:[A-Z][A-Za-z0-9_’'.\-]*|of|and|for|on|the|in|to|&))*)\s*\(([A-Z][A-Za-z&\-]{1,11})\)")
         .expect("the expansion pattern is valid")
 });
 
 static ACRONYM_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([A-Z][A-Za-z&\-]{1,11})\s*\(([A-Z][\w’'.\-]*(?:\s+[\w’'.\-&]+){1,11})\)")
+    Regex::new(r"(?-u:\b)([A-Z][A-Za-z&\-]{1,11})\s*\(([A-Z][A-Za-z0-9_’'.\-]*(?:\s+[A-Za-z0-9_’'.\-&]+){1,11})\)")
         .expect("the acronym pattern is valid")
 });
 

@@ -58,9 +58,10 @@ impl Candidate {
 /// capitalised names (a Korean text capitalises only its Latin aliases).
 pub fn candidates(text: &str, english: bool) -> Vec<Candidate> {
     let mut out = paren::aliases(text);
-    out.extend(roles::people(text));
+    let words = super::words::words(text);
+    out.extend(roles::people(text, &words));
     out.extend(titles::titles(text));
-    out.extend(suffix::organisations(text));
+    out.extend(suffix::organisations(text, &words));
     out.extend(latin::acronyms(text));
     if english {
         out.extend(latin::capitalised(text));

@@ -12,8 +12,7 @@ use crate::brief::import::enrich::words::{
 use crate::brief::model::Confidence;
 
 static PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(\S+)\s)?(\S+?)\s?\(([^()]{1,80})\)(\s\S+)?")
-        .expect("the bracket pattern is valid")
+    Regex::new(r"(?:(\S+)\s)?(\S+?)\s?\(([^()]+)\)(\s\S+)?").expect("the bracket pattern is valid")
 });
 
 /// States whose name may open an organisation's name (`러시아 태평양함대`).
@@ -63,6 +62,9 @@ fn candidate(
     after: Option<&str>,
 ) -> Option<Candidate> {
     let name = quoted_part(word);
+    if inner.chars().count() > 80 {
+        return None;
+    }
     let alias = inner.split([',', ';']).next()?.trim();
     let korean = name.chars().any(is_hangul);
     if korean && is_foreign_name(alias) {

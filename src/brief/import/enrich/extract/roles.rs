@@ -8,7 +8,7 @@ use aho_corasick::AhoCorasick;
 use super::paren::STATE_PREFIXES;
 use super::{Candidate, Rule};
 use crate::brief::import::enrich::words::{
-    Word, finder, has_particle, holding, is_hangul, trim_marks, without_particle, words,
+    Word, finder, has_particle, holding, is_hangul, trim_marks, without_particle,
 };
 use crate::brief::model::Confidence;
 
@@ -134,10 +134,9 @@ fn given_name<'a>(w: &Word<'a>) -> Option<&'a str> {
 }
 
 /// People found next to a role in `text`.
-pub fn people(text: &str) -> Vec<Candidate> {
+pub fn people(text: &str, ws: &[Word<'_>]) -> Vec<Candidate> {
     static ANY_ROLE: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| finder(ROLES));
-    let ws = words(text);
-    let candidates = holding(text, &ws, ANY_ROLE.as_ref());
+    let candidates = holding(text, ws, ANY_ROLE.as_ref());
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate().filter(|(i, _)| candidates[*i]) {
         let core = without_particle(trim_marks(w.text));
@@ -214,9 +213,13 @@ fn person(name: &str, short: &str, confidence: Confidence) -> Candidate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::brief::import::enrich::words::words;
 
     fn names(text: &str) -> Vec<String> {
-        people(text).into_iter().map(|c| c.name).collect()
+        people(text, &words(text))
+            .into_iter()
+            .map(|c| c.name)
+            .collect()
     }
 
     #[test]

@@ -9,7 +9,7 @@ use aho_corasick::AhoCorasick;
 use super::paren::STATE_PREFIXES;
 use super::{Candidate, Rule};
 use crate::brief::import::enrich::words::{
-    finder, holding, is_hangul, trim_marks, without_particle, words,
+    Word, finder, holding, is_hangul, trim_marks, without_particle,
 };
 use crate::brief::model::Confidence;
 
@@ -98,13 +98,12 @@ const SUFFIXES: &[(&str, Confidence, &[&str])] = &[
 ];
 
 /// Organisations (and shipyards, launch sites) named by their ending.
-pub fn organisations(text: &str) -> Vec<Candidate> {
+pub fn organisations(text: &str, ws: &[Word<'_>]) -> Vec<Candidate> {
     static ANY_SUFFIX: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         let suffixes: Vec<&str> = SUFFIXES.iter().map(|(s, ..)| *s).collect();
         finder(&suffixes)
     });
-    let ws = words(text);
-    let candidates = holding(text, &ws, ANY_SUFFIX.as_ref());
+    let candidates = holding(text, ws, ANY_SUFFIX.as_ref());
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate().filter(|(i, _)| candidates[*i]) {
         let core = without_particle(trim_marks(w.text));
@@ -142,9 +141,10 @@ pub fn organisations(text: &str) -> Vec<Candidate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::brief::import::enrich::words::words;
 
     fn names(text: &str) -> Vec<(String, Confidence)> {
-        organisations(text)
+        organisations(text, &words(text))
             .into_iter()
             .map(|c| (c.name, c.confidence))
             .collect()

@@ -11,8 +11,7 @@ use super::{Candidate, Rule, kind_of};
 use crate::brief::model::Confidence;
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"『([^』]{2,80})』|「([^」]{2,80})」|“([^”]{2,80})”")
-        .expect("the title pattern is valid")
+    Regex::new(r"『([^』]+)』|「([^」]+)」|“([^”]+)”").expect("the title pattern is valid")
 });
 
 static SO_CALLED: LazyLock<Regex> =
@@ -34,6 +33,9 @@ pub fn titles(text: &str) -> Vec<Candidate> {
 }
 
 fn title(inner: &str, speech: bool) -> Option<Candidate> {
+    if !(2..=80).contains(&inner.chars().count()) {
+        return None;
+    }
     let short = SO_CALLED
         .captures(inner)
         .and_then(|c| c.get(1))

@@ -15,10 +15,10 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 static CONDITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:[^\s,]+\s){0,4}[^\s,]+\s?(?:경우|시점|시기)(?:에|에는)?|(?:[^\s,]+\s){0,2}[^\s,]+에 대비(?:해|하여)|",
-        r"\d{4}년\s?(?:상반기|하반기|말|초|중)?\s?(?:까지|부터|중|내에?|이내)?|",
-        r"연내(?:에)?|즉시|향후|당분간|상시|분기마다|매년|\d+\s?(?:시간|일|개월|년)\s?(?:안에|이내|내)|",
-        r"(?-u:\b)(?:by (?:the end of |mid-|early |late )?\d{4}|within \d+ (?:days|weeks|months|years)|",
-        r"if [^,.]+|in (?:late |early |mid-)?\d{4}|at the next [^,.]+)"
+        r"[0-9]{4}년\s?(?:상반기|하반기|말|초|중)?\s?(?:까지|부터|중|내에?|이내)?|",
+        r"연내(?:에)?|즉시|향후|당분간|상시|분기마다|매년|[0-9]+\s?(?:시간|일|개월|년)\s?(?:안에|이내|내)|",
+        r"(?-u:\b)(?:by (?:the end of |mid-|early |late )?[0-9]{4}|within [0-9]+ (?:days|weeks|months|years)|",
+        r"if [^,.]+|in (?:late |early |mid-)?[0-9]{4}|at the next [^,.]+)"
     ))
     .expect("the condition pattern is valid")
 });
@@ -117,7 +117,7 @@ pub fn condition(sentence: &str) -> String {
     found.join("; ")
 }
 
-/// Policy areas and the words that call for them.
+/// Policy areas and the words that call for them, in lower case.
 const AREAS: &[(&str, &[&str])] = &[
     ("대북", &["대북", "남북", "통일", "북한 주민", "지방발전"]),
     (
@@ -173,7 +173,7 @@ const AREAS: &[(&str, &[&str])] = &[
             "경보",
             "위성",
             "구축함",
-            "KADIZ",
+            "kadiz",
             "survey",
             "surveillance",
             "coast guard",
@@ -214,7 +214,7 @@ pub fn area(sentence: &str) -> String {
                 *area,
                 words
                     .iter()
-                    .map(|w| lower.matches(&w.to_lowercase()).count())
+                    .map(|w| lower.matches(w).count())
                     .sum::<usize>(),
             )
         })

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::sentences::{recommends, split};
+use super::sentences::{may_recommend, recommends, split};
 use crate::brief::model::{Brief, Paragraph, Passage};
 
 /// Where a sentence stands; the order is the order of trust.
@@ -28,7 +28,7 @@ static RECS_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,2}\.|[가-하]\.|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\.|\||\(\d{1,2}\)|\d{1,2}\))\s*")
+    Regex::new(r"^(?:[0-9]{1,2}\.|[가-하]\.|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\.|\||\([0-9]{1,2}\)|[0-9]{1,2}\))\s*")
         .expect("the numbering pattern is valid")
 });
 
@@ -84,6 +84,9 @@ pub fn recommending(brief: &Brief) -> Vec<Located> {
 }
 
 fn push(out: &mut Vec<Located>, p: &Paragraph, context: Context) {
+    if !may_recommend(&p.text) {
+        return;
+    }
     for r in split(&p.text) {
         let sentence: String = p.text.chars().skip(r.start).take(r.len()).collect();
         if recommends(&sentence) {

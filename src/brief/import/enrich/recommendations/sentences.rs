@@ -14,13 +14,13 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sentence end: `.`, `?`, `!` (a footnote number may be glued to it).
 static END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.?!][”’)]?(?:\d{1,2}\)?)?\s").expect("the end pattern is valid")
+    Regex::new(r"[.?!][”’)]?(?:[0-9]{1,2}\)?)?\s").expect("the end pattern is valid")
 });
 
 /// Recommending endings. Between their syllables a space may stand
 /// (`제기해야 한 다`): text wrapped character by character keeps one.
 const FORMS: &[&str] = &[
-    "야 한다[.,)\\]”’\\d\\s]",
+    "야 한다[.,)\\]”’0-9\\s]",
     "야 한다$",
     "야 함",
     "야 하며",
@@ -101,6 +101,12 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Whether a recommending form stands anywhere in `text` (a quick test
+/// before splitting a paragraph into sentences).
+pub fn may_recommend(text: &str) -> bool {
+    FORM.is_match(text)
 }
 
 /// Whether the sentence recommends something (and is not a lead-in).
