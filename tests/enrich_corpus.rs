@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 use brief::brief::import::enrich::{self, Gazetteer, gazetteer::key};
 use brief::brief::load;
-use brief::brief::model::{Brief, Confidence, Entity, Meta, Paragraph, Recommendation, Section};
-use serde_json::Value;
+use brief::brief::model::{Brief, Confidence, Entity, Meta, Recommendation};
+use serde_json::{Value, json};
 
 const BRIEFS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/briefs");
 
@@ -114,34 +114,20 @@ fn naive_brief(raw: &str) -> Brief {
         }
         cut = false;
     }
-    let paragraphs = texts
+    let paragraphs: Vec<Value> = texts
         .into_iter()
         .enumerate()
-        .map(|(i, text)| Paragraph {
-            id: format!("p{}", i + 1),
-            text,
-            footnotes: vec![],
-            markers: vec![],
-        })
+        .map(|(i, text)| json!({"id": format!("p{}", i + 1), "text": text}))
         .collect();
-    Brief {
-        meta: Meta::default(),
-        summary: vec![],
-        sections: vec![Section {
-            id: "sec-1".into(),
-            number: "1.".into(),
-            title: String::new(),
-            level: 1,
-            paragraphs,
-        }],
-        footnotes: vec![],
-        sources: vec![],
-        entities: vec![],
-        claims: vec![],
-        unsourced_claims: vec![],
-        quantities: vec![],
-        recommendations: vec![],
-    }
+    // Through serde, so fields the model gains later take their defaults.
+    serde_json::from_value(json!({
+        "meta": Meta::default(),
+        "summary": [],
+        "sections": [{"id": "sec-1", "number": "1.", "title": "", "level": 1, "paragraphs": paragraphs}],
+        "footnotes": [], "sources": [], "entities": [], "claims": [],
+        "unsourced_claims": [], "quantities": [], "recommendations": [],
+    }))
+    .expect("a brief of paragraphs deserialises")
 }
 
 fn strings(v: &Value) -> impl Iterator<Item = &str> {

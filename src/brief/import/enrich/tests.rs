@@ -1,62 +1,40 @@
 //! The stage's public functions on a small hand-made brief.
 
 use super::*;
-use crate::brief::model::{Confidence, Footnote, Meta, Origin, Paragraph, Section};
+use serde_json::json;
 
-fn paragraph(id: &str, text: &str) -> Paragraph {
-    Paragraph {
-        id: id.into(),
-        text: text.into(),
-        footnotes: vec![],
-        markers: vec![],
-    }
+use crate::brief::model::{Confidence, Meta, Origin};
+
+fn paragraphs(prefix: &str, first: usize, texts: &[&str]) -> Vec<serde_json::Value> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| json!({"id": format!("{prefix}{}", first + i), "text": t}))
+        .collect()
 }
 
+/// A brief of a summary, a section of running text, a recommendations
+/// section and footnotes; built through serde, so fields the model gains
+/// later take their defaults.
 fn brief(summary: &[&str], body: &[&str], notes: &[&str]) -> Brief {
-    Brief {
-        meta: Meta::default(),
-        summary: summary
-            .iter()
-            .enumerate()
-            .map(|(i, t)| paragraph(&format!("s{}", i + 1), t))
-            .collect(),
-        sections: vec![
-            Section {
-                id: "sec-1".into(),
-                number: "1.".into(),
-                title: "북러 관계".into(),
-                level: 1,
-                paragraphs: vec![paragraph("p1", body[0])],
-            },
-            Section {
-                id: "sec-2".into(),
-                number: "2.".into(),
-                title: "한국의 대응".into(),
-                level: 1,
-                paragraphs: body[1..]
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| paragraph(&format!("p{}", i + 2), t))
-                    .collect(),
-            },
+    let notes: Vec<serde_json::Value> = notes
+        .iter()
+        .enumerate()
+        .map(|(i, t)| json!({"number": i + 1, "text": t, "sources": [], "claims": []}))
+        .collect();
+    serde_json::from_value(json!({
+        "meta": Meta::default(),
+        "summary": paragraphs("s", 1, summary),
+        "sections": [
+            {"id": "sec-1", "number": "1.", "title": "북러 관계", "level": 1,
+             "paragraphs": paragraphs("p", 1, &body[..1])},
+            {"id": "sec-2", "number": "2.", "title": "한국의 대응", "level": 1,
+             "paragraphs": paragraphs("p", 2, &body[1..])},
         ],
-        footnotes: notes
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Footnote {
-                number: i as u32 + 1,
-                text: t.to_string(),
-                sources: vec![],
-                claims: vec![],
-            })
-            .collect(),
-        sources: vec![],
-        entities: vec![],
-        claims: vec![],
-        unsourced_claims: vec![],
-        quantities: vec![],
-        recommendations: vec![],
-    }
+        "footnotes": notes, "sources": [], "entities": [], "claims": [],
+        "unsourced_claims": [], "quantities": [], "recommendations": [],
+    }))
+    .expect("the sample brief deserialises")
 }
 
 fn sample() -> Brief {
