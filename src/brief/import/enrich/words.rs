@@ -209,7 +209,8 @@ pub fn holding(text: &str, words: &[Word<'_>], finder: Option<&AhoCorasick>) -> 
     };
     let mut flags = vec![false; words.len()];
     let mut i = 0;
-    for m in finder.find_overlapping_iter(text) {
+    // Patterns hold no spaces, so each match lies inside one word; one per word is enough.
+    for m in finder.find_iter(text) {
         while i < words.len() && words[i].byte + words[i].text.len() <= m.start() {
             i += 1;
         }
@@ -222,7 +223,7 @@ pub fn holding(text: &str, words: &[Word<'_>], finder: Option<&AhoCorasick>) -> 
     flags
 }
 
-/// A finder for any of `patterns`, overlapping matches allowed.
+/// A finder for any of `patterns`.
 pub fn finder(patterns: &[&str]) -> Option<AhoCorasick> {
     AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::DFA))

@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::brief::import::enrich::words::{is_hangul, without_particle};
@@ -204,28 +205,28 @@ const AREAS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// The policy area the sentence's words point to most.
-pub fn area(sentence: &str) -> String {
-    let lower = sentence.to_lowercase();
-    let scored = AREAS
+/// Every area word in one automaton, each pattern owned by its area.
+static AREA_WORDS: LazyLock<Option<(AhoCorasick, Vec<usize>)>> = LazyLock::new(|| {
+    let (words, owners): (Vec<&str>, Vec<usize>) = AREAS
         .iter()
-        .map(|(area, words)| {
-            (
-                *area,
-                words
-                    .iter()
-                    .map(|w| lower.matches(w).count())
-                    .sum::<usize>(),
-            )
-        })
-        .max_by_key(|(i, score)| {
-            (
-                *score,
-                std::cmp::Reverse(AREAS.iter().position(|(a, _)| a == i)),
-            )
-        });
-    match scored {
-        Some((area, score)) if score > 0 => area.to_string(),
+        .enumerate()
+        .flat_map(|(i, (_, words))| words.iter().map(move |w| (*w, i)))
+        .unzip();
+    AhoCorasick::new(words).ok().map(|ac| (ac, owners))
+});
+
+/// The policy area the sentence's words point to most (the first listed
+/// on a tie; 외교 when no word points anywhere).
+pub fn area(sentence: &str) -> String {
+    let mut scores = [0usize; AREAS.len()];
+    if let Some((ac, owners)) = AREA_WORDS.as_ref() {
+        for m in ac.find_overlapping_iter(&sentence.to_lowercase()) {
+            scores[owners[m.pattern().as_usize()]] += 1;
+        }
+    }
+    let best = (0..AREAS.len()).max_by_key(|i| (scores[*i], std::cmp::Reverse(*i)));
+    match best {
+        Some(i) if scores[i] > 0 => AREAS[i].0.to_string(),
         _ => "외교".to_string(),
     }
 }
