@@ -154,6 +154,33 @@ pub struct Entity {
     pub name: String,
     pub aliases: Vec<String>,
     pub mentions: Vec<Mention>,
+    #[serde(default)]
+    pub origin: Origin,
+    #[serde(default)]
+    pub confidence: Confidence,
+}
+
+/// Where an entity or recommendation comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Curated by hand for this brief (the default of older dumps).
+    #[default]
+    Overlay,
+    /// A name of the built-in gazetteer.
+    Gazetteer,
+    /// Found by a rule in the brief's own text.
+    Extracted,
+}
+
+/// How sure the finding is; low ones are shown apart for a reader to confirm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    #[default]
+    High,
 }
 
 /// Where a mention stands: in a paragraph or in a footnote.
@@ -198,6 +225,22 @@ pub struct Recommendation {
     pub area: String,
     pub text: String,
     pub paragraphs: Vec<String>,
+    #[serde(default)]
+    pub origin: Origin,
+    #[serde(default)]
+    pub confidence: Confidence,
+    /// The sentences it is stated in, summary and body alike.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub passages: Vec<Passage>,
+}
+
+/// A sentence of a paragraph, by code-point offsets into its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    pub paragraph: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: String,
 }
 
 impl Section {

@@ -3,7 +3,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::brief::model::{Entity, Mention};
+use crate::brief::model::{Confidence, Entity, Mention, Origin};
 use crate::brief::overlay::GazetteerEntry;
 
 /// Finds the gazetteer's names in text, longest name first.
@@ -83,6 +83,8 @@ pub fn collect<'a>(
             name: e.name.clone(),
             aliases: e.aliases.clone(),
             mentions: vec![],
+            origin: Origin::Overlay,
+            confidence: Confidence::High,
         })
         .collect();
     for (id, text) in paragraphs {

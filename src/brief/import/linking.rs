@@ -3,7 +3,9 @@
 
 use super::{blocks::Block, claims, entities, sources};
 use crate::brief::error::Problem;
-use crate::brief::model::{Brief, Footnote, Meta, Paragraph, Recommendation, Section, Source};
+use crate::brief::model::{
+    Brief, Confidence, Footnote, Meta, Origin, Paragraph, Recommendation, Section, Source,
+};
 use crate::brief::overlay::{KINDS, Overlay};
 
 /// The 1-based line of the first occurrence of `needle` in `text`.
@@ -268,6 +270,9 @@ fn link_recommendations(
             area: r.area.clone(),
             text: r.text.clone(),
             paragraphs,
+            origin: Origin::Overlay,
+            confidence: Confidence::High,
+            passages: vec![],
         });
     }
     out

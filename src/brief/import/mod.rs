@@ -4,6 +4,7 @@
 pub mod blocks;
 pub mod claims;
 pub mod classify;
+pub mod enrich;
 pub mod entities;
 mod footnotes;
 pub mod furniture;
@@ -139,6 +140,7 @@ pub fn import_lines(
     brief.front = front;
     brief.front_title = body.front_title;
     brief.summary_title = body.summary_title;
+    enrich_brief(&mut brief);
     brief.sources.shrink_to_fit();
     linking::check_markers(&brief, file, &built.lines, &definitions, &mut warnings);
     // A malformed overlay is the overlay's fault: refuse. Entries that do
@@ -170,6 +172,16 @@ pub fn import_lines(
         warnings,
     };
     Ok((brief, report))
+}
+
+/// Entities and recommendations found in the text, after the curated
+/// ones (which win where both name the same thing).
+fn enrich_brief(brief: &mut Brief) {
+    let found = enrich::entities(brief, enrich::Gazetteer::builtin());
+    brief.entities = enrich::merge_entities(std::mem::take(&mut brief.entities), found);
+    let found = enrich::recommendations(brief);
+    brief.recommendations =
+        enrich::merge_recommendations(std::mem::take(&mut brief.recommendations), found);
 }
 
 /// A closing `※` line that disclaims the institute's view is not body text.
