@@ -8,6 +8,7 @@ mod footnotes;
 pub mod header;
 pub mod joins;
 mod linking;
+pub mod pdf;
 pub mod repair;
 pub mod source;
 pub mod sources;

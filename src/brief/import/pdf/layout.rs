@@ -1,0 +1,266 @@
+//! Glyphs -> lines: glyphs grouped by baseline, raised and smaller glyphs
+//! (footnote markers) attached to the line they stand over, spaces put
+//! where the gaps between glyph runs say so, lines in reading order.
+
+use super::content::Glyph;
+use crate::brief::import::source::LayoutHints;
+use crate::text::sanitize;
+
+/// A gap wider than this share of the font size is a word space.
+const WORD_GAP: f32 = 0.2;
+/// A gap wider than this share of the font size separates columns
+/// (table cells, a header's left and right parts): two spaces mark it.
+const COLUMN_GAP: f32 = 1.5;
+/// Baselines closer than this share of the font size are one line.
+const SAME_BASELINE: f32 = 0.3;
+/// A raised glyph sits at most this share of its line's size above it.
+const MAX_RISE: f32 = 0.7;
+/// A raised glyph is at most this share of its line's size.
+const SMALLER: f32 = 0.9;
+
+/// A marker on (or near) the baseline is at most this share of the line's size.
+const SMALL_ON_BASELINE: f32 = 0.75;
+/// Characters footnote markers are made of, besides digits.
+const MARKER_CHARS: &str = "()[]*†‡,";
+
+/// One page line: its sanitised text and layout hints.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct PageLine {
+    pub(super) text: String,
+    pub(super) hints: LayoutHints,
+}
+
+struct Cluster {
+    y: f32,
+    glyphs: Vec<(Glyph, bool)>,
+}
+
+impl Cluster {
+    fn body_size(&self) -> f32 {
+        self.glyphs.iter().map(|(g, _)| g.size).fold(0.0, f32::max)
+    }
+
+    fn x_range(&self) -> (f32, f32) {
+        self.glyphs
+            .iter()
+            .fold((f32::MAX, f32::MIN), |(lo, hi), (g, _)| {
+                (lo.min(g.x), hi.max(g.x + g.width))
+            })
+    }
+}
+
+/// The lines of one page, top to bottom.
+pub(super) fn page_lines(glyphs: Vec<Glyph>, width: f32, height: f32) -> Vec<PageLine> {
+    let mut clusters = baselines(glyphs);
+    for c in &mut clusters {
+        c.glyphs.sort_by(|a, b| a.0.x.total_cmp(&b.0.x));
+        mark_small_markers(c);
+    }
+    attach_raised(&mut clusters);
+    clusters
+        .into_iter()
+        .filter_map(|c| line(c, width, height))
+        .collect()
+}
+
+/// Glyphs grouped by baseline, top to bottom.
+fn baselines(mut glyphs: Vec<Glyph>) -> Vec<Cluster> {
+    glyphs.retain(|g| g.x.is_finite() && g.y.is_finite() && g.size > 0.0 && g.size.is_finite());
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for g in glyphs {
+        match clusters.last_mut() {
+            Some(c) if (g.y - c.y).abs() <= SAME_BASELINE * g.size.max(c.body_size()) => {
+                let raised = g.superior;
+                c.glyphs.push((g, raised));
+            }
+            _ => {
+                let raised = g.superior;
+                clusters.push(Cluster {
+                    y: g.y,
+                    glyphs: vec![(g, raised)],
+                });
+            }
+        }
+    }
+    clusters
+}
+
+/// Marks marker characters set much smaller than the rest of their line
+/// though near its baseline (a superscript with little or no rise).
+fn mark_small_markers(c: &mut Cluster) {
+    let sizes: Vec<&Glyph> = c.glyphs.iter().map(|(g, _)| g).collect();
+    let Some(body) = common_size(&sizes) else {
+        return;
+    };
+    for (g, raised) in &mut c.glyphs {
+        let marker_like = !g.text.is_empty()
+            && g.text
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || MARKER_CHARS.contains(ch));
+        if marker_like && g.size < SMALL_ON_BASELINE * body {
+            *raised = true;
+        }
+    }
+}
+
+/// Moves each cluster of smaller glyphs set just above a line into that
+/// line, marked raised.
+fn attach_raised(clusters: &mut Vec<Cluster>) {
+    let mut i = 0;
+    while i < clusters.len() {
+        let Some(target) = raised_target(clusters, i) else {
+            i += 1;
+            continue;
+        };
+        let raised = clusters.remove(i);
+        let line = &mut clusters[target - 1];
+        line.glyphs
+            .extend(raised.glyphs.into_iter().map(|(g, _)| (g, true)));
+        line.glyphs.sort_by(|a, b| a.0.x.total_cmp(&b.0.x));
+    }
+}
+
+/// The index of the line below cluster `i` that it is a raised part of.
+fn raised_target(clusters: &[Cluster], i: usize) -> Option<usize> {
+    let c = &clusters[i];
+    let (lo, hi) = c.x_range();
+    let size = c.body_size();
+    clusters[i + 1..]
+        .iter()
+        .take_while(|below| below.y - c.y <= MAX_RISE * below.body_size())
+        .position(|below| {
+            let (blo, bhi) = below.x_range();
+            let reach = below.body_size();
+            size < SMALLER * below.body_size() && lo >= blo - reach && hi <= bhi + reach
+        })
+        .map(|k| i + 1 + k)
+}
+
+/// One line's text and hints; `None` for a line with no text.
+fn line(c: Cluster, width: f32, height: f32) -> Option<PageLine> {
+    let body: Vec<&Glyph> = c
+        .glyphs
+        .iter()
+        .filter(|(_, r)| !r)
+        .map(|(g, _)| g)
+        .collect();
+    let font_size = common_size(&body)?;
+    let bold = body.iter().filter(|g| g.bold).count() * 2 > body.len();
+    let x = c.glyphs.iter().map(|(g, _)| g.x).fold(f32::MAX, f32::min);
+    let (text, raised) = text_of(&c.glyphs, font_size);
+    let text_start = text.len() - text.trim_start().len();
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let chars_before = text[..text_start].chars().count();
+    let len = trimmed.chars().count();
+    let raised = raised
+        .into_iter()
+        .map(|(s, e)| {
+            (
+                s.saturating_sub(chars_before).min(len),
+                e.saturating_sub(chars_before).min(len),
+            )
+        })
+        .filter(|(s, e)| s < e)
+        .collect();
+    let hints = LayoutHints {
+        x,
+        y: c.y,
+        page_height: height,
+        page_width: width,
+        font_size,
+        bold,
+        raised,
+    };
+    Some(PageLine {
+        text: trimmed.to_string(),
+        hints,
+    })
+}
+
+/// The size most of the glyphs are set in.
+fn common_size(glyphs: &[&Glyph]) -> Option<f32> {
+    let mut counts: Vec<(f32, usize)> = Vec::new();
+    for g in glyphs {
+        let size = (g.size * 10.0).round() / 10.0;
+        match counts.iter_mut().find(|(s, _)| *s == size) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((size, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|&(_, n)| n).map(|(s, _)| s)
+}
+
+/// The line's text and its raised ranges (code points), each run of
+/// glyphs sanitised on its own so the ranges stay exact.
+fn text_of(glyphs: &[(Glyph, bool)], size: f32) -> (String, Vec<(usize, usize)>) {
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    let mut prev: Option<&Glyph> = None;
+    for (g, raised) in glyphs {
+        if prev
+            .is_some_and(|p| p.text == g.text && (p.x - g.x).abs() < 0.3 && (p.y - g.y).abs() < 0.3)
+        {
+            continue;
+        }
+        let gap = prev.map_or(0.0, |p| g.x - (p.x + p.width));
+        let space = if gap > COLUMN_GAP * size {
+            "  "
+        } else if gap > WORD_GAP * size.min(g.size) {
+            " "
+        } else {
+            ""
+        };
+        push(&mut runs, space, false);
+        push(&mut runs, &g.text, *raised);
+        prev = Some(g);
+    }
+    let mut text = String::new();
+    let mut raised = Vec::new();
+    let mut at = 0;
+    for (run, is_raised) in runs {
+        let clean = sanitize(&run).replace('\n', " ");
+        let n = clean.chars().count();
+        if is_raised && n > 0 {
+            raised.push((at, at + n));
+        }
+        at += n;
+        text.push_str(&clean);
+    }
+    (collapse_spaces(&text, &mut raised), raised)
+}
+
+fn push(runs: &mut Vec<(String, bool)>, s: &str, raised: bool) {
+    if s.is_empty() {
+        return;
+    }
+    let raised = raised && !s.trim().is_empty();
+    match runs.last_mut() {
+        Some((run, r)) if *r == raised => run.push_str(s),
+        _ => runs.push((s.to_string(), raised)),
+    }
+}
+
+/// Runs of more than two spaces become two; ranges move with the text.
+fn collapse_spaces(text: &str, ranges: &mut [(usize, usize)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut removed_before: Vec<usize> = Vec::with_capacity(text.len() + 1);
+    let (mut removed, mut spaces) = (0, 0);
+    for c in text.chars() {
+        removed_before.push(removed);
+        spaces = if c == ' ' { spaces + 1 } else { 0 };
+        if spaces > 2 {
+            removed += 1;
+        } else {
+            out.push(c);
+        }
+    }
+    removed_before.push(removed);
+    for (s, e) in ranges.iter_mut() {
+        *s -= removed_before[*s];
+        *e -= removed_before[*e];
+    }
+    out
+}

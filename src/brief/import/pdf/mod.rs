@@ -1,0 +1,195 @@
+//! The PDF front-end of the import pipeline: a PDF's text layer as
+//! numbered lines in reading order, each with its page and layout hints.
+
+mod cmap;
+mod content;
+mod font;
+mod layout;
+mod resources;
+
+use super::source::SourceLine;
+use content::{Budget, Page};
+use lopdf::{Document, LoadOptions, Object, ObjectId};
+use resources::Fonts;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::time::{Duration, Instant};
+
+/// Bounds on what one PDF may cost.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest file accepted, in bytes.
+    pub max_file_bytes: usize,
+    /// Largest decoded stream (page content, font map), in bytes.
+    pub max_stream_bytes: usize,
+    /// Most glyphs on one page.
+    pub max_glyphs_per_page: usize,
+    /// Most pages read.
+    pub max_pages: usize,
+    /// Time allowed for reading the pages' text.
+    pub time: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 64 << 20,
+            max_stream_bytes: 32 << 20,
+            max_glyphs_per_page: 200_000,
+            max_pages: 2_000,
+            time: Duration::from_secs(10),
+        }
+    }
+}
+
+/// Why a PDF gave no usable text.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PdfError {
+    #[error("the PDF is encrypted and needs a password: save an unprotected copy and open that")]
+    Encrypted,
+    #[error(
+        "the PDF has no text layer{}: it needs OCR (text recognition) before it can be read",
+        if *.images { " (its pages are images)" } else { "" }
+    )]
+    NoText { images: bool },
+    #[error(
+        "the PDF's fonts have no Unicode map on {}: their text cannot be read without OCR",
+        page_list(pages)
+    )]
+    UnmappedGlyphs { pages: Vec<u32> },
+    #[error("the PDF is damaged: {0}")]
+    Damaged(String),
+    #[error("the PDF is too large to read here")]
+    TooLarge,
+    #[error("reading the PDF took too long: it may be damaged or hostile")]
+    TooSlow,
+}
+
+fn page_list(pages: &[u32]) -> String {
+    let list: Vec<String> = pages.iter().map(u32::to_string).collect();
+    match pages.len() {
+        1 => format!("page {}", list[0]),
+        _ => format!("pages {}", list.join(", ")),
+    }
+}
+
+/// A page counts as unmapped when more than this share of its glyphs has no text.
+const UNMAPPED_SHARE: f32 = 0.2;
+
+/// The text lines of a PDF, in reading order, with the default limits.
+pub fn lines(bytes: &[u8]) -> Result<Vec<SourceLine>, PdfError> {
+    lines_within(bytes, Limits::default())
+}
+
+/// The text lines of a PDF, in reading order, within the given limits.
+pub fn lines_within(bytes: &[u8], limits: Limits) -> Result<Vec<SourceLine>, PdfError> {
+    if bytes.len() > limits.max_file_bytes {
+        return Err(PdfError::TooLarge);
+    }
+    // The parser is third-party code fed hostile input: a panic in it is a
+    // damaged file, not a crash of the reader.
+    catch_unwind(AssertUnwindSafe(|| read(bytes, limits))).unwrap_or_else(|_| {
+        Err(PdfError::Damaged(
+            "the file's structure cannot be parsed".into(),
+        ))
+    })
+}
+
+fn read(bytes: &[u8], limits: Limits) -> Result<Vec<SourceLine>, PdfError> {
+    let doc = load(bytes, limits)?;
+    let pages = doc.get_pages();
+    if pages.len() > limits.max_pages {
+        return Err(PdfError::TooLarge);
+    }
+    if pages.is_empty() {
+        return Err(PdfError::Damaged("no pages were found".into()));
+    }
+    let budget = Budget {
+        deadline: Instant::now() + limits.time,
+        max_glyphs: limits.max_glyphs_per_page,
+        max_content_bytes: limits.max_stream_bytes,
+    };
+    let mut fonts = Fonts::default();
+    let mut out = Vec::new();
+    let (mut unmapped_pages, mut images) = (Vec::new(), false);
+    for (&number, &id) in &pages {
+        let media = media_box(&doc, id);
+        let text = Page::new(&doc, &mut fonts, budget, media).run(id)?;
+        images |= text.images > 0;
+        if text.unmapped as f32 > UNMAPPED_SHARE * text.glyphs.len() as f32 {
+            unmapped_pages.push(number);
+        }
+        let (width, height) = (media[2] - media[0], media[3] - media[1]);
+        for line in layout::page_lines(text.glyphs, width, height) {
+            out.push(SourceLine {
+                text: line.text,
+                number: out.len() + 1,
+                page: Some(number),
+                layout: Some(line.hints),
+            });
+        }
+    }
+    if !unmapped_pages.is_empty() {
+        return Err(PdfError::UnmappedGlyphs {
+            pages: unmapped_pages,
+        });
+    }
+    if out.is_empty() {
+        return Err(PdfError::NoText { images });
+    }
+    Ok(out)
+}
+
+fn load(bytes: &[u8], limits: Limits) -> Result<Document, PdfError> {
+    let options = LoadOptions {
+        max_decompressed_size: Some(limits.max_stream_bytes),
+        ..LoadOptions::default()
+    };
+    match Document::load_mem_with_options(bytes, options) {
+        Ok(doc) if doc.is_encrypted() && !doc.was_encrypted() => Err(PdfError::Encrypted),
+        Ok(doc) => Ok(doc),
+        Err(lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword) => {
+            Err(PdfError::Encrypted)
+        }
+        Err(e) => Err(PdfError::Damaged(crate::text::sanitize_line(
+            &e.to_string(),
+        ))),
+    }
+}
+
+/// A page's media box `[x0 y0 x1 y1]`, inherited if need be; A4 when unreadable.
+fn media_box(doc: &Document, page: ObjectId) -> [f32; 4] {
+    let mut node = doc.get_dictionary(page).ok();
+    for _ in 0..32 {
+        let Some(dict) = node else { break };
+        let found = dict
+            .get(b"MediaBox")
+            .ok()
+            .and_then(|o| doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_array().ok())
+            .and_then(|a| rect(doc, a));
+        if let Some(r) = found {
+            return r;
+        }
+        node = dict
+            .get(b"Parent")
+            .and_then(Object::as_reference)
+            .ok()
+            .and_then(|id| doc.get_dictionary(id).ok());
+    }
+    [0.0, 0.0, 595.0, 842.0]
+}
+
+fn rect(doc: &Document, a: &[Object]) -> Option<[f32; 4]> {
+    let mut r = [0.0; 4];
+    for (slot, o) in r.iter_mut().zip(a) {
+        *slot = doc
+            .dereference(o)
+            .ok()?
+            .1
+            .as_float()
+            .ok()
+            .filter(|v| v.is_finite())?;
+    }
+    let [x0, y0, x1, y1] = r;
+    (a.len() == 4 && x1 - x0 > 1.0 && y1 - y0 > 1.0).then_some(r)
+}
