@@ -11,6 +11,10 @@ const WORD_GAP: f32 = 0.2;
 /// A gap wider than this share of the font size separates columns
 /// (table cells, a header's left and right parts): two spaces mark it.
 const COLUMN_GAP: f32 = 1.5;
+/// Without a space glyph in it, a gap this wide already separates columns
+/// (table cells are set apart by padding alone; letter-spaced words stay
+/// under it).
+const BARE_COLUMN_GAP: f32 = 0.9;
 /// Baselines closer than this share of the font size are one line.
 const SAME_BASELINE: f32 = 0.3;
 /// A raised glyph sits at most this share of its line's size above it.
@@ -198,24 +202,42 @@ fn common_size(glyphs: &[&Glyph]) -> Option<f32> {
 /// glyphs sanitised on its own so the ranges stay exact.
 fn text_of(glyphs: &[(Glyph, bool)], size: f32) -> (String, Vec<(usize, usize)>) {
     let mut runs: Vec<(String, bool)> = Vec::new();
-    let mut prev: Option<&Glyph> = None;
+    let mut last_ink: Option<&Glyph> = None;
+    let mut space_glyph = false;
+    let Some(first_ink) = glyphs
+        .iter()
+        .map(|(g, _)| g)
+        .find(|g| !g.text.trim().is_empty())
+    else {
+        return (String::new(), Vec::new());
+    };
     for (g, raised) in glyphs {
-        if prev
-            .is_some_and(|p| p.text == g.text && (p.x - g.x).abs() < 0.3 && (p.y - g.y).abs() < 0.3)
-        {
+        if g.text.trim().is_empty() {
+            space_glyph |= !g.text.is_empty();
             continue;
         }
-        let gap = prev.map_or(0.0, |p| g.x - (p.x + p.width));
-        let space = if gap > COLUMN_GAP * size {
-            "  "
-        } else if gap > WORD_GAP * size.min(g.size) {
-            " "
-        } else {
-            ""
-        };
-        push(&mut runs, space, false);
+        if let Some(p) = last_ink {
+            if p.text == g.text && (p.x - g.x).abs() < 0.3 && (p.y - g.y).abs() < 0.3 {
+                continue; // drawn twice (shadow or fake bold)
+            }
+            let gap = g.x - (p.x + p.width);
+            // After a lone first glyph (a bullet's dash or box) a gap is a word space.
+            let column = match (space_glyph, std::ptr::eq(p, first_ink)) {
+                (_, true) => f32::MAX,
+                (true, false) => COLUMN_GAP,
+                (false, false) => BARE_COLUMN_GAP,
+            };
+            let space = if gap > column * size {
+                "  "
+            } else if space_glyph || gap > WORD_GAP * size.min(g.size) {
+                " "
+            } else {
+                ""
+            };
+            push(&mut runs, space, false);
+        }
         push(&mut runs, &g.text, *raised);
-        prev = Some(g);
+        (last_ink, space_glyph) = (Some(g), false);
     }
     let mut text = String::new();
     let mut raised = Vec::new();
@@ -229,7 +251,7 @@ fn text_of(glyphs: &[(Glyph, bool)], size: f32) -> (String, Vec<(usize, usize)>)
         at += n;
         text.push_str(&clean);
     }
-    (collapse_spaces(&text, &mut raised), raised)
+    (text, raised)
 }
 
 fn push(runs: &mut Vec<(String, bool)>, s: &str, raised: bool) {
@@ -241,26 +263,4 @@ fn push(runs: &mut Vec<(String, bool)>, s: &str, raised: bool) {
         Some((run, r)) if *r == raised => run.push_str(s),
         _ => runs.push((s.to_string(), raised)),
     }
-}
-
-/// Runs of more than two spaces become two; ranges move with the text.
-fn collapse_spaces(text: &str, ranges: &mut [(usize, usize)]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut removed_before: Vec<usize> = Vec::with_capacity(text.len() + 1);
-    let (mut removed, mut spaces) = (0, 0);
-    for c in text.chars() {
-        removed_before.push(removed);
-        spaces = if c == ' ' { spaces + 1 } else { 0 };
-        if spaces > 2 {
-            removed += 1;
-        } else {
-            out.push(c);
-        }
-    }
-    removed_before.push(removed);
-    for (s, e) in ranges.iter_mut() {
-        *s -= removed_before[*s];
-        *e -= removed_before[*e];
-    }
-    out
 }
