@@ -158,63 +158,29 @@ impl<'a> Page<'a> {
         depth: usize,
     ) -> Result<(), PdfError> {
         let args = &op.operands;
-        let num = |i: usize| {
-            args.get(i)
-                .and_then(|o| o.as_float().ok())
-                .filter(|v| v.is_finite())
-        };
-        let ts = &mut run.ts;
         match op.operator.as_str() {
-            "q" if run.stack.len() < MAX_STATE_DEPTH => run.stack.push((run.ctm, ts.clone())),
-            "Q" => {
-                if let Some((ctm, state)) = run.stack.pop() {
-                    (run.ctm, run.ts) = (ctm, state);
-                }
-            }
-            "cm" => {
-                if let Some(m) = Matrix::from_operands(args) {
-                    run.ctm = m.then(run.ctm);
-                }
-            }
-            "BT" => (run.tm, run.tlm) = (Matrix::IDENTITY, Matrix::IDENTITY),
             "Tf" => {
-                ts.font = args
+                run.ts.font = args
                     .first()
                     .and_then(|o| o.as_name().ok())
                     .and_then(|name| self.fonts.get(self.doc, res, name));
-                ts.size = num(1).unwrap_or(0.0);
+                run.ts.size = number(args, 1).unwrap_or(0.0);
             }
-            "Tc" => ts.char_spacing = num(0).unwrap_or(0.0),
-            "Tw" => ts.word_spacing = num(0).unwrap_or(0.0),
-            "Tz" => ts.scale = num(0).unwrap_or(100.0) / 100.0,
-            "TL" => ts.leading = num(0).unwrap_or(0.0),
-            "Ts" => ts.rise = num(0).unwrap_or(0.0),
-            "Td" => run.next_line(num(0).unwrap_or(0.0), num(1).unwrap_or(0.0)),
-            "TD" => {
-                run.ts.leading = -num(1).unwrap_or(0.0);
-                run.next_line(num(0).unwrap_or(0.0), num(1).unwrap_or(0.0));
-            }
-            "Tm" => {
-                if let Some(m) = Matrix::from_operands(args) {
-                    (run.tm, run.tlm) = (m, m);
-                }
-            }
-            "T*" => run.next_line(0.0, -run.ts.leading),
             "Tj" => self.show_string(args.first(), run)?,
             "'" => {
                 run.next_line(0.0, -run.ts.leading);
                 self.show_string(args.first(), run)?;
             }
             "\"" => {
-                run.ts.word_spacing = num(0).unwrap_or(0.0);
-                run.ts.char_spacing = num(1).unwrap_or(0.0);
+                run.ts.word_spacing = number(args, 0).unwrap_or(0.0);
+                run.ts.char_spacing = number(args, 1).unwrap_or(0.0);
                 run.next_line(0.0, -run.ts.leading);
                 self.show_string(args.get(2), run)?;
             }
             "TJ" => self.show_array(args.first(), run)?,
             "Do" => self.draw_object(args.first(), run.ctm, res, depth)?,
             "BI" => self.out.images += 1,
-            _ => {}
+            other => run.state_operator(other, args),
         }
         Ok(())
     }
@@ -321,7 +287,50 @@ struct Run {
     ts: TextState,
 }
 
+fn number(args: &[Object], i: usize) -> Option<f32> {
+    args.get(i)
+        .and_then(|o| o.as_float().ok())
+        .filter(|v| v.is_finite())
+}
+
 impl Run {
+    /// Operators that change the graphics or text state without showing text.
+    fn state_operator(&mut self, operator: &str, args: &[Object]) {
+        let num = |i| number(args, i).unwrap_or(0.0);
+        let ts = &mut self.ts;
+        match operator {
+            "q" if self.stack.len() < MAX_STATE_DEPTH => self.stack.push((self.ctm, ts.clone())),
+            "Q" => {
+                if let Some((ctm, state)) = self.stack.pop() {
+                    (self.ctm, self.ts) = (ctm, state);
+                }
+            }
+            "cm" => {
+                if let Some(m) = Matrix::from_operands(args) {
+                    self.ctm = m.then(self.ctm);
+                }
+            }
+            "BT" => (self.tm, self.tlm) = (Matrix::IDENTITY, Matrix::IDENTITY),
+            "Tc" => ts.char_spacing = num(0),
+            "Tw" => ts.word_spacing = num(0),
+            "Tz" => ts.scale = number(args, 0).unwrap_or(100.0) / 100.0,
+            "TL" => ts.leading = num(0),
+            "Ts" => ts.rise = num(0),
+            "Td" => self.next_line(num(0), num(1)),
+            "TD" => {
+                ts.leading = -num(1);
+                self.next_line(num(0), num(1));
+            }
+            "Tm" => {
+                if let Some(m) = Matrix::from_operands(args) {
+                    (self.tm, self.tlm) = (m, m);
+                }
+            }
+            "T*" => self.next_line(0.0, -self.ts.leading),
+            _ => {}
+        }
+    }
+
     fn next_line(&mut self, x: f32, y: f32) {
         self.tlm = Matrix::translate(x, y).then(self.tlm);
         self.tm = self.tlm;

@@ -195,7 +195,11 @@ fn common_size(glyphs: &[&Glyph]) -> Option<f32> {
             None => counts.push((size, 1)),
         }
     }
-    counts.into_iter().max_by_key(|&(_, n)| n).map(|(s, _)| s)
+    // On a tie the larger size wins: markers and small print are the minority.
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0)))
+        .map(|(s, _)| s)
 }
 
 /// The line's text and its raised ranges (code points), each run of
@@ -262,5 +266,59 @@ fn push(runs: &mut Vec<(String, bool)>, s: &str, raised: bool) {
     match runs.last_mut() {
         Some((run, r)) if *r == raised => run.push_str(s),
         _ => runs.push((s.to_string(), raised)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyphs of `text` from `x`, each `advance` wide, on baseline `y`.
+    fn run(text: &str, x: f32, y: f32, size: f32, advance: f32) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph {
+                text: c.to_string(),
+                x: x + i as f32 * advance,
+                y,
+                width: advance,
+                size,
+                bold: false,
+                superior: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn syllables_join_and_gaps_make_spaces() {
+        let mut glyphs = run("북러", 10.0, 100.0, 10.0, 10.0);
+        glyphs.extend(run("관계", 33.0, 100.0, 10.0, 10.0));
+        glyphs.extend(run("표", 80.0, 100.0, 10.0, 10.0));
+        let lines = page_lines(glyphs, 200.0, 200.0);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text, "북러 관계  표");
+        assert_eq!((lines[0].hints.x, lines[0].hints.y), (10.0, 100.0));
+    }
+
+    #[test]
+    fn a_smaller_raised_digit_joins_the_line_below_as_a_marker() {
+        let mut glyphs = run("다.", 10.0, 100.0, 10.0, 10.0);
+        glyphs.extend(run("12", 30.0, 96.0, 6.0, 4.0));
+        glyphs.extend(run("다음", 10.0, 114.0, 10.0, 10.0));
+        let lines = page_lines(glyphs, 200.0, 200.0);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["다.12", "다음"]);
+        assert_eq!(lines[0].hints.raised, [(2, 4)]);
+        assert_eq!(lines[0].hints.font_size, 10.0);
+    }
+
+    #[test]
+    fn a_small_marker_on_the_baseline_is_raised_but_small_words_are_not() {
+        let mut glyphs = run("가나다라.", 10.0, 100.0, 10.0, 10.0);
+        glyphs.extend(run("1)", 60.0, 101.0, 5.0, 3.0));
+        glyphs.extend(run("ab", 66.0, 100.0, 5.0, 3.0));
+        let lines = page_lines(glyphs, 200.0, 200.0);
+        assert_eq!(lines[0].text, "가나다라.1)ab");
+        assert_eq!(lines[0].hints.raised, [(5, 7)]);
     }
 }
