@@ -142,7 +142,7 @@ impl<'a> Page<'a> {
         for (n, op) in Content::decode_iter(data).enumerate() {
             let op =
                 op.map_err(|e| PdfError::Damaged(format!("a content stream breaks off ({e})")))?;
-            if n % 1024 == 0 && Instant::now() > self.budget.deadline {
+            if n % 1024 == 0 && Instant::now() >= self.budget.deadline {
                 return Err(PdfError::TooSlow);
             }
             self.operation(&op, &mut run, res, depth)?;

@@ -12,6 +12,8 @@ use content::{Budget, Page};
 use lopdf::{Document, LoadOptions, Object, ObjectId};
 use resources::Fonts;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc;
+use std::thread;
 use std::time::{Duration, Instant};
 
 /// Bounds on what one PDF may cost.
@@ -81,17 +83,41 @@ pub fn lines(bytes: &[u8]) -> Result<Vec<SourceLine>, PdfError> {
 }
 
 /// The text lines of a PDF, in reading order, within the given limits.
+///
+/// The file is read on a worker thread: when the parser itself (which the
+/// page-level deadline cannot interrupt) outlives the time limit, the
+/// caller gets [`PdfError::TooSlow`] and the worker is left to finish on
+/// its own.
 pub fn lines_within(bytes: &[u8], limits: Limits) -> Result<Vec<SourceLine>, PdfError> {
     if bytes.len() > limits.max_file_bytes {
         return Err(PdfError::TooLarge);
     }
-    // The parser is third-party code fed hostile input: a panic in it is a
-    // damaged file, not a crash of the reader.
-    catch_unwind(AssertUnwindSafe(|| read(bytes, limits))).unwrap_or_else(|_| {
-        Err(PdfError::Damaged(
-            "the file's structure cannot be parsed".into(),
-        ))
-    })
+    let owned = bytes.to_vec();
+    let (sender, receiver) = mpsc::channel();
+    let worker = thread::Builder::new()
+        .name("pdf-import".into())
+        .spawn(move || sender.send(guarded_read(&owned, limits)));
+    if worker.is_err() {
+        return guarded_read(bytes, limits);
+    }
+    match receiver.recv_timeout(limits.time + WORKER_GRACE) {
+        Ok(result) => result,
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(PdfError::TooSlow),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(damaged()),
+    }
+}
+
+/// How much longer than the page deadline the whole read may take.
+const WORKER_GRACE: Duration = Duration::from_secs(2);
+
+/// [`read`], with a panic in the parser (third-party code fed hostile
+/// input) turned into a damaged-file error instead of a crash.
+fn guarded_read(bytes: &[u8], limits: Limits) -> Result<Vec<SourceLine>, PdfError> {
+    catch_unwind(AssertUnwindSafe(|| read(bytes, limits))).unwrap_or_else(|_| Err(damaged()))
+}
+
+fn damaged() -> PdfError {
+    PdfError::Damaged("the file's structure cannot be parsed".into())
 }
 
 fn read(bytes: &[u8], limits: Limits) -> Result<Vec<SourceLine>, PdfError> {
