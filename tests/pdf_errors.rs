@@ -147,6 +147,14 @@ fn limits_stop_large_and_slow_files() {
     assert_eq!(lines_within(&bytes, no_time), Err(PdfError::TooSlow));
 }
 
+#[test]
+fn a_line_of_a_hundred_thousand_glyphs_is_read_whole() {
+    let long = format!("BT /F1 1 Tf 0 100 Td ({}) Tj ET", "ab".repeat(50_000));
+    let lines = lines(&pdf(&document(&[&long], HELVETICA), "")).expect("a readable PDF");
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].text.len(), 100_000);
+}
+
 /// The corpus PDF to damage, or the generated one when the corpus is absent.
 fn victim() -> Vec<u8> {
     let path = concat!(

@@ -5,6 +5,7 @@
 use super::content::Glyph;
 use crate::brief::import::source::LayoutHints;
 use crate::text::sanitize;
+use std::collections::HashMap;
 
 /// A gap wider than this share of the font size is a word space.
 const WORD_GAP: f32 = 0.2;
@@ -34,22 +35,32 @@ pub(super) struct PageLine {
     pub(super) hints: LayoutHints,
 }
 
+/// Glyphs on one baseline, with their extent kept as they are added (a
+/// hostile page can put every glyph on one line).
 struct Cluster {
     y: f32,
     glyphs: Vec<(Glyph, bool)>,
+    size: f32,
+    lo: f32,
+    hi: f32,
 }
 
 impl Cluster {
-    fn body_size(&self) -> f32 {
-        self.glyphs.iter().map(|(g, _)| g.size).fold(0.0, f32::max)
+    fn new(y: f32) -> Self {
+        Cluster {
+            y,
+            glyphs: Vec::new(),
+            size: 0.0,
+            lo: f32::MAX,
+            hi: f32::MIN,
+        }
     }
 
-    fn x_range(&self) -> (f32, f32) {
-        self.glyphs
-            .iter()
-            .fold((f32::MAX, f32::MIN), |(lo, hi), (g, _)| {
-                (lo.min(g.x), hi.max(g.x + g.width))
-            })
+    fn push(&mut self, g: Glyph, raised: bool) {
+        self.size = self.size.max(g.size);
+        self.lo = self.lo.min(g.x);
+        self.hi = self.hi.max(g.x + g.width);
+        self.glyphs.push((g, raised));
     }
 }
 
@@ -73,18 +84,15 @@ fn baselines(mut glyphs: Vec<Glyph>) -> Vec<Cluster> {
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut clusters: Vec<Cluster> = Vec::new();
     for g in glyphs {
-        match clusters.last_mut() {
-            Some(c) if (g.y - c.y).abs() <= SAME_BASELINE * g.size.max(c.body_size()) => {
-                let raised = g.superior;
-                c.glyphs.push((g, raised));
-            }
-            _ => {
-                let raised = g.superior;
-                clusters.push(Cluster {
-                    y: g.y,
-                    glyphs: vec![(g, raised)],
-                });
-            }
+        let near = clusters
+            .last()
+            .is_some_and(|c| (g.y - c.y).abs() <= SAME_BASELINE * g.size.max(c.size));
+        if !near {
+            clusters.push(Cluster::new(g.y));
+        }
+        if let Some(c) = clusters.last_mut() {
+            let raised = g.superior;
+            c.push(g, raised);
         }
     }
     clusters
@@ -110,17 +118,16 @@ fn mark_small_markers(c: &mut Cluster) {
 
 /// Moves each cluster of smaller glyphs set just above a line into that
 /// line, marked raised.
-fn attach_raised(clusters: &mut Vec<Cluster>) {
-    let mut i = 0;
-    while i < clusters.len() {
+fn attach_raised(clusters: &mut [Cluster]) {
+    for i in 0..clusters.len() {
         let Some(target) = raised_target(clusters, i) else {
-            i += 1;
             continue;
         };
-        let raised = clusters.remove(i);
-        let line = &mut clusters[target - 1];
-        line.glyphs
-            .extend(raised.glyphs.into_iter().map(|(g, _)| (g, true)));
+        let raised = std::mem::take(&mut clusters[i].glyphs);
+        let line = &mut clusters[target];
+        for (g, _) in raised {
+            line.push(g, true);
+        }
         line.glyphs.sort_by(|a, b| a.0.x.total_cmp(&b.0.x));
     }
 }
@@ -128,17 +135,20 @@ fn attach_raised(clusters: &mut Vec<Cluster>) {
 /// The index of the line below cluster `i` that it is a raised part of.
 fn raised_target(clusters: &[Cluster], i: usize) -> Option<usize> {
     let c = &clusters[i];
-    let (lo, hi) = c.x_range();
-    let size = c.body_size();
+    if c.glyphs.is_empty() {
+        return None;
+    }
     clusters[i + 1..]
         .iter()
-        .take_while(|below| below.y - c.y <= MAX_RISE * below.body_size())
-        .position(|below| {
-            let (blo, bhi) = below.x_range();
-            let reach = below.body_size();
-            size < SMALLER * below.body_size() && lo >= blo - reach && hi <= bhi + reach
+        .enumerate()
+        .filter(|(_, below)| !below.glyphs.is_empty())
+        .take_while(|(_, below)| below.y - c.y <= MAX_RISE * below.size)
+        .find(|(_, below)| {
+            c.size < SMALLER * below.size
+                && c.lo >= below.lo - below.size
+                && c.hi <= below.hi + below.size
         })
-        .map(|k| i + 1 + k)
+        .map(|(k, _)| i + 1 + k)
 }
 
 /// One line's text and hints; `None` for a line with no text.
@@ -187,19 +197,15 @@ fn line(c: Cluster, width: f32, height: f32) -> Option<PageLine> {
 
 /// The size most of the glyphs are set in.
 fn common_size(glyphs: &[&Glyph]) -> Option<f32> {
-    let mut counts: Vec<(f32, usize)> = Vec::new();
+    let mut counts: HashMap<i64, usize> = HashMap::new();
     for g in glyphs {
-        let size = (g.size * 10.0).round() / 10.0;
-        match counts.iter_mut().find(|(s, _)| *s == size) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((size, 1)),
-        }
+        *counts.entry((g.size * 10.0).round() as i64).or_default() += 1;
     }
     // On a tie the larger size wins: markers and small print are the minority.
     counts
         .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0)))
-        .map(|(s, _)| s)
+        .max_by_key(|&(tenths, n)| (n, tenths))
+        .map(|(tenths, _)| tenths as f32 / 10.0)
 }
 
 /// The line's text and its raised ranges (code points), each run of
