@@ -1,5 +1,10 @@
 //! The PDF front-end of the import pipeline: a PDF's text layer as
 //! numbered lines in reading order, each with its page and layout hints.
+//!
+//! Reading order is by baseline, top to bottom, on each page: a one-column
+//! layout. Text set side by side on one baseline (table cells, a header's
+//! left and right parts) makes one line, two spaces between the parts.
+//! Page rotation (`/Rotate`) and vertical writing are not applied.
 
 mod cmap;
 mod content;
@@ -46,22 +51,28 @@ impl Default for Limits {
 /// Why a PDF gave no usable text.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PdfError {
+    /// The file needs a password to be read.
     #[error("the PDF is encrypted and needs a password: save an unprotected copy and open that")]
     Encrypted,
+    /// No page has text: a scan, or pages of images (`images` says which).
     #[error(
         "the PDF has no text layer{}: it needs OCR (text recognition) before it can be read",
         if *.images { " (its pages are images)" } else { "" }
     )]
     NoText { images: bool },
+    /// These pages are mostly glyphs whose font has no Unicode map.
     #[error(
         "the PDF's fonts have no Unicode map on {}: their text cannot be read without OCR",
         page_list(pages)
     )]
     UnmappedGlyphs { pages: Vec<u32> },
+    /// The file's structure or a content stream cannot be read.
     #[error("the PDF is damaged: {0}")]
     Damaged(String),
+    /// Over the file size, page count or glyphs-per-page limit.
     #[error("the PDF is too large to read here")]
     TooLarge,
+    /// Over the time limit.
     #[error("reading the PDF took too long: it may be damaged or hostile")]
     TooSlow,
 }
