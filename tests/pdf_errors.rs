@@ -82,6 +82,17 @@ fn a_simple_font_gives_its_text_with_page_and_position() {
 }
 
 #[test]
+fn sideways_and_diagonal_text_is_left_out() {
+    let content = format!(
+        "{TEXT} BT /F1 12 Tf 0 1 -1 0 190 20 Tm (Sideways) Tj ET \
+         BT /F1 30 Tf 0.7 0.7 -0.7 0.7 40 40 Tm (DRAFT) Tj ET"
+    );
+    let lines = lines(&pdf(&document(&[&content], HELVETICA), "")).expect("a readable PDF");
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, ["Hello brief"]);
+}
+
+#[test]
 fn a_password_protected_pdf_says_it_is_encrypted() {
     let mut objects = document(&[TEXT], HELVETICA);
     let hash = "A".repeat(64);

@@ -95,6 +95,8 @@ pub(super) struct Page<'a> {
 }
 
 const MAX_FORM_DEPTH: usize = 8;
+/// Glyphs turned by more than about 3 degrees are not horizontal text.
+const SKEW: f32 = 0.05;
 const MAX_STATE_DEPTH: usize = 256;
 
 impl<'a> Page<'a> {
@@ -220,20 +222,22 @@ impl<'a> Page<'a> {
             let size = Matrix([ts.size * ts.scale, 0.0, 0.0, ts.size, 0.0, ts.rise]);
             let trm = size.then(run.tm).then(run.ctm).then(self.base);
             let [a, b, c, d, e, f] = trm.0;
-            // A soft hyphen that was drawn is a line-end hyphen: keep it visible.
-            let text = font.text(code).unwrap_or_default().replace('\u{AD}', "-");
-            if text.is_empty() {
-                self.out.unmapped += 1;
+            // Text that does not run left to right (a sideways margin
+            // note, a diagonal watermark) is not part of the reading text.
+            if b.abs() <= SKEW * a.abs() && c.abs() <= SKEW * d.abs() {
+                // A soft hyphen that was drawn is a line-end hyphen: keep it visible.
+                let text = font.text(code).unwrap_or_default().replace('\u{AD}', "-");
+                self.out.unmapped += usize::from(text.is_empty());
+                self.out.glyphs.push(Glyph {
+                    text,
+                    x: e,
+                    y: f,
+                    width: w0 * a.hypot(b),
+                    size: c.hypot(d),
+                    bold: font.bold,
+                    superior: font.is_superior(code),
+                });
             }
-            self.out.glyphs.push(Glyph {
-                text,
-                x: e,
-                y: f,
-                width: w0 * a.hypot(b),
-                size: c.hypot(d),
-                bold: font.bold,
-                superior: font.is_superior(code),
-            });
             let spacing = if font.is_word_space(code) {
                 ts.word_spacing
             } else {
