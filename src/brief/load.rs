@@ -74,11 +74,33 @@ pub fn load(
     overlay: &Overlay,
     overlay_file: &str,
 ) -> Result<(Brief, Report), LoadError> {
+    if bytes.starts_with(b"%PDF") {
+        return from_pdf(bytes, file, overlay, overlay_file);
+    }
     let text = decode(bytes, file)?;
     if text.trim_start().starts_with('{') {
         return from_json(text, file).map(|b| (b, Report::default()));
     }
     import::import(text, file, overlay, overlay_file)
+}
+
+/// A brief from a PDF: its text layer, read into lines with their pages
+/// and layout, through the same pipeline as a text.
+fn from_pdf(
+    bytes: &[u8],
+    file: &str,
+    overlay: &Overlay,
+    overlay_file: &str,
+) -> Result<(Brief, Report), LoadError> {
+    let lines = import::pdf::lines(bytes).map_err(|e| {
+        let what = e.to_string();
+        let (what, hint) = what
+            .split_once(": ")
+            .unwrap_or((what.as_str(), "open the brief's text instead"));
+        problem(file, None, None, what, hint)
+    })?;
+    let lines = import::pdf::blank_lines_at_gaps(import::pdf::superscript_markers(lines));
+    import::import_lines(&lines, file, overlay, overlay_file)
 }
 
 /// The brief compiled into the binary.

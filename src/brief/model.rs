@@ -77,6 +77,9 @@ pub struct Meta {
     /// E-mail addresses printed in the header.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub emails: Vec<String>,
+    /// How many pages the source has, where it has pages (a PDF, a text with form feeds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
     /// Lines printed above the series and number (the institute's name).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub institute: String,
@@ -109,6 +112,9 @@ pub struct Paragraph {
     /// Where each marker stands: before the char at `at`.
     #[serde(default)]
     pub markers: Vec<Marker>,
+    /// The pages the paragraph stands on (first, last), where the source has pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<(u32, u32)>,
     /// Set for a list item (개조식 bullet).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<ListItem>,

@@ -143,6 +143,7 @@ mod tests {
             markers,
             item: None,
             table: None,
+            pages: None,
         }
     }
 

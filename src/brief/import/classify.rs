@@ -70,6 +70,8 @@ pub struct Para {
     pub text: String,
     /// The bullet (`□`, `○`, `-`, `▶`) and its nesting level, for list items.
     pub item: Option<(String, u8)>,
+    /// First and last page, where the source has pages.
+    pub pages: Option<(u32, u32)>,
 }
 
 const ROMAN: &str = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ";
@@ -427,6 +429,7 @@ fn line(
             line: l.number,
             text: rest.to_string(),
             item: Some((b.to_string(), u8::try_from(level).unwrap_or(u8::MAX))),
+            pages: l.page.map(|p| (p, p)),
         }));
         return 1;
     }
@@ -466,6 +469,9 @@ fn line(
             };
             let join = record(&p.text, t, l.number, seam);
             joins::apply(&mut p.text, t, seam);
+            if let Some(page) = l.page {
+                p.pages = Some((p.pages.map_or(page, |(first, _)| first), page));
+            }
             if within {
                 out.line_joins.push(join);
             } else {
@@ -476,6 +482,7 @@ fn line(
             line: l.number,
             text: t.to_string(),
             item: None,
+            pages: l.page.map(|p| (p, p)),
         })),
     }
     1

@@ -204,12 +204,24 @@ pub fn parse(rows: &[Row]) -> Header {
         .filter(|l| !l.fields.rest.is_empty())
         .collect();
     let title_group = text.first().map(|l| l.group);
-    meta.title = text
-        .iter()
-        .take_while(|l| Some(l.group) == title_group)
-        .map(|l| l.fields.rest.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    for l in text.iter().take_while(|l| Some(l.group) == title_group) {
+        let line = l.fields.rest.as_str();
+        // `Struc-` | `tures`: a word hyphenated at the line's end.
+        let split = meta.title.ends_with('-')
+            && meta
+                .title
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(char::is_lowercase)
+            && line.starts_with(char::is_lowercase);
+        if split {
+            meta.title.pop();
+        } else if !meta.title.is_empty() {
+            meta.title.push(' ');
+        }
+        meta.title.push_str(line);
+    }
     let people: Vec<&HeaderLine> = text
         .iter()
         .skip_while(|l| Some(l.group) == title_group)

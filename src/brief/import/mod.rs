@@ -12,6 +12,7 @@ pub mod header;
 pub mod joins;
 mod linking;
 pub mod notes;
+pub mod pdf;
 pub mod repair;
 pub mod source;
 pub mod sources;
@@ -120,6 +121,7 @@ pub fn import_lines(
         .collect();
     let mut body = structure::build(classified, untitled);
     let mut meta = meta;
+    meta.pages = lines.iter().filter_map(|l| l.page).max();
     meta.disclaimer = take_disclaimer(&mut body);
     body_warnings(&body, file, lines, &mut warnings);
     let mut built = Paragraphs::new(overlay.names());
@@ -332,6 +334,7 @@ impl Paragraphs {
                 level: *level,
             }),
             table: raw.table.clone(),
+            pages: raw.pages,
         }
     }
 }

@@ -149,7 +149,9 @@ fn candidate_styles(rows: &[Row]) -> Vec<MarkerStyle> {
     if bracket > 0 {
         styles.push(MarkerStyle::Bracket);
     }
-    if paren > 0 {
+    // Definitions written `1)` go with `1)` markers, and with raised
+    // markers a PDF gives as superscripts.
+    if paren > 0 || sup > 0 {
         styles.push(MarkerStyle::Paren);
     }
     styles.push(MarkerStyle::Plain);

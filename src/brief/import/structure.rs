@@ -13,6 +13,8 @@ pub struct RawParagraph {
     /// Bullet and level of a list item.
     pub item: Option<(String, u8)>,
     pub table: Option<Table>,
+    /// First and last page, where the source has pages.
+    pub pages: Option<(u32, u32)>,
 }
 
 /// A section before its paragraphs are processed.
@@ -45,6 +47,7 @@ fn raw(p: Para) -> RawParagraph {
         text: p.text,
         item: p.item,
         table: None,
+        pages: p.pages,
     }
 }
 
@@ -86,6 +89,7 @@ pub fn build(classified: Classified, untitled: &str) -> Body {
                             text: title,
                             item: None,
                             table: None,
+                            pages: None,
                         },
                     );
                     continue;
@@ -108,6 +112,7 @@ pub fn build(classified: Classified, untitled: &str) -> Body {
                     text: table.text(),
                     item: None,
                     table: Some(table),
+                    pages: None,
                 },
             ),
         }

@@ -133,10 +133,10 @@ pub fn is_particle_tail(tail: &str) -> bool {
 /// keeping at least two syllables.
 pub fn without_particle(word: &str) -> &str {
     let stem = stripped(word, CASE);
-    if stem != word {
-        stem
-    } else {
+    if stem == word {
         stripped(word, COPULA)
+    } else {
+        stem
     }
 }
 
