@@ -206,3 +206,38 @@ fn quit_saves_position() {
         vec![Effect::SavePosition(a.position()), Effect::Quit]
     );
 }
+
+/// A brief the importer doubted: the status bar counts its warnings and
+/// `W` lists them, each naming its line.
+#[test]
+fn warnings_are_counted_and_one_key_away() {
+    let overlay = brief::brief::overlay::Overlay::builtin().expect("overlay");
+    let raw = "장보기 목록\n\n우유, 계란, 두부를 사고\n";
+    let (b, _) = brief::brief::import::import(raw, "list.txt", &overlay, "content/overlay.json")
+        .expect("a readable text opens");
+    assert!(!b.warnings.is_empty());
+    let count = b.warnings.len();
+    let mut a = App::new(Index::new(b), 100, 30);
+    let screen = |a: &mut App| {
+        let mut t =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+        brief::tui::draw(&mut t, a).expect("draw");
+        let buf = t.backend().buffer().clone();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(screen(&mut a).contains(&format!("{count} warnings: W")));
+    a.type_keys("W");
+    assert_eq!(a.popup(), Some(Popup::Warnings));
+    let shown = screen(&mut a);
+    assert!(shown.contains("line 1: the header has no"), "{shown}");
+    assert!(shown.contains("line 1: no headings were found"), "{shown}");
+    a.type_keys("<Esc>");
+    assert_eq!(a.popup(), None);
+}

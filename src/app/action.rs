@@ -65,6 +65,8 @@ pub enum Action {
     ToggleUnsourced,
     /// Show the help screen with every key.
     Help,
+    /// Show what the importer doubted about this brief (its warnings).
+    Warnings,
     /// Close the popup, help or search; clear the marker cursor.
     Close,
     /// Quit the reader.

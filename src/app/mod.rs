@@ -86,6 +86,8 @@ impl Tab {
 pub enum Popup {
     Help,
     Footnote(u32),
+    /// What the importer doubted about this brief, line by line.
+    Warnings,
 }
 
 /// What the event loop must do after an update.

@@ -53,6 +53,7 @@ impl App {
             Action::Resize { width, height } => self.resize(width, height),
             Action::Close => self.close(),
             Action::Help => self.open(Popup::Help),
+            Action::Warnings => self.open(Popup::Warnings),
             Action::LineDown
             | Action::LineUp
             | Action::PageDown

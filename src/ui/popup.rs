@@ -28,6 +28,10 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
             " Footnote — Esc closes ",
             footnote_lines(app, theme, n, area.width.saturating_sub(2)),
         ),
+        Popup::Warnings => (
+            " Warnings — Esc closes ",
+            warning_lines(app, theme, area.width.saturating_sub(2)),
+        ),
     };
     let block = pane(title, true, theme);
     let inner = block.inner(area);
@@ -38,6 +42,24 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
         lines: lines.len(),
         rows: inner.height as usize,
     })
+}
+
+/// The importer's warnings, each with the source line it names.
+fn warning_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let warnings = &app.index().brief.warnings;
+    if warnings.is_empty() {
+        return vec![Line::styled(
+            "No warnings: the brief was read without doubts.",
+            theme.text,
+        )];
+    }
+    let mut lines = Vec::new();
+    for w in warnings {
+        let place = w.line.map_or_else(String::new, |l| format!("line {l}: "));
+        lines.extend(wrapped(&format!("{place}{}", w.message), width, theme.text));
+        lines.push(Line::default());
+    }
+    lines
 }
 
 fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> {

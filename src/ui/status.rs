@@ -45,6 +45,11 @@ pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if !app.pending().shown().is_empty() {
         left += &format!("│ {} ", app.pending().shown());
     }
+    let warnings = app.index().brief.warnings.len();
+    if warnings > 0 {
+        let noun = if warnings == 1 { "warning" } else { "warnings" };
+        left += &format!("│ {warnings} {noun}: W ");
+    }
     let hint = if !app.message().is_empty() {
         app.message()
     } else if let Some(e) = &app.notes.save_error {

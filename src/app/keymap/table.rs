@@ -141,6 +141,12 @@ pub const KEYMAP: &[Binding] = &[
     bind(Normal, "? <F1>", Action::Help, "help"),
     bind(
         Normal,
+        "W",
+        Action::Warnings,
+        "the importer's warnings about this brief (their count shows in the status bar)",
+    ),
+    bind(
+        Normal,
         "<Esc>",
         Action::Close,
         "clear marker / search highlight",

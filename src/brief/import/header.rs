@@ -146,6 +146,9 @@ fn fields(line: &str) -> Fields {
     }
     let cleaned: String = s
         .replace("()", " ")
+        .replace(" · ", " ")
+        .trim_matches(|c: char| c == '·' || c.is_whitespace())
+        .to_string()
         .chars()
         .map(|c| {
             if matches!(c, '|' | '[' | ']' | '│') {

@@ -17,6 +17,8 @@ pub enum MarkerStyle {
     Paren,
     /// `1` glued after the word, `1 text` as the definition.
     Plain,
+    /// `*` (note 1), `**` (note 2) after the word and as the definition.
+    Star,
 }
 
 /// Headings that open a list of notes.
@@ -59,6 +61,12 @@ pub fn definition(t: &str, style: MarkerStyle) -> Option<(u32, String)> {
                 return None;
             }
             Some((parse_number(n)?, body.trim().to_string()))
+        }
+        MarkerStyle::Star => {
+            let stars = t.chars().take_while(|c| *c == '*').count();
+            let body = t[stars..].trim();
+            ((1..=3).contains(&stars) && !body.is_empty())
+                .then(|| (u32::try_from(stars).unwrap_or(1), body.to_string()))
         }
         MarkerStyle::Plain => {
             let (n, body) = t.split_once(' ')?;
@@ -119,13 +127,16 @@ pub fn extract(rows: Vec<Row>) -> Notes {
 
 /// Styles worth trying, most distinctive first, by what the body holds.
 fn candidate_styles(rows: &[Row]) -> Vec<MarkerStyle> {
-    let (mut sup, mut bracket, mut paren) = (0, 0, 0);
+    let (mut sup, mut bracket, mut paren, mut star) = (0, 0, 0, 0);
     for r in rows {
         let Row::Text(l) = r else { continue };
         let chars: Vec<char> = l.text.chars().collect();
         for (i, c) in chars.iter().enumerate() {
             if superscript_value(*c).is_some() {
                 sup += 1;
+            }
+            if *c == '*' && i > 0 && !chars[i - 1].is_whitespace() && chars[i - 1] != '*' {
+                star += 1;
             }
             if *c == '[' && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
                 bracket += 1;
@@ -153,6 +164,9 @@ fn candidate_styles(rows: &[Row]) -> Vec<MarkerStyle> {
     // markers a PDF gives as superscripts.
     if paren > 0 || sup > 0 {
         styles.push(MarkerStyle::Paren);
+    }
+    if star > 0 {
+        styles.push(MarkerStyle::Star);
     }
     styles.push(MarkerStyle::Plain);
     styles
@@ -318,7 +332,12 @@ fn markers_in(text: &str, style: MarkerStyle, numbers: &[u32]) -> Vec<(u32, usiz
             .iter()
             .filter(|c| c.is_ascii_digit())
             .collect();
-        match digits.parse::<u32>().ok().filter(|n| numbers.contains(n)) {
+        let number = if style == MarkerStyle::Star {
+            u32::try_from(end - i).ok()
+        } else {
+            digits.parse::<u32>().ok()
+        };
+        match number.filter(|n| numbers.contains(n)) {
             Some(n) => {
                 found.push((n, i, end));
                 i = end;
@@ -351,6 +370,11 @@ fn marker_at(chars: &[char], i: usize, style: MarkerStyle) -> Option<usize> {
             });
             (glued && (1..=2).contains(&digits) && chars.get(i + digits) == Some(&')'))
                 .then_some(i + digits + 1)
+        }
+        MarkerStyle::Star => {
+            let stars = chars[i..].iter().take_while(|c| **c == '*').count();
+            let glued = before.is_some_and(|b| !b.is_whitespace() && b != '*');
+            (chars[i] == '*' && glued && (1..=3).contains(&stars)).then_some(i + stars)
         }
         MarkerStyle::Plain => {
             let glued = before.is_some_and(|b| {
@@ -473,6 +497,15 @@ mod tests {
         assert_eq!(n.definitions.len(), 2);
         assert_eq!(body(&n), vec!["본문이다.¹ 끝.²"]);
         assert_eq!(n.headings.len(), 1);
+    }
+
+    #[test]
+    fn star_notes() {
+        let n = notes("본문이다.* 다음 문장이다.**\n\n* 첫째 주석.\n** 둘째 주석.\n");
+        assert_eq!(n.style, Some(MarkerStyle::Star));
+        let numbers: Vec<u32> = n.definitions.iter().map(|(k, _)| *k).collect();
+        assert_eq!(numbers, vec![1, 2]);
+        assert_eq!(body(&n), vec!["본문이다.¹ 다음 문장이다.²"]);
     }
 
     #[test]
