@@ -1,0 +1,51 @@
+//! Times the import stages of the built-in brief (a rough profile; the
+//! criterion benches are the figures to quote).
+
+use std::time::Instant;
+
+use brief::brief::import::{classify, furniture, header, notes, source};
+use brief::brief::load;
+
+fn main() {
+    let raw = load::DEFAULT_BRIEF;
+    let n = 200;
+    let t = Instant::now();
+    for _ in 0..n {
+        let _ = load::builtin();
+    }
+    println!("whole import: {:?}", t.elapsed() / n);
+    let t = Instant::now();
+    for _ in 0..n {
+        let lines = source::text_lines(raw);
+        let (rows, _) = furniture::strip(&lines);
+        let head = header::parse(&rows);
+        let found = notes::extract(rows[head.body_starts..].to_vec());
+        let _ = classify::classify(&found.rows, &[]);
+    }
+    println!("lines to blocks: {:?}", t.elapsed() / n);
+    let t = Instant::now();
+    for _ in 0..n {
+        let lines = source::text_lines(raw);
+        let _ = furniture::strip(&lines);
+    }
+    println!("lines and furniture: {:?}", t.elapsed() / n);
+    let lines = source::text_lines(raw);
+    let (rows, _) = furniture::strip(&lines);
+    let t = Instant::now();
+    for _ in 0..n {
+        let _ = header::parse(&rows);
+    }
+    println!("header: {:?}", t.elapsed() / n);
+    let head = header::parse(&rows);
+    let t = Instant::now();
+    for _ in 0..n {
+        let _ = notes::extract(rows[head.body_starts..].to_vec());
+    }
+    println!("notes: {:?}", t.elapsed() / n);
+    let found = notes::extract(rows[head.body_starts..].to_vec());
+    let t = Instant::now();
+    for _ in 0..n {
+        let _ = classify::classify(&found.rows, &[]);
+    }
+    println!("classify: {:?}", t.elapsed() / n);
+}
