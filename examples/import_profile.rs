@@ -48,4 +48,23 @@ fn main() {
         let _ = classify::classify(&found.rows, &[]);
     }
     println!("classify: {:?}", t.elapsed() / n);
+    let (b, _) = load::builtin().expect("the built-in brief");
+    let gazetteer = brief::brief::import::enrich::Gazetteer::builtin();
+    let t = Instant::now();
+    for _ in 0..n {
+        let _ = brief::brief::import::enrich::entities(&b, gazetteer);
+    }
+    println!("enrich entities: {:?}", t.elapsed() / n);
+    let t = Instant::now();
+    for _ in 0..n {
+        let _ = brief::brief::import::enrich::recommendations(&b);
+    }
+    println!("enrich recommendations: {:?}", t.elapsed() / n);
+    let overlay = brief::brief::overlay::Overlay::builtin().expect("overlay");
+    let t = Instant::now();
+    for _ in 0..n {
+        let _ = brief::brief::overlay::Overlay::builtin();
+    }
+    println!("overlay parse: {:?}", t.elapsed() / n);
+    let _ = overlay;
 }

@@ -241,3 +241,39 @@ fn warnings_are_counted_and_one_key_away() {
     a.type_keys("<Esc>");
     assert_eq!(a.popup(), None);
 }
+
+/// A brief with pages (form feeds here, a PDF's pages alike) shows the
+/// page of the passage at the top of the reader in the status bar.
+#[test]
+fn the_status_bar_shows_the_page() {
+    let overlay = brief::brief::overlay::Overlay::builtin().expect("overlay");
+    let page = |p: &str| {
+        (1..40)
+            .map(|i| format!("{p} 쪽의 {i}번째 문단이다."))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+            + "\n\n"
+    };
+    let (first_page, second_page) = (page("첫"), page("둘째"));
+    let raw = format!(
+        "이슈브리프\n\nNo. 2099-01\n\n제목\n\n홍길동\n\n가상연구소 연구위원\n\n2099-01-01\n\n1. 첫째\n\n{first_page}{}2. 둘째\n\n{second_page}",
+        '\u{c}'
+    );
+    let (b, _) = brief::brief::import::import(&raw, "pages.txt", &overlay, "content/overlay.json")
+        .expect("opens");
+    assert_eq!(b.meta.pages, Some(2));
+    let mut a = App::new(Index::new(b), 80, 24);
+    let status = |a: &mut App| {
+        let mut t =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+        brief::tui::draw(&mut t, a).expect("draw");
+        let buf = t.backend().buffer().clone();
+        (0..buf.area.width)
+            .map(|x| buf[(x, buf.area.height - 1)].symbol().to_string())
+            .collect::<String>()
+    };
+    a.type_keys("]]");
+    assert!(status(&mut a).contains("p. 1"), "{}", status(&mut a));
+    a.type_keys("]]");
+    assert!(status(&mut a).contains("p. 2"), "{}", status(&mut a));
+}

@@ -66,7 +66,10 @@ pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let s = &app.index().brief.sections[i];
         s.heading()
     });
-    let right = format!(" {section} │ {percent}% ");
+    let right = match page_at_top(app) {
+        Some(page) => format!(" p. {page} │ {section} │ {percent}% "),
+        None => format!(" {section} │ {percent}% "),
+    };
     let room = (area.width as usize).saturating_sub(str_width(&left) + str_width(&right) + 2);
     let middle = fit(hint, room);
     let gap = (area.width as usize)
@@ -92,4 +95,17 @@ fn fit(text: &str, width: usize) -> String {
         out.push_str(g);
     }
     out
+}
+
+/// The page of the first paragraph shown in the reader (or the last one
+/// above it), where the brief has pages.
+fn page_at_top(app: &App) -> Option<u32> {
+    let doc = app.doc();
+    let block = doc.lines.get(app.top())?.block;
+    let order = doc.blocks[block..]
+        .iter()
+        .find_map(|b| b.paragraph)
+        .or_else(|| doc.blocks[..block].iter().rev().find_map(|b| b.paragraph))?;
+    let place = *app.index().order().get(order)?;
+    app.index().at(place).pages.map(|(first, _)| first)
 }

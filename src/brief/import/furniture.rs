@@ -52,6 +52,13 @@ pub fn strip(lines: &[SourceLine]) -> (Vec<Row>, Vec<Removed>) {
     let front = front_keys(lines);
     let counts = repeat_counts(lines);
     let edges = page_edges(lines, &counts, &front);
+    let mut at_edges: HashMap<String, usize> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.trim();
+        if !t.is_empty() && !edges[i] && near_edge(lines, &edges, i) {
+            *at_edges.entry(key(t)).or_insert(0) += 1;
+        }
+    }
     let mut rows = Vec::with_capacity(lines.len());
     let mut removed = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -71,10 +78,13 @@ pub fn strip(lines: &[SourceLine]) -> (Vec<Row>, Vec<Removed>) {
         }
         let is_furniture = edges[i] || {
             let k = key(t);
+            // A running header stands at page edges again and again; a
+            // sentence that happens to repeat once at an edge is body text.
             let repeated = counts.get(&k).copied().unwrap_or(0) >= 2
                 && k.chars().count() >= 4
                 && !starts_with_bullet(t)
-                && near_edge(lines, &edges, i);
+                && near_edge(lines, &edges, i)
+                && at_edges.get(&k).copied().unwrap_or(0) >= 2;
             let first = seen.insert(k);
             repeated && !(first_page && first)
         };
@@ -266,6 +276,17 @@ mod tests {
         assert_eq!(rows.iter().filter(|r| *r == "제목입니다").count(), 1);
         assert_eq!(rows[0], "제목입니다");
         assert!(!rows.iter().any(|r| r.contains('|')));
+    }
+
+    #[test]
+    fn a_sentence_repeated_once_at_a_page_edge_stays() {
+        let text = "첫 줄\n\n같은 문장이다.\n\n본문\n\n같은 문장이다.\n\n- 1 -\n\u{c}다음 쪽\n";
+        let rows = kept(text);
+        assert_eq!(
+            rows.iter().filter(|r| *r == "같은 문장이다.").count(),
+            2,
+            "{rows:?}"
+        );
     }
 
     #[test]
