@@ -145,6 +145,9 @@ pub fn heading_of(t: &str) -> Option<HeadingMark> {
 
 /// The box a line opens, if it is a box's title.
 pub fn box_title(t: &str) -> Option<BoxKind> {
+    if t.len() > 60 {
+        return None;
+    }
     let k: String = t
         .chars()
         .filter(|c| {

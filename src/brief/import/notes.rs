@@ -35,6 +35,10 @@ const NOTES_HEADINGS: &[&str] = &[
 
 /// Whether a line is the heading of a notes list (`주`, `< 주 >`, `Endnotes`).
 pub fn is_notes_heading(t: &str) -> bool {
+    // A heading of a few words: never a paragraph (and long lines cost).
+    if t.len() > 40 {
+        return false;
+    }
     let k: String = t
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '<' | '>' | '[' | ']' | '〈' | '〉' | ':'))
