@@ -2,6 +2,7 @@
 
 mod annotations;
 mod dump;
+mod findings;
 pub mod input;
 
 use std::io::Write;
@@ -178,6 +179,9 @@ fn check(file: Option<&Path>, overlay: Option<&Path>, joins: bool) -> ExitCode {
         b.unsourced_claims.len(),
         b.recommendations.len()
     );
+    for line in findings::lines(&b) {
+        println!("{line}");
+    }
     if joins {
         print_joins(&report);
     }

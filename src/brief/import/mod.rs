@@ -142,6 +142,12 @@ pub fn import_lines(
     brief.front = front;
     brief.front_title = body.front_title;
     brief.summary_title = body.summary_title;
+    if overlay.borrowed {
+        // The seed's curated names, found in another brief: a gazetteer there.
+        for e in &mut brief.entities {
+            e.origin = super::model::Origin::Gazetteer;
+        }
+    }
     enrich_brief(&mut brief);
     brief.sources.shrink_to_fit();
     linking::check_markers(&brief, file, &built.lines, &definitions, &mut warnings);

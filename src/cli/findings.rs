@@ -1,0 +1,75 @@
+//! What `brief check` says the enrich stage found: entities by kind and
+//! origin, recommendations by origin, and how many are uncertain.
+
+use std::collections::BTreeMap;
+
+use crate::brief::Brief;
+use crate::brief::model::{Confidence, Origin};
+
+fn origin(o: Origin) -> &'static str {
+    match o {
+        Origin::Overlay => "overlay",
+        Origin::Gazetteer => "gazetteer",
+        Origin::Extracted => "extracted",
+    }
+}
+
+/// `name 3, other 1` in a stable order.
+fn tally<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for item in items {
+        *counts.entry(item).or_insert(0) += 1;
+    }
+    counts
+        .iter()
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Two lines: entities by kind and by origin, recommendations by origin.
+pub fn lines(b: &Brief) -> [String; 2] {
+    let low = b
+        .entities
+        .iter()
+        .filter(|e| e.confidence == Confidence::Low)
+        .count();
+    let entities = format!(
+        "entities: {} by kind ({}); by origin ({}); {low} of low confidence",
+        b.entities.len(),
+        tally(b.entities.iter().map(|e| e.kind.as_str())),
+        tally(b.entities.iter().map(|e| origin(e.origin))),
+    );
+    let low = b
+        .recommendations
+        .iter()
+        .filter(|r| r.confidence == Confidence::Low)
+        .count();
+    let recommendations = format!(
+        "recommendations: {} by origin ({}); {low} of low confidence",
+        b.recommendations.len(),
+        tally(b.recommendations.iter().map(|r| origin(r.origin))),
+    );
+    [entities, recommendations]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_by_kind_and_origin() {
+        let (b, _) = crate::brief::load::builtin().expect("the built-in brief");
+        let [entities, recommendations] = lines(&b);
+        assert!(
+            entities.starts_with(&format!("entities: {} by kind (", b.entities.len())),
+            "{entities}"
+        );
+        assert!(entities.contains("overlay 95"), "{entities}");
+        assert!(entities.contains("person "), "{entities}");
+        assert_eq!(
+            recommendations,
+            "recommendations: 16 by origin (overlay 16); 0 of low confidence"
+        );
+    }
+}
