@@ -10,8 +10,8 @@ use clap::{Subcommand, ValueEnum};
 use crate::app::notes::{Notes, brief_key};
 use crate::brief::Index;
 use crate::notes::{
-    NoteStore, PassageContext, foreign_sources, from_w3c, merge, reanchor_all, to_csv, to_markdown,
-    to_w3c,
+    NoteStore, PassageContext, foreign_sources, from_w3c, merge, reanchor_all, to_csv_paged,
+    to_markdown, to_w3c,
 };
 
 /// What to do with annotations.
@@ -60,6 +60,12 @@ impl PassageContext for Context<'_> {
         self.index
             .section_of(id)
             .map_or("요약".to_string(), |s| s.heading())
+    }
+
+    fn page(&self, pos: usize) -> Option<u32> {
+        let (order, _) = self.notes.locate(pos);
+        let place = *self.index.order().get(order)?;
+        self.index.at(place).pages.map(|(first, _)| first)
     }
 
     fn sources_for(&self, start: usize, end: usize) -> Vec<String> {
@@ -161,7 +167,9 @@ fn export(
             serde_json::to_string_pretty(&to_w3c(list, key, &m.title, &url)).unwrap_or_default()
                 + "\n"
         }
-        NotesFormat::Csv => to_csv(list, &m.title, &m.author, &url),
+        NotesFormat::Csv => {
+            to_csv_paged(list, &m.title, &m.author, &url, &Context { index, notes })
+        }
         NotesFormat::Markdown => to_markdown(list, &m.title, &Context { index, notes }),
     };
     match std::io::stdout().lock().write_all(out.as_bytes()) {

@@ -8,7 +8,7 @@ mod w3c;
 
 use crate::notes::model::Annotation;
 
-pub use csv::to_csv;
+pub use csv::{to_csv, to_csv_paged};
 pub use import::{ImportError, foreign_sources, from_w3c, merge};
 pub use markdown::to_markdown;
 pub use w3c::to_w3c;
@@ -20,6 +20,10 @@ pub trait PassageContext {
     fn section_title(&self, pos: usize) -> String;
     /// The footnote sources cited within chars `start..end`.
     fn sources_for(&self, start: usize, end: usize) -> Vec<String>;
+    /// The page char offset `pos` stands on, where the brief has pages.
+    fn page(&self, _pos: usize) -> Option<u32> {
+        None
+    }
 }
 
 /// The annotations in reading order (by start, then creation), orphans last.

@@ -39,6 +39,9 @@ fn push_annotation(out: &mut String, a: &Annotation, ctx: &dyn PassageContext) {
     for line in a.target.exact.lines() {
         out.push_str(&format!("> {}\n", escape_line(line)).replace("> \n", ">\n"));
     }
+    if let Some(page) = ctx.page(a.target.start).filter(|_| !a.orphan) {
+        out.push_str(&format!("\n(p. {page})\n"));
+    }
     if !a.note.trim().is_empty() {
         out.push_str(&format!("\n{}\n", a.note.trim_end()));
     }
