@@ -1,4 +1,5 @@
-//! Raw text -> blocks: runs of non-blank lines, and footnote definitions.
+//! Blocks of text with their first line, and footnote markers written as
+//! superscript digits (`¹`, `²⁵`) and their definitions (`¹ text`, `- ² text`).
 
 /// A run of non-blank lines, or one footnote definition, with its first line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,64 +55,6 @@ pub fn footnote_definition(line: &str) -> Option<(u32, &str)> {
     Some((number, body.trim()))
 }
 
-/// Body blocks (before the first footnote definition) and footnote blocks.
-pub struct Split {
-    pub body: Vec<Block>,
-    pub footnotes: Vec<(u32, Block)>,
-}
-
-/// Split sanitised text into body blocks and footnote definitions.
-pub fn split(text: &str) -> Split {
-    let mut body = Vec::new();
-    let mut footnotes: Vec<(u32, Block)> = Vec::new();
-    let mut current: Option<Block> = None;
-    for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        let trimmed = line.trim();
-        if let Some((number, rest)) = footnote_definition(trimmed) {
-            if let Some(b) = current.take() {
-                body.push(b);
-            }
-            footnotes.push((
-                number,
-                Block {
-                    line: line_no,
-                    text: rest.to_string(),
-                },
-            ));
-            continue;
-        }
-        if trimmed.is_empty() {
-            if let Some(b) = current.take() {
-                body.push(b);
-            }
-            continue;
-        }
-        if let Some((_, last)) = footnotes.last_mut().filter(|_| current.is_none()) {
-            // A continuation line of a footnote definition.
-            last.text.push(' ');
-            last.text.push_str(trimmed);
-            continue;
-        }
-        match current.as_mut() {
-            Some(b) => {
-                b.text.push(' ');
-                b.text.push_str(trimmed);
-            }
-            None => {
-                current = Some(Block {
-                    line: line_no,
-                    text: trimmed.to_string(),
-                })
-            }
-        }
-    }
-    if let Some(b) = current.take() {
-        body.push(b);
-    }
-    Split { body, footnotes }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,15 +71,5 @@ mod tests {
         );
         assert_eq!(footnote_definition("강조하였다.¹"), None);
         assert_eq!(footnote_definition("²text"), None);
-    }
-
-    #[test]
-    fn blocks_and_footnotes() {
-        let s = split("a\nb\n\nc\n\n¹ one\n\n- ² two\n  more\n");
-        assert_eq!(s.body.len(), 2);
-        assert_eq!(s.body[0].text, "a b");
-        assert_eq!(s.body[1].line, 4);
-        assert_eq!(s.footnotes.len(), 2);
-        assert_eq!(s.footnotes[1].1.text, "two more");
     }
 }

@@ -105,12 +105,6 @@ fn month(name: &str) -> Option<u32> {
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
-/// `2025-03-24` (and the other forms) when that is all `s` holds.
-pub fn iso_date(s: &str) -> Option<String> {
-    let (date, range) = find_date(s.trim())?;
-    (range.len() + 1 >= s.trim().trim_end_matches('.').len()).then_some(date)
-}
-
 fn find_number(s: &str) -> Option<(String, std::ops::Range<usize>)> {
     NUMBER.iter().find_map(|re| {
         re.find(s)
@@ -468,6 +462,12 @@ mod tests {
         assert_eq!(h.meta.date, "2025-06-03");
         assert_eq!(h.meta.authors, vec!["Hannah Cho", "Marcus Lindqvist"]);
         assert_eq!(h.meta.affiliations[1], "Adjunct Fellow, Center");
+    }
+
+    /// `2025-03-24` (and the other forms) when that is all `s` holds.
+    fn iso_date(s: &str) -> Option<String> {
+        let (date, range) = find_date(s.trim())?;
+        (range.len() + 1 >= s.trim().trim_end_matches('.').len()).then_some(date)
     }
 
     #[test]
