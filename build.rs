@@ -3,13 +3,16 @@
 //! running. Under `CI=true` nothing is marked: every test runs, and a
 //! missing tool or corpus fails it.
 //! - `no_tmux`: tmux is not installed (the end-to-end tests need it);
-//! - `corpus_missing`: the shared test corpus `../shared/briefs` is absent.
+//! - `corpus_missing`: the shared test corpus `../shared/briefs` is absent;
+//! - `schemas_missing`: the W3C Web Annotation test schemas are absent.
 
 use std::path::PathBuf;
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(no_tmux)");
     println!("cargo::rustc-check-cfg=cfg(corpus_missing)");
+    println!("cargo::rustc-check-cfg=cfg(schemas_missing)");
+    println!("cargo::rerun-if-changed=../shared/w3c-annotation-schemas");
     println!("cargo::rerun-if-env-changed=PATH");
     println!("cargo::rerun-if-env-changed=CI");
     println!("cargo::rerun-if-changed=../shared/briefs");
@@ -32,5 +35,8 @@ fn main() {
     }
     if !std::path::Path::new("../shared/briefs").is_dir() && !ci {
         println!("cargo::rustc-cfg=corpus_missing");
+    }
+    if !std::path::Path::new("../shared/w3c-annotation-schemas/MANIFEST.tsv").is_file() && !ci {
+        println!("cargo::rustc-cfg=schemas_missing");
     }
 }
