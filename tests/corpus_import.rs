@@ -52,6 +52,13 @@ fn check_meta(b: &Brief, key: &Value, diffs: &mut Vec<String>) {
             .map(|a| a.iter().map(|x| s(x).to_string()).collect())
             .unwrap_or_default()
     };
+    let english = !s(&m["title"]).chars().any(|c| ('가'..='힣').contains(&c));
+    if b.meta.lang != if english { "en" } else { "ko" } {
+        diffs.push(format!(
+            "language {:?} for a title {:?}",
+            b.meta.lang, m["title"]
+        ));
+    }
     if b.meta.authors != list(&m["authors"]) {
         diffs.push(format!(
             "authors {:?}, key {:?}",

@@ -173,11 +173,6 @@ fn people(m: &crate::brief::model::Meta) -> String {
         .join(", ")
 }
 
-/// Whether the brief is in English: its title has no Hangul.
-fn is_english(b: &crate::brief::Brief) -> bool {
-    !b.meta.title.chars().any(crate::text::is_syllable)
-}
-
 impl Document {
     /// Lay out a brief: title, byline, summary, sections, footnotes.
     pub fn new(index: &Index) -> Document {
@@ -191,7 +186,7 @@ impl Document {
             markers: vec![],
             prefix: 0,
         };
-        let english = is_english(b);
+        let english = m.lang == "en";
         let mut blocks = vec![
             plain(BlockKind::Title, m.title.clone(), None),
             plain(

@@ -77,6 +77,10 @@ pub struct Meta {
     /// E-mail addresses printed in the header.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub emails: Vec<String>,
+    /// The brief's language, `ko` or `en`, decided once at import (empty in
+    /// older dumps: read as Korean).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lang: String,
     /// How many pages the source has, where it has pages (a PDF, a text with form feeds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<u32>,

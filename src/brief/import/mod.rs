@@ -106,7 +106,11 @@ pub fn import_lines(
 
     let overlay = &overlay.for_brief(&meta.number, &meta.title);
     let notes = notes::extract(rows[head.body_starts..].to_vec());
-    let untitled = if is_english(&rows) { "Text" } else { "본문" };
+    let english = enrich::extract::is_english(rows.iter().filter_map(|r| match r {
+        furniture::Row::Text(l) => Some(l.text.as_str()),
+        _ => None,
+    }));
+    let untitled = if english { "Text" } else { "본문" };
     let note_texts: Vec<&str> = notes
         .definitions
         .iter()
@@ -121,6 +125,7 @@ pub fn import_lines(
         .collect();
     let mut body = structure::build(classified, untitled);
     let mut meta = meta;
+    meta.lang = if english { "en" } else { "ko" }.to_string();
     meta.pages = lines.iter().filter_map(|l| l.page).max();
     meta.disclaimer = take_disclaimer(&mut body);
     body_warnings(&body, file, lines, &mut warnings);
@@ -212,24 +217,6 @@ fn take_disclaimer(body: &mut structure::Body) -> String {
         .pop()
         .map(|p| format!("※ {}", p.text.trim_start_matches('※').trim()))
         .unwrap_or_default()
-}
-
-/// Whether the brief is written in English (no Hangul in its first lines).
-fn is_english(rows: &[furniture::Row]) -> bool {
-    let text: String = rows
-        .iter()
-        .filter_map(|r| match r {
-            furniture::Row::Text(l) => Some(l.text.as_str()),
-            _ => None,
-        })
-        .take(40)
-        .collect();
-    let hangul = text
-        .chars()
-        .filter(|c| crate::text::is_syllable(*c))
-        .count();
-    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
-    hangul * 10 < latin
 }
 
 /// Doubts about the body as a whole: no headings, text cut off.
