@@ -218,24 +218,14 @@ fn warnings_are_counted_and_one_key_away() {
     assert!(!b.warnings.is_empty());
     let count = b.warnings.len();
     let mut a = App::new(Index::new(b), 100, 30);
-    let screen = |a: &mut App| {
-        let mut t =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
-        brief::tui::draw(&mut t, a).expect("draw");
-        let buf = t.backend().buffer().clone();
-        (0..buf.area.height)
-            .map(|y| {
-                (0..buf.area.width)
-                    .map(|x| buf[(x, y)].symbol().to_string())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
+    assert!(
+        screen(&mut a, 100, 30)
             .join("\n")
-    };
-    assert!(screen(&mut a).contains(&format!("{count} warnings: W")));
+            .contains(&format!("{count} warnings: W"))
+    );
     a.type_keys("W");
     assert_eq!(a.popup(), Some(Popup::Warnings));
-    let shown = screen(&mut a);
+    let shown = screen(&mut a, 100, 30).join("\n");
     assert!(shown.contains("line 1: the header has no"), "{shown}");
     assert!(shown.contains("line 1: no headings were found"), "{shown}");
     a.type_keys("<Esc>");
@@ -263,17 +253,27 @@ fn the_status_bar_shows_the_page() {
         .expect("opens");
     assert_eq!(b.meta.pages, Some(2));
     let mut a = App::new(Index::new(b), 80, 24);
-    let status = |a: &mut App| {
-        let mut t =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
-        brief::tui::draw(&mut t, a).expect("draw");
-        let buf = t.backend().buffer().clone();
-        (0..buf.area.width)
-            .map(|x| buf[(x, buf.area.height - 1)].symbol().to_string())
-            .collect::<String>()
-    };
     a.type_keys("]]");
-    assert!(status(&mut a).contains("p. 1"), "{}", status(&mut a));
+    assert!(
+        screen(&mut a, 80, 24)[23].contains("p. 1"),
+        "{}",
+        screen(&mut a, 80, 24)[23]
+    );
     a.type_keys("]]");
-    assert!(status(&mut a).contains("p. 2"), "{}", status(&mut a));
+    assert!(
+        screen(&mut a, 80, 24)[23].contains("p. 2"),
+        "{}",
+        screen(&mut a, 80, 24)[23]
+    );
+}
+
+/// The screen as rows of text, drawn as the real loop draws it.
+fn screen(a: &mut App, width: u16, height: u16) -> Vec<String> {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("terminal");
+    brief::tui::draw(&mut t, a).expect("draw");
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
 }
