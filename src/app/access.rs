@@ -4,10 +4,13 @@
 use std::ops::Range;
 
 use super::document::{Document, Pos};
+use super::editor::NoteEditor;
 use super::keymap::Pending;
+use super::notes::Notes;
 use super::search::Search;
 use super::{App, Areas, Focus, MarkerRef, Popup, Tab};
 use crate::brief::Index;
+use crate::notes::Annotation;
 
 /// Read access to the reader state (fields are private: only `update` changes them).
 impl App {
@@ -114,6 +117,36 @@ impl App {
     /// The Annotations tab's filter.
     pub fn notes_filter(&self) -> &str {
         &self.notes_filter
+    }
+
+    /// The annotations and the document they live in.
+    pub fn notes(&self) -> &Notes {
+        &self.notes
+    }
+
+    /// The note editor, while a note is written.
+    pub fn editor(&self) -> Option<&NoteEditor> {
+        self.editor.as_ref()
+    }
+
+    /// Take the annotations kept on disk (re-anchored here); says how many could not be placed.
+    pub fn attach_notes(&mut self, list: Vec<Annotation>) -> String {
+        self.notes.attach(list)
+    }
+
+    /// What the event loop's save came to: the merged annotations, or why it failed.
+    pub fn notes_saved(&mut self, result: Result<Vec<Annotation>, String>) {
+        self.notes.saved(result);
+    }
+
+    /// Take in what another window saved; true when the annotations changed.
+    pub fn notes_merged(&mut self, merged: Vec<Annotation>) -> bool {
+        self.notes.merged(merged)
+    }
+
+    /// Annotations cannot be kept on disk this run: why, for the status bar.
+    pub fn notes_unavailable(&mut self, why: String) {
+        self.notes.unavailable(why);
     }
 
     /// Turn colour off (or on).

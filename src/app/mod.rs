@@ -142,8 +142,9 @@ pub struct App {
     /// Where the selection started, while selecting.
     select_from: Option<Pos>,
     /// The note editor, only while editing.
-    pub editor: Option<editor::NoteEditor>,
-    pub notes: notes::Notes,
+    editor: Option<editor::NoteEditor>,
+    /// The annotations (the event loop keeps them on disk).
+    notes: notes::Notes,
     /// Filter of the Annotations tab (text or #tag).
     notes_filter: String,
     /// The layout of the last frame.

@@ -19,7 +19,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 
 use crate::app::{Action, App, Effect};
-pub use notes::Ending;
+pub use notes::{Ending, NoteKeeper};
 pub use positions::{Positions, positions_file};
 use signals::Request;
 
@@ -101,17 +101,27 @@ fn translate(ev: &Event) -> Option<Action> {
 /// and the keeper of the note being typed.
 struct Stores {
     positions: Positions,
+    notes: NoteKeeper,
     drafts: notes::DraftKeeper,
 }
 
 /// Run the reader until the user quits or a signal ends it.
 /// Says how it ended, and whether every note was saved.
-pub fn run(mut app: App, positions: Positions) -> io::Result<(Outcome, Ending)> {
+pub fn run(
+    mut app: App,
+    positions: Positions,
+    mut notes: NoteKeeper,
+) -> io::Result<(Outcome, Ending)> {
     let mut signals = signals::watch()?;
-    notes::offer_left_draft(&mut app);
-    let drafts = notes::DraftKeeper::new(&app);
+    notes.save_if_dirty(&mut app);
+    notes::offer_left_draft(&mut app, &notes);
+    let drafts = notes::DraftKeeper::new(&app, &notes);
     let (guard, mut terminal) = setup()?;
-    let mut stores = Stores { positions, drafts };
+    let mut stores = Stores {
+        positions,
+        notes,
+        drafts,
+    };
     let outcome = event_loop(&mut app, &mut terminal, &mut signals, &mut stores);
     if outcome.is_err() {
         // The terminal failed: leave as q would, without the terminal.
@@ -121,7 +131,7 @@ pub fn run(mut app: App, positions: Positions) -> io::Result<(Outcome, Ending)> 
             }
         }
     }
-    let ending = notes::final_save(&mut app);
+    let ending = notes::final_save(&mut app, &mut stores.notes);
     let _ = terminal.show_cursor();
     let _ = io::stdout().flush();
     drop(guard);
@@ -158,12 +168,12 @@ fn event_loop(
         }
         if !event::poll(Duration::from_millis(100))? {
             // Another window saved: take in its notes.
-            if app.notes.follow_other_windows() {
+            if stores.notes.follow_other_windows(app) {
                 draw(terminal, app)?;
             }
-            if app.notes.needs_retry() && last_retry.elapsed() > Duration::from_secs(2) {
+            if app.notes().needs_retry() && last_retry.elapsed() > Duration::from_secs(2) {
                 last_retry = Instant::now();
-                app.notes.save();
+                stores.notes.save(app);
                 draw(terminal, app)?;
             }
             continue;
@@ -187,13 +197,13 @@ fn event_loop(
 fn run_effects(
     app: &mut App,
     terminal: &mut Term,
-    stores: &Stores,
+    stores: &mut Stores,
     effects: Vec<Effect>,
 ) -> io::Result<bool> {
     for effect in effects {
         match effect {
             Effect::Quit => return Ok(true),
-            Effect::SaveNotes => app.notes.save(),
+            Effect::SaveNotes => stores.notes.save(app),
             Effect::SavePosition(pos) => stores.positions.save(pos),
             Effect::Suspend => suspend(app, terminal)?,
         }

@@ -152,7 +152,7 @@ pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
 
 /// Draw the note editor, if open; returns where the caret is on screen.
 pub fn editor(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
-    let editor = app.editor.as_ref()?;
+    let editor = app.editor()?;
     if app.areas().too_small {
         return None;
     }

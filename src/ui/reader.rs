@@ -106,7 +106,7 @@ impl Layers {
         let mut annotations = Vec::new();
         for b in visible.clone() {
             for (i, r) in app.annotations_in(b) {
-                let a = &app.notes.list[i];
+                let a = &app.notes().list[i];
                 let mut style = super::theme::highlight(a.colour, app.no_color());
                 if !a.note.is_empty() {
                     style = style.add_modifier(Modifier::UNDERLINED);

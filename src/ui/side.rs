@@ -37,7 +37,7 @@ fn items(app: &App, theme: &Theme, width: u16) -> Vec<Vec<Line<'static>>> {
 }
 
 fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static>> {
-    let a = &app.notes.list[i];
+    let a = &app.notes().list[i];
     let section = if a.orphan {
         "orphan: not found in this revision".to_string()
     } else {

@@ -23,7 +23,7 @@ pub fn title_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// Mode, search count, message or key hints, then section and position %.
 pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.bar);
-    let mode = if app.editor.is_some() {
+    let mode = if app.editor().is_some() {
         "NOTE"
     } else if app.search().active && app.search().filtering {
         "FILTER"
@@ -52,7 +52,7 @@ pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let hint = if !app.message().is_empty() {
         app.message()
-    } else if let Some(e) = &app.notes.save_error {
+    } else if let Some(e) = &app.notes().save_error {
         e.as_str()
     } else {
         "? help  / search  ]f marker  Tab panes  q quit"
