@@ -99,6 +99,10 @@ pub enum Action {
     NextAnnotation,
     /// Put the cursor on the previous annotation.
     PrevAnnotation,
+    /// Save the note being written (Ctrl-S in the editor).
+    SaveNote,
+    /// Ctrl-C while writing a note: never quits, says how to save or close instead.
+    EditorInterrupt,
     /// Mouse drag to the cell (x, y): selects text in the reader.
     Drag { x: u16, y: u16 },
     /// Mouse wheel over the cell (x, y): positive scrolls down.

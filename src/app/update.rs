@@ -40,6 +40,14 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) -> Vec<Effect> {
+        if self.editor.is_some()
+            && matches!(
+                action,
+                Action::SaveNote | Action::EditorInterrupt | Action::Close
+            )
+        {
+            return self.editor_action(action);
+        }
         if !matches!(
             action,
             Action::Resize { .. } | Action::SearchChar(_) | Action::SearchBackspace
@@ -100,6 +108,8 @@ impl App {
             Action::Drag { x, y } => self.drag(x, y),
             Action::Wheel { x, y, down } => self.wheel(x, y, down),
             Action::Click { x, y } => self.click(x, y),
+            // Only meaningful while writing a note (handled above).
+            Action::SaveNote | Action::EditorInterrupt => {}
         }
         Vec::new()
     }

@@ -238,7 +238,13 @@ pub const KEYMAP: &[Binding] = &[
     bind(Visual, "<Esc> v", Action::Close, "cancel the selection"),
     bind(Visual, "<C-c>", Action::Quit, "quit"),
     bind(Visual, "<C-z>", Action::Suspend, "suspend to the shell"),
-    bind(Editor, "<C-s>", Action::Close, "save the note"),
+    bind(Editor, "<C-s>", Action::SaveNote, "save the note"),
+    bind(
+        Editor,
+        "<C-c>",
+        Action::EditorInterrupt,
+        "does not quit: says how to save or close",
+    ),
     bind(
         Editor,
         "<Esc>",
