@@ -8,7 +8,7 @@ use super::editor::NoteEditor;
 use super::keymap::Pending;
 use super::notes::Notes;
 use super::search::Search;
-use super::{App, Areas, Focus, MarkerRef, Popup, Tab};
+use super::{App, Areas, Focus, Jump, MarkerRef, Popup, Tab};
 use crate::brief::Index;
 use crate::notes::Annotation;
 
@@ -69,8 +69,8 @@ impl App {
         &self.search
     }
 
-    /// Earlier positions of the jump history, oldest first.
-    pub fn back(&self) -> &[Pos] {
+    /// Earlier places of the jump history, oldest first.
+    pub fn back(&self) -> &[Jump] {
         &self.back
     }
 
@@ -154,8 +154,8 @@ impl App {
         self.no_color = off;
     }
 
-    /// Show a message in the status bar.
-    pub fn say(&mut self, message: String) {
-        self.message = message;
+    /// Every message the status bar has shown, oldest first.
+    pub fn message_log(&self) -> &[String] {
+        &self.log
     }
 }

@@ -2,6 +2,7 @@
 //! (quit, signals, panic), suspended and resumed with job control.
 
 mod backend;
+mod mouse;
 mod notes;
 pub mod positions;
 mod signals;
@@ -9,9 +10,7 @@ mod signals;
 use std::io::{self, Stdout, Write};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
-};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -81,28 +80,13 @@ fn setup() -> io::Result<(Guard, Term)> {
     Ok((guard, terminal))
 }
 
-fn translate(ev: &Event) -> Option<Action> {
-    let mouse = match *ev {
-        Event::Resize(width, height) => return Some(Action::Resize { width, height }),
-        Event::Mouse(m) => m,
-        _ => return None,
-    };
-    let (x, y) = (mouse.column, mouse.row);
-    match mouse.kind {
-        MouseEventKind::ScrollDown => Some(Action::Wheel { x, y, down: true }),
-        MouseEventKind::ScrollUp => Some(Action::Wheel { x, y, down: false }),
-        MouseEventKind::Down(_) => Some(Action::Click { x, y }),
-        MouseEventKind::Drag(_) => Some(Action::Drag { x, y }),
-        _ => None,
-    }
-}
-
 /// What the loop owns besides the app: the stores effects are run against,
 /// and the keeper of the note being typed.
 struct Stores {
     positions: Positions,
     notes: NoteKeeper,
     drafts: notes::DraftKeeper,
+    clicks: mouse::Clicks,
 }
 
 /// Run the reader until the user quits or a signal ends it.
@@ -121,6 +105,7 @@ pub fn run(
         positions,
         notes,
         drafts,
+        clicks: mouse::Clicks::default(),
     };
     let outcome = event_loop(&mut app, &mut terminal, &mut signals, &mut stores);
     if outcome.is_err() {
@@ -182,7 +167,11 @@ fn event_loop(
         while !signals.waiting() && event::poll(Duration::ZERO)? {
             let effects = match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
-                ev => translate(&ev).map(|a| app.update(a)).unwrap_or_default(),
+                ev => stores
+                    .clicks
+                    .translate(&ev, Instant::now())
+                    .map(|a| app.update(a))
+                    .unwrap_or_default(),
             };
             if run_effects(app, terminal, stores, effects)? {
                 return Ok(Outcome::Quit);

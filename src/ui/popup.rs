@@ -1,4 +1,5 @@
-//! Popups: a footnote with its sources and claims, and the help screen.
+//! Popups: a footnote with its sources and claims, the help screen, the importer's
+//! warnings and the message log.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -32,6 +33,10 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
             " Warnings — Esc closes ",
             warning_lines(app, theme, area.width.saturating_sub(2)),
         ),
+        Popup::Messages => (
+            " Messages, newest first — Esc closes ",
+            message_lines(app, theme, area.width.saturating_sub(2)),
+        ),
     };
     let block = pane(title, true, theme);
     let inner = block.inner(area);
@@ -42,6 +47,18 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
         lines: lines.len(),
         rows: inner.height as usize,
     })
+}
+
+/// Every message the status bar showed, newest first, whole.
+fn message_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let log = app.message_log();
+    if log.is_empty() {
+        return vec![Line::styled("No messages yet.", theme.text)];
+    }
+    log.iter()
+        .rev()
+        .flat_map(|m| wrapped(m, width, theme.text))
+        .collect()
 }
 
 /// The importer's warnings, each with the source line it names.

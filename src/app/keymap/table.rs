@@ -29,12 +29,23 @@ pub const KEYMAP: &[Binding] = &[
         Action::LineUp,
         "up a line / previous item",
     ),
-    bind(Normal, "<Space> <PgDn> f", Action::PageDown, "down a page"),
-    bind(Normal, "b <PgUp>", Action::PageUp, "up a page"),
+    bind(
+        Normal,
+        "<Space> <PgDn> f <C-f>",
+        Action::PageDown,
+        "down a page",
+    ),
+    bind(Normal, "b <PgUp> <C-b>", Action::PageUp, "up a page"),
     bind(Normal, "<C-d>", Action::HalfPageDown, "down half a page"),
     bind(Normal, "<C-u>", Action::HalfPageUp, "up half a page"),
     bind(Normal, "g <Home>", Action::Top, "beginning"),
     bind(Normal, "G <End>", Action::Bottom, "end"),
+    bind(
+        Normal,
+        "%",
+        Action::Percent(0),
+        "with a count, that far into the text (50% halfway)",
+    ),
     bind(Normal, "]]", Action::NextSection, "next section"),
     bind(Normal, "[[", Action::PrevSection, "previous section"),
     bind(Normal, "]f", Action::NextMarker, "next footnote marker"),
@@ -58,7 +69,12 @@ pub const KEYMAP: &[Binding] = &[
     bind(Normal, "<C-n>", Action::Forward, "forward in jump history"),
     bind(Normal, "m{a-z}", Action::SetMark('a'), "set mark"),
     bind(Normal, "'{a-z}", Action::JumpMark('a'), "jump to mark"),
-    bind(Normal, "/", Action::SearchStart, "search (as you type)"),
+    bind(
+        Normal,
+        "/",
+        Action::SearchStart,
+        "search (as you type; Enter alone repeats the last)",
+    ),
     bind(Normal, "n", Action::SearchNext, "next match"),
     bind(Normal, "N", Action::SearchPrev, "previous match"),
     bind(
@@ -139,6 +155,12 @@ pub const KEYMAP: &[Binding] = &[
         "flag unsourced figures",
     ),
     bind(Normal, "? <F1>", Action::Help, "help"),
+    bind(
+        Normal,
+        "M",
+        Action::Messages,
+        "every message the status bar showed",
+    ),
     bind(
         Normal,
         "W",
@@ -263,6 +285,88 @@ pub const KEYMAP: &[Binding] = &[
     bind(Popup, "<Esc> q <Enter> ? <F1>", Action::Close, "close"),
     bind(Popup, "<C-c>", Action::Quit, "quit"),
     bind(Popup, "<C-z>", Action::Suspend, "suspend to the shell"),
+];
+
+/// Which keys the status bar hints at: a mode, or in reading mode the focused pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hints {
+    Reader,
+    Outline,
+    Side,
+    Visual,
+    Search,
+    Popup,
+    Editor,
+}
+
+/// The status bar's key hints: the actions shown, each with a short word; the keys come from
+/// [`KEYMAP`], so a hint can never name a key that does something else.
+pub const HINTS: &[(Hints, Context, &[(Action, &str)])] = &[
+    (
+        Hints::Reader,
+        Normal,
+        &[
+            (Action::Help, "help"),
+            (Action::SearchStart, "search"),
+            (Action::NextMarker, "footnote"),
+            (Action::Select, "select"),
+            (Action::Back, "back"),
+            (Action::FocusNext, "panes"),
+            (Action::Messages, "messages"),
+            (Action::Quit, "quit"),
+        ],
+    ),
+    (
+        Hints::Outline,
+        Normal,
+        &[
+            (Action::LineDown, "next"),
+            (Action::LineUp, "previous"),
+            (Action::Follow, "go to section"),
+            (Action::FocusNext, "panes"),
+            (Action::Help, "help"),
+        ],
+    ),
+    (
+        Hints::Side,
+        Normal,
+        &[
+            (Action::LineDown, "next"),
+            (Action::Follow, "follow"),
+            (Action::NextTab, "tab"),
+            (Action::FocusNext, "panes"),
+            (Action::Back, "back"),
+            (Action::Help, "help"),
+        ],
+    ),
+    (
+        Hints::Visual,
+        Visual,
+        &[
+            (Action::Cursor(Motion::WordNext), "extend"),
+            (Action::Highlight, "highlight"),
+            (Action::Annotate, "note"),
+            (Action::Close, "cancel"),
+        ],
+    ),
+    (
+        Hints::Search,
+        Search,
+        &[
+            (Action::SearchConfirm, "land"),
+            (Action::SearchCancel, "back to the start"),
+        ],
+    ),
+    (
+        Hints::Popup,
+        Popup,
+        &[(Action::LineDown, "scroll"), (Action::Close, "close")],
+    ),
+    (
+        Hints::Editor,
+        Editor,
+        &[(Action::SaveNote, "save"), (Action::Close, "cancel")],
+    ),
 ];
 
 /// The help screen's sections: every context, in the order shown.
