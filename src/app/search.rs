@@ -139,10 +139,15 @@ impl App {
         if self.search.filtering {
             return;
         }
-        if self.search.query.is_empty() && !self.search.last.is_empty() {
+        if self.search.query.is_empty() {
+            if self.search.last.is_empty() {
+                return self.return_to_origin();
+            }
+            // `/` then Enter: the last search again, from the cursor on.
             self.search.query.clone_from(&self.search.last);
             self.search.run(&self.index, &self.doc);
-            self.search.current = self.search.first_from(self.cursor);
+            self.return_to_origin();
+            return self.search_step(true);
         }
         let Some(pos) = self.search.current_match().map(|m| Pos {
             block: m.block,
