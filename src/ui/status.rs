@@ -34,7 +34,11 @@ pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         hints = key_hints(app);
         hints.as_str()
     };
-    let right = right_part(app);
+    // The section's title yields to a message or the hints, down to a minimum.
+    let keep_for_middle = 30;
+    let room_for_right =
+        (area.width as usize).saturating_sub(str_width(&left) + 2 + keep_for_middle);
+    let right = right_part(app, room_for_right);
     let room = (area.width as usize).saturating_sub(str_width(&left) + str_width(&right) + 2);
     let middle = fit(middle, room);
     let gap = (area.width as usize)
@@ -80,8 +84,9 @@ fn left_part(app: &App) -> String {
     left
 }
 
-/// Page, section and how far into the text.
-fn right_part(app: &App) -> String {
+/// Page, section and how far into the text, in at most about `room` columns (the section's
+/// title is cut, with `…`, to make room; never below a few characters).
+fn right_part(app: &App, room: usize) -> String {
     let percent = if app.max_top() == 0 {
         100
     } else {
@@ -91,11 +96,10 @@ fn right_part(app: &App) -> String {
         let s = &app.index().brief.sections[i];
         s.heading()
     });
-    let section = fit(&section, 40);
-    match page_at_top(app) {
-        Some(page) => format!(" p. {page} │ {section} │ {percent}% "),
-        None => format!(" {section} │ {percent}% "),
-    }
+    let page = page_at_top(app).map_or_else(String::new, |p| format!(" p. {p} │"));
+    let frame = str_width(&page) + format!("  │ {percent}% ").len();
+    let section = fit(&section, room.saturating_sub(frame).max(8));
+    format!("{page} {section} │ {percent}% ")
 }
 
 /// The keys of the mode, or in reading mode of the focused pane, from the keymap table.

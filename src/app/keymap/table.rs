@@ -44,7 +44,7 @@ pub const KEYMAP: &[Binding] = &[
         Normal,
         "%",
         Action::Percent(0),
-        "with a count, that far into the text (50% halfway)",
+        "with a count: that far in (50% halfway)",
     ),
     bind(Normal, "]]", Action::NextSection, "next section"),
     bind(Normal, "[[", Action::PrevSection, "previous section"),
