@@ -25,22 +25,19 @@ pub fn title_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.bar);
     let left = left_part(app);
-    let hints;
-    let middle = if !app.message().is_empty() {
-        app.message()
-    } else if let Some(e) = &app.notes().save_error {
-        e.as_str()
-    } else {
-        hints = key_hints(app);
-        hints.as_str()
-    };
     // The section's title yields to a message or the hints, down to a minimum.
     let keep_for_middle = 30;
     let room_for_right =
         (area.width as usize).saturating_sub(str_width(&left) + 2 + keep_for_middle);
     let right = right_part(app, room_for_right);
     let room = (area.width as usize).saturating_sub(str_width(&left) + str_width(&right) + 2);
-    let middle = fit(middle, room);
+    let middle = if !app.message().is_empty() {
+        fit(app.message(), room)
+    } else if let Some(e) = &app.notes().save_error {
+        fit(e, room)
+    } else {
+        whole_hints(&key_hints(app), room)
+    };
     let gap = (area.width as usize)
         .saturating_sub(str_width(&left) + 2 + str_width(&middle) + str_width(&right));
     let line = Line::from(vec![
@@ -102,8 +99,22 @@ fn right_part(app: &App, room: usize) -> String {
     format!("{page} {section} │ {percent}% ")
 }
 
+/// As many whole hints as fit in `width` columns.
+fn whole_hints(hints: &[String], width: usize) -> String {
+    let mut out = String::new();
+    for h in hints {
+        let sep = if out.is_empty() { "" } else { "  " };
+        if str_width(&out) + sep.len() + str_width(h) > width {
+            break;
+        }
+        out += sep;
+        out += h;
+    }
+    out
+}
+
 /// The keys of the mode, or in reading mode of the focused pane, from the keymap table.
-pub fn key_hints(app: &App) -> String {
+pub fn key_hints(app: &App) -> Vec<String> {
     let which = match app.context() {
         Context::Editor => Hints::Editor,
         Context::Popup => Hints::Popup,
@@ -116,13 +127,12 @@ pub fn key_hints(app: &App) -> String {
         },
     };
     let Some((_, context, actions)) = HINTS.iter().find(|(h, _, _)| *h == which) else {
-        return String::new();
+        return Vec::new();
     };
     actions
         .iter()
         .filter_map(|(action, word)| Some(format!("{} {word}", first_key(*context, *action)?)))
-        .collect::<Vec<_>>()
-        .join("  ")
+        .collect()
 }
 
 /// `text` cut to at most `width` columns, never inside a character; a cut ends in `…`.
