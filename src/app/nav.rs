@@ -114,7 +114,7 @@ impl App {
     pub(super) fn navigate(&mut self, action: Action) {
         match action {
             Action::Top | Action::Bottom if self.popup.is_none() && self.focus == Focus::Reader => {
-                self.to_end(action == Action::Bottom);
+                self.go_to_end(action == Action::Bottom);
             }
             Action::LineDown
             | Action::LineUp
@@ -139,7 +139,7 @@ impl App {
     }
 
     /// `g` and `G` in the reader: a jump to the first or the last line.
-    fn to_end(&mut self, bottom: bool) {
+    fn go_to_end(&mut self, bottom: bool) {
         self.record_jump();
         let last = self.doc.lines.len().saturating_sub(1);
         let line = if bottom { last } else { 0 };

@@ -299,9 +299,12 @@ pub enum Hints {
     Editor,
 }
 
+/// An action hinted at, with its short word.
+pub type Hint = (Action, &'static str);
+
 /// The status bar's key hints: the actions shown, each with a short word; the keys come from
 /// [`KEYMAP`], so a hint can never name a key that does something else.
-pub const HINTS: &[(Hints, Context, &[(Action, &str)])] = &[
+pub const HINTS: &[(Hints, Context, &[Hint])] = &[
     (
         Hints::Reader,
         Normal,
