@@ -105,6 +105,8 @@ fn counts_repeat_motions() {
     let mut c = app(120, 40);
     c.type_keys("3]]");
     assert_eq!(c.current_section(), third);
+    c.type_keys("<C-o>");
+    assert_eq!(c.top(), 0, "a counted jump is one jump");
 }
 
 #[test]

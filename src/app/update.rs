@@ -54,10 +54,13 @@ impl App {
         } else {
             1
         };
+        let jumps_before = self.back.len();
         let mut effects = Vec::new();
         for _ in 0..times {
             effects.extend(self.update(action));
         }
+        // `3]]` is one jump: Ctrl-o goes back to where it started.
+        self.back.truncate(jumps_before + 1);
         effects
     }
 
