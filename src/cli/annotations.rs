@@ -9,6 +9,7 @@ use clap::{Subcommand, ValueEnum};
 
 use crate::app::notes::{Notes, brief_key};
 use crate::brief::Index;
+use crate::i18n::text;
 use crate::notes::{
     NoteStore, PassageContext, foreign_sources, from_w3c, merge, reanchor_all, to_csv_paged,
     to_markdown, to_w3c,
@@ -59,7 +60,7 @@ impl PassageContext for Context<'_> {
             .id;
         self.index
             .section_of(id)
-            .map_or("요약".to_string(), |s| s.heading())
+            .map_or_else(|| text("cli.summary", &[]), |s| s.heading())
     }
 
     fn page(&self, pos: usize) -> Option<u32> {
@@ -100,8 +101,7 @@ impl PassageContext for Context<'_> {
 }
 
 fn fail(what: impl std::fmt::Display) -> ExitCode {
-    eprintln!("brief: {}", crate::text::sanitize_line(&what.to_string()));
-    ExitCode::from(2)
+    super::fail_with(2, &what.to_string())
 }
 
 /// Run an annotations command.
@@ -131,7 +131,8 @@ pub fn run(
         Err(e) => return fail(e),
     };
     for n in notices {
-        eprintln!("brief: {}", crate::text::sanitize_line(&n.to_string()));
+        let what = crate::text::sanitize_line(&n.to_string());
+        eprintln!("{}", text("cli.error", &[("what", &what)]));
     }
     let notes = Notes::new(&index);
     let mut list = store.take_annotations();
@@ -175,7 +176,7 @@ fn export(
     match std::io::stdout().lock().write_all(out.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(format!("cannot write the output: {e}")),
+        Err(e) => fail(text("cli.write_failed", &[("error", &e)])),
     }
 }
 
@@ -187,31 +188,33 @@ fn import(
     ours: Option<&str>,
 ) -> ExitCode {
     let name = input.display().to_string();
-    let text = match std::fs::read_to_string(input) {
+    let content = match std::fs::read_to_string(input) {
         Ok(t) => t,
         Err(e) => {
-            return fail(format!(
-                "{name}: cannot read the file: {e} (check the path)"
-            ));
+            return fail(text("cli.read_failed", &[("name", &name), ("error", &e)]));
         }
     };
-    let value: serde_json::Value = match serde_json::from_str(&text) {
+    let value: serde_json::Value = match serde_json::from_str(&content) {
         Ok(v) => v,
         Err(e) => {
-            return fail(format!(
-                "{name}:{}:{}: not valid JSON: {e} (fix the file or export it again)",
-                e.line(),
-                e.column()
-            ));
+            let (line, column) = (e.line(), e.column());
+            let args: [(&str, &dyn std::fmt::Display); 4] = [
+                ("name", &name),
+                ("line", &line),
+                ("column", &column),
+                ("error", &e),
+            ];
+            return fail(text("cli.bad_json", &args));
         }
     };
     let foreign = ours
         .map(|ours| foreign_sources(&value, ours))
         .unwrap_or_default();
     if !foreign.is_empty() {
-        return fail(format!(
-            "{name}: holds annotations of another document ({}), not of this brief; check --brief, or pass --any-brief to import them anyway",
-            foreign.join(", ")
+        let sources = foreign.join(", ");
+        return fail(text(
+            "cli.foreign",
+            &[("name", &name), ("sources", &sources)],
         ));
     }
     let mut incoming = match from_w3c(&value) {
@@ -223,9 +226,8 @@ fn import(
     if let Err(e) = store.save(list) {
         return fail(e);
     }
-    println!(
-        "imported {added} new annotation(s) into {}",
-        store.path().display()
-    );
+    let path = store.path().display();
+    let args: [(&str, &dyn std::fmt::Display); 2] = [("count", &added), ("path", &path)];
+    println!("{}", text("cli.imported", &args));
     ExitCode::SUCCESS
 }
