@@ -3,6 +3,7 @@
 pub mod app;
 pub mod brief;
 pub mod cli;
+pub mod config;
 pub mod i18n;
 pub mod notes;
 pub mod text;
