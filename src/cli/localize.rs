@@ -62,6 +62,15 @@ pub fn command() -> Command {
         );
         arg_help(c, "json", "cli.cmd_search_json")
     })
+    .mut_subcommand("cite", |c| {
+        let c = arg_help(
+            c.about(text("cli.cmd_cite", &[])),
+            "page",
+            "cli.cmd_cite_page",
+        );
+        let c = arg_help(c, "paragraph", "cli.cmd_cite_paragraph");
+        arg_help(c, "copy", "cli.cmd_cite_copy")
+    })
     .mut_subcommand("annotations", annotations)
 }
 
@@ -77,7 +86,8 @@ fn annotations(c: Command) -> Command {
                 "format",
                 "cli.cmd_export_format",
             );
-            e
+            let e = arg_help(e, "bibliography", "cli.cmd_export_bibliography");
+            arg_help(e, "bom", "cli.cmd_export_bom")
         })
         .mut_subcommand("import", |i| {
             let i = arg_help(

@@ -1,6 +1,7 @@
 //! The command line: `brief [FILE]`, `check`, `dump`, `search`.
 
 mod annotations;
+mod cite;
 mod dump;
 mod findings;
 pub mod input;
@@ -69,6 +70,19 @@ pub enum Command {
         #[command(subcommand)]
         action: annotations::AnnotationsCommand,
     },
+    /// Print the citation of a passage, as research writing cites it.
+    Cite {
+        file: Option<PathBuf>,
+        /// Cite this page (a brief with pages).
+        #[arg(long, conflicts_with = "paragraph")]
+        page: Option<u32>,
+        /// Cite the page or section of this paragraph (its id, as in `brief search`).
+        #[arg(long)]
+        paragraph: Option<String>,
+        /// Also copy the citation to the clipboard through the terminal (OSC 52).
+        #[arg(long)]
+        copy: bool,
+    },
     /// Search the brief (Korean-aware: 북ㄹ, ㅂㄹ, NFD, aliases such as Lavrov).
     Search {
         /// `[FILE] QUERY`: the query, optionally preceded by a brief file.
@@ -132,7 +146,7 @@ pub fn report(err: &LoadError) -> ExitCode {
 }
 
 /// Run a non-interactive command; `None` means "open the reader".
-pub fn run(cli: &Cli, _settings: &Settings) -> Option<ExitCode> {
+pub fn run(cli: &Cli, settings: &Settings) -> Option<ExitCode> {
     let overlay = cli.overlay.as_deref();
     let command = cli.command.as_ref()?;
     let code = match command {
@@ -141,7 +155,23 @@ pub fn run(cli: &Cli, _settings: &Settings) -> Option<ExitCode> {
             with_brief(file.as_deref(), overlay, |b| dump::print(&b, *format))
         }
         Command::Annotations { action } => {
-            annotations::run(action, overlay, cli.annotations.as_deref())
+            annotations::run(action, overlay, cli.annotations.as_deref(), settings.lang)
+        }
+        Command::Cite {
+            file,
+            page,
+            paragraph,
+            copy,
+        } => {
+            let target = cite::Target {
+                page: *page,
+                paragraph: paragraph.clone(),
+                copy: *copy,
+            };
+            match load_brief(file.as_deref(), overlay) {
+                Ok(b) => cite::run(&Index::new(b), &target, settings.lang),
+                Err(e) => report(&e),
+            }
         }
         Command::Search { args, json } => {
             let (file, query) = match args.as_slice() {
