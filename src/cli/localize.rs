@@ -4,7 +4,7 @@
 
 use std::ffi::OsString;
 
-use clap::{Command, CommandFactory};
+use clap::{Arg, ArgAction, Command, CommandFactory};
 
 use crate::i18n::text;
 
@@ -46,32 +46,82 @@ pub fn command() -> Command {
     ] {
         cmd = arg_help(cmd, arg, key);
     }
-    cmd.mut_subcommand("check", |c| {
-        arg_help(
-            c.about(text("cli.cmd_check", &[])),
-            "joins",
-            "cli.cmd_check_joins",
+    for sub in ["check", "dump", "cite"] {
+        cmd = cmd.mut_subcommand(sub, |c| arg_help(c, "file", "cli.file"));
+    }
+    let cmd = cmd
+        .mut_subcommand("check", |c| {
+            arg_help(
+                c.about(text("cli.cmd_check", &[])),
+                "joins",
+                "cli.cmd_check_joins",
+            )
+        })
+        .mut_subcommand("dump", |c| c.about(text("cli.cmd_dump", &[])))
+        .mut_subcommand("search", |c| {
+            let c = arg_help(
+                c.about(text("cli.cmd_search", &[])),
+                "args",
+                "cli.cmd_search_args",
+            );
+            arg_help(c, "json", "cli.cmd_search_json")
+        })
+        .mut_subcommand("cite", |c| {
+            let c = arg_help(
+                c.about(text("cli.cmd_cite", &[])),
+                "page",
+                "cli.cmd_cite_page",
+            );
+            let c = arg_help(c, "paragraph", "cli.cmd_cite_paragraph");
+            arg_help(c, "copy", "cli.cmd_cite_copy")
+        })
+        .mut_subcommand("annotations", annotations);
+    headings(cmd, true)
+}
+
+/// clap's own words in the current language: the usage line, the argument and option
+/// headings, and the help and version flags (replaced by ones with translated help).
+fn headings(cmd: Command, top: bool) -> Command {
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    let (arguments, options) = (text("cli.arguments", &[]), text("cli.options", &[]));
+    let mut cmd = cmd
+        .help_template(format!(
+            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            text("cli.usage", &[])
+        ))
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(text("cli.help", &[])),
         )
-    })
-    .mut_subcommand("dump", |c| c.about(text("cli.cmd_dump", &[])))
-    .mut_subcommand("search", |c| {
-        let c = arg_help(
-            c.about(text("cli.cmd_search", &[])),
-            "args",
-            "cli.cmd_search_args",
+        .mut_args(|a| {
+            let heading = if a.is_positional() {
+                &arguments
+            } else {
+                &options
+            };
+            a.help_heading(heading.clone())
+        });
+    if top {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(text("cli.version", &[]))
+                .help_heading(options.clone()),
         );
-        arg_help(c, "json", "cli.cmd_search_json")
-    })
-    .mut_subcommand("cite", |c| {
-        let c = arg_help(
-            c.about(text("cli.cmd_cite", &[])),
-            "page",
-            "cli.cmd_cite_page",
-        );
-        let c = arg_help(c, "paragraph", "cli.cmd_cite_paragraph");
-        arg_help(c, "copy", "cli.cmd_cite_copy")
-    })
-    .mut_subcommand("annotations", annotations)
+    }
+    for name in names {
+        cmd = cmd.mut_subcommand(name, |c| headings(c, false));
+    }
+    cmd
 }
 
 fn annotations(c: Command) -> Command {
@@ -86,6 +136,7 @@ fn annotations(c: Command) -> Command {
                 "format",
                 "cli.cmd_export_format",
             );
+            let e = arg_help(e, "file", "cli.file");
             let e = arg_help(e, "bibliography", "cli.cmd_export_bibliography");
             arg_help(e, "bom", "cli.cmd_export_bom")
         })
