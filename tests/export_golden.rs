@@ -22,7 +22,12 @@ fn range(doc: &str, needle: &str) -> (usize, usize) {
 /// Three annotations on the built-in brief: a note over two lines with tags on a passage that
 /// cites a source, a bare highlight in the summary, and a note with a blank line.
 fn annotate(dir: &Path) -> PathBuf {
-    let (b, _) = brief::brief::load::builtin().expect("the built-in brief");
+    annotate_brief(dir, None)
+}
+
+/// The same annotations on the brief at `file` (the built-in one without it).
+fn annotate_brief(dir: &Path, file: Option<&Path>) -> PathBuf {
+    let b = brief::cli::load_brief(file, None).expect("the brief loads");
     let index = Index::new(b);
     let notes = Notes::new(&index);
     let doc = &notes.document;
@@ -61,8 +66,13 @@ fn annotate(dir: &Path) -> PathBuf {
 }
 
 fn export(notes: &Path, args: &[&str]) -> Vec<u8> {
+    run(notes, &["annotations", "export"], args)
+}
+
+fn run(notes: &Path, command: &[&str], args: &[&str]) -> Vec<u8> {
     let out = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(["annotations", "export", "--annotations"])
+        .args(command)
+        .arg("--annotations")
         .arg(notes)
         .args(args)
         .env("XDG_CONFIG_HOME", notes.parent().expect("a folder"))
@@ -216,4 +226,56 @@ fn w3c_without_pages_has_only_text_selectors() {
         let selectors = item["target"]["selector"].as_array().expect("selectors");
         assert_eq!(selectors.len(), 2, "the built-in brief has no pages");
     }
+}
+
+/// The built-in brief's text with page breaks (form feeds) before the paragraph on drones
+/// and at two thirds.
+fn paged_brief(dir: &Path) -> PathBuf {
+    let text = brief::brief::load::DEFAULT_BRIEF;
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut drones = lines
+        .iter()
+        .position(|l| l.contains("무인기(드론)"))
+        .expect("the paragraph on drones");
+    while drones > 0 && !lines[drones - 1].trim().is_empty() {
+        drones -= 1;
+    }
+    let cuts = [drones, 2 * lines.len() / 3];
+    let paged: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if cuts.contains(&i) {
+                format!("\u{c}{l}")
+            } else {
+                (*l).to_owned()
+            }
+        })
+        .collect();
+    let path = dir.join("paged.txt");
+    std::fs::write(&path, paged.join("\n")).expect("written");
+    path
+}
+
+#[test]
+fn a_brief_with_pages_is_cited_and_located_by_page() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = paged_brief(dir.path());
+    let notes = annotate_brief(dir.path(), Some(&file));
+    let name = file.to_str().expect("a UTF-8 path");
+    let md = export(&notes, &[name, "--format", "markdown", "--lang", "ko"]);
+    let md = String::from_utf8(md).expect("UTF-8");
+    assert_eq!(md.matches("\n위치: p. 1\n").count(), 2, "{md}");
+    assert_eq!(md.matches("\n위치: p. 2\n").count(), 1, "{md}");
+    let csv = String::from_utf8(export(&notes, &[name, "--format", "csv"])).expect("UTF-8");
+    let rows = csv_rows(&csv);
+    assert!(rows[1..].iter().all(|r| r[6] == "page"), "{rows:?}");
+    assert_eq!(rows[3][5], "2");
+    let w3c: serde_json::Value =
+        serde_json::from_slice(&export(&notes, &[name, "--format", "w3c"])).expect("JSON");
+    let last = &w3c["first"]["items"][2]["target"]["selector"][2];
+    assert_eq!(last["type"], "FragmentSelector");
+    assert_eq!(last["value"], "page=2");
+    let cited = run(&notes, &["cite"], &[name, "--page", "2", "--lang", "ko"]);
+    assert!(String::from_utf8_lossy(&cited).ends_with("(2025. 3. 24.), p. 2.\n"));
 }
