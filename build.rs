@@ -14,6 +14,8 @@ fn main() {
     println!("cargo::rustc-check-cfg=cfg(schemas_missing)");
     println!("cargo::rerun-if-changed=../shared/w3c-annotation-schemas");
     println!("cargo::rerun-if-env-changed=PATH");
+    // The message catalogues are compiled in by a macro that cargo cannot see read them.
+    println!("cargo::rerun-if-changed=assets/locales");
     println!("cargo::rerun-if-env-changed=CI");
     println!("cargo::rerun-if-changed=../shared/briefs");
     let ci = std::env::var("CI").as_deref() == Ok("true");

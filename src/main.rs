@@ -1,14 +1,20 @@
-//! `brief`: parse arguments, load, run; errors are printed after the
+//! `brief`: settle the language, parse arguments, load, run; errors are printed after the
 //! terminal is restored.
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = brief::cli::Cli::parse();
-    if let Some(code) = brief::cli::run(&cli) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let settings = match brief::cli::settle(&args) {
+        Ok(settings) => settings,
+        Err(code) => return code,
+    };
+    let cli = match brief::cli::parse(args) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    if let Some(code) = brief::cli::run(&cli, &settings) {
         return code;
     }
-    brief::cli::open_reader(&cli)
+    brief::cli::open_reader(&cli, &settings)
 }

@@ -8,6 +8,9 @@ use serde_json::Value;
 fn brief(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(args)
+        // English messages, and no config file of the user's.
+        .env("LC_ALL", "C.UTF-8")
+        .env("XDG_CONFIG_HOME", "/nonexistent/brief-tests")
         .output()
         .expect("the brief binary runs")
 }

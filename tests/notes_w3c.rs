@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use brief::notes::{
     Annotation, Highlight, PassageContext, Target, from_w3c, merge, to_csv, to_markdown, to_w3c,
+    to_w3c_paged,
 };
 use serde_json::{Value, json};
 
@@ -42,8 +43,40 @@ fn sample() -> Vec<Annotation> {
     ]
 }
 
+/// The export of a brief with pages: the second paragraph is on page 2, so its annotation
+/// also has a `FragmentSelector`, and every W3C assertion below sees one.
 fn exported() -> Value {
-    to_w3c(&sample(), "2025-09", "2025년 9월 정책 브리프", DOC_URL)
+    let page = |pos: usize| Some(if pos < 24 { 1 } else { 2 });
+    to_w3c_paged(
+        &sample(),
+        "2025-09",
+        "2025년 9월 정책 브리프",
+        DOC_URL,
+        &page,
+    )
+}
+
+#[test]
+fn a_page_is_a_pdf_fragment_refined_by_the_quote() {
+    let collection = exported();
+    let selectors = items(&collection)[2]["target"]["selector"]
+        .as_array()
+        .expect("selectors");
+    assert_eq!(selectors.len(), 3, "{selectors:?}");
+    let page = &selectors[2];
+    assert_eq!(page["type"], "FragmentSelector");
+    assert_eq!(page["conformsTo"], "http://tools.ietf.org/rfc/rfc3778");
+    assert_eq!(page["value"], "page=2");
+    assert_eq!(page["refinedBy"], selectors[0], "the quote within the page");
+    let plain = to_w3c(&sample(), "2025-09", "브리프", DOC_URL);
+    assert_eq!(
+        items(&plain)[2]["target"]["selector"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    let back = from_w3c(&collection).expect("imports");
+    assert_eq!(back[2].target.exact, "\"제재\"를 강화해");
 }
 
 fn items(collection: &Value) -> &Vec<Value> {
@@ -362,14 +395,15 @@ fn csv_has_readwise_columns() {
     let mut lines = csv.split("\r\n");
     assert_eq!(
         lines.next(),
-        Some("Highlight,Title,Author,URL,Note,Location")
+        Some("Highlight,Title,Author,URL,Note,Location,Location Type,Tags,Date")
     );
-    assert_eq!(
-        lines.next(),
-        Some(format!("북한과,9월 브리프,,{DOC_URL},,0").as_str())
+    let first = lines.next().expect("a row");
+    assert!(
+        first.starts_with(&format!("북한과,9월 브리프,,{DOC_URL},,0,order,,")),
+        "{first}"
     );
     assert!(
-        csv.contains(",\"\"\"제재\"\"의 범위, <검토> 필요 #제재\",32\r\n"),
+        csv.contains(",\"\"\"제재\"\"의 범위, <검토> 필요 #제재\",32,order,제재,"),
         "{csv}"
     );
 }
@@ -397,8 +431,8 @@ impl PassageContext for FakeBrief {
 fn markdown_groups_by_section_with_sources() {
     let md = to_markdown(&sample(), "9월 브리프", &FakeBrief);
     let expected = "# 9월 브리프\n\n## 1. 정세\n\n> 북한과\n\n> 러시아의 군사협력이 심화되고\n\n\
-                    협력 심화가 핵심이다. #북러 #안보\n\nTags: #북러 #안보\n\n## 2. 제언\n\n\
-                    > \"제재\"를 강화해\n\n\"제재\"의 범위, <검토> 필요 #제재\n\nTags: #제재\n\n\
+                    협력 심화가 핵심이다.\n\nTags: #북러 #안보\n\n## 2. 제언\n\n\
+                    > \"제재\"를 강화해\n\n\"제재\"의 범위, <검토> 필요\n\nTags: #제재\n\n\
                     Sources:\n\n- 외교부 보도자료 (2025)\n";
     assert_eq!(md, expected);
 }

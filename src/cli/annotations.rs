@@ -9,9 +9,10 @@ use clap::{Subcommand, ValueEnum};
 
 use crate::app::notes::{Notes, brief_key};
 use crate::brief::Index;
+use crate::i18n::text;
 use crate::notes::{
-    NoteStore, PassageContext, foreign_sources, from_w3c, merge, reanchor_all, to_csv_paged,
-    to_markdown, to_w3c,
+    NoteStore, PassageContext, Report, foreign_sources, from_w3c, merge, reanchor_all, to_html,
+    to_readwise_csv, to_report_markdown, to_w3c_paged,
 };
 
 /// What to do with annotations.
@@ -22,6 +23,12 @@ pub enum AnnotationsCommand {
         file: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = NotesFormat::W3c)]
         format: NotesFormat,
+        /// Markdown and HTML: end with a bibliography of the sources the annotated passages cite.
+        #[arg(long)]
+        bibliography: bool,
+        /// CSV: begin with a UTF-8 byte order mark, for Excel on Korean Windows.
+        #[arg(long)]
+        bom: bool,
     },
     /// Merge a W3C Web Annotation JSON file into a brief's annotations, without duplicates.
     Import {
@@ -42,12 +49,14 @@ pub enum NotesFormat {
     W3c,
     Markdown,
     Csv,
+    Html,
 }
 
-/// The brief's sections and sources around a document range, for Markdown.
-struct Context<'a> {
-    index: &'a Index,
-    notes: &'a Notes,
+/// The brief's sections, pages, paragraphs and sources around a document range.
+pub(super) struct Context<'a> {
+    pub index: &'a Index,
+    pub notes: &'a Notes,
+    pub lang: crate::i18n::Lang,
 }
 
 impl PassageContext for Context<'_> {
@@ -59,7 +68,17 @@ impl PassageContext for Context<'_> {
             .id;
         self.index
             .section_of(id)
-            .map_or("요약".to_string(), |s| s.heading())
+            .map_or_else(|| text("cli.summary", &[]), |s| s.heading())
+    }
+
+    fn paragraph(&self, pos: usize) -> Option<(usize, usize)> {
+        let (order, _) = self.notes.locate(pos);
+        let id = &self.index.at(*self.index.order().get(order)?).id;
+        let in_section = match self.index.section_of(id) {
+            Some(s) => s.paragraphs.iter().position(|p| &p.id == id)?,
+            None => self.index.brief.summary.iter().position(|p| &p.id == id)?,
+        };
+        Some((in_section + 1, order + 1))
     }
 
     fn page(&self, pos: usize) -> Option<u32> {
@@ -82,13 +101,7 @@ impl PassageContext for Context<'_> {
                 .filter(|m| m.at > lo && m.at <= hi.saturating_add(1))
             {
                 for s in self.index.sources_of_footnote(m.footnote) {
-                    let line = format!(
-                        "[{}] {}, {}, {}",
-                        m.footnote,
-                        s.title,
-                        s.outlet,
-                        s.date.clone().unwrap_or_default()
-                    );
+                    let line = source_line(m.footnote, s, self.lang);
                     if !out.contains(&line) {
                         out.push(line);
                     }
@@ -99,9 +112,22 @@ impl PassageContext for Context<'_> {
     }
 }
 
+/// `[14] 매체, “제목”, 2024. 11. 1., URL`: what a reader needs to find the source.
+fn source_line(footnote: u32, s: &crate::brief::model::Source, lang: crate::i18n::Lang) -> String {
+    let date = s.date.as_deref().map(|d| crate::notes::cite::date(d, lang));
+    let title = Some(s.title.trim())
+        .filter(|t| !t.is_empty())
+        .map(|t| format!("“{t}”"));
+    let fields: Vec<String> = [Some(s.outlet.trim().to_owned()), title, date, s.url.clone()]
+        .into_iter()
+        .flatten()
+        .filter(|f| !f.is_empty())
+        .collect();
+    format!("[{footnote}] {}", fields.join(", "))
+}
+
 fn fail(what: impl std::fmt::Display) -> ExitCode {
-    eprintln!("brief: {}", crate::text::sanitize_line(&what.to_string()));
-    ExitCode::from(2)
+    super::fail_with(2, &what.to_string())
 }
 
 /// Run an annotations command.
@@ -109,6 +135,7 @@ pub fn run(
     command: &AnnotationsCommand,
     overlay: Option<&Path>,
     explicit: Option<&Path>,
+    lang: crate::i18n::Lang,
 ) -> ExitCode {
     let file = match command {
         AnnotationsCommand::Export { file, .. } => file.as_deref(),
@@ -131,13 +158,31 @@ pub fn run(
         Err(e) => return fail(e),
     };
     for n in notices {
-        eprintln!("brief: {}", crate::text::sanitize_line(&n.to_string()));
+        let what = crate::text::sanitize_line(&n.to_string());
+        eprintln!("{}", text("cli.error", &[("what", &what)]));
     }
     let notes = Notes::new(&index);
     let mut list = store.take_annotations();
     reanchor_all(&mut list, &notes.document);
     match command {
-        AnnotationsCommand::Export { format, .. } => export(&index, &notes, &list, &key, *format),
+        AnnotationsCommand::Export {
+            format,
+            bibliography,
+            bom,
+            ..
+        } => {
+            let ctx = Context {
+                index: &index,
+                notes: &notes,
+                lang,
+            };
+            let options = Options {
+                format: *format,
+                bibliography: *bibliography,
+                bom: *bom,
+            };
+            export(&ctx, &list, &key, options)
+        }
         AnnotationsCommand::Import {
             input, any_brief, ..
         } => {
@@ -153,29 +198,37 @@ pub fn run(
     }
 }
 
-fn export(
-    index: &Index,
-    notes: &Notes,
-    list: &[crate::notes::Annotation],
-    key: &str,
+#[derive(Clone, Copy)]
+struct Options {
     format: NotesFormat,
-) -> ExitCode {
-    let m = &index.brief.meta;
+    bibliography: bool,
+    bom: bool,
+}
+
+fn export(ctx: &Context, list: &[crate::notes::Annotation], key: &str, o: Options) -> ExitCode {
+    let m = &ctx.index.brief.meta;
     let url = format!("urn:brief:{key}");
-    let out = match format {
+    let report = Report {
+        meta: m,
+        lang: ctx.lang,
+        url: &url,
+        ctx,
+        bibliography: o.bibliography,
+    };
+    let out = match o.format {
         NotesFormat::W3c => {
-            serde_json::to_string_pretty(&to_w3c(list, key, &m.title, &url)).unwrap_or_default()
-                + "\n"
+            let page = |pos| ctx.page(pos);
+            let value = to_w3c_paged(list, key, &m.title, &url, &page);
+            serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
         }
-        NotesFormat::Csv => {
-            to_csv_paged(list, &m.title, &m.author, &url, &Context { index, notes })
-        }
-        NotesFormat::Markdown => to_markdown(list, &m.title, &Context { index, notes }),
+        NotesFormat::Csv => to_readwise_csv(list, &report, o.bom),
+        NotesFormat::Markdown => to_report_markdown(list, &report),
+        NotesFormat::Html => to_html(list, &report),
     };
     match std::io::stdout().lock().write_all(out.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(format!("cannot write the output: {e}")),
+        Err(e) => fail(text("cli.write_failed", &[("error", &e)])),
     }
 }
 
@@ -187,31 +240,33 @@ fn import(
     ours: Option<&str>,
 ) -> ExitCode {
     let name = input.display().to_string();
-    let text = match std::fs::read_to_string(input) {
+    let content = match std::fs::read_to_string(input) {
         Ok(t) => t,
         Err(e) => {
-            return fail(format!(
-                "{name}: cannot read the file: {e} (check the path)"
-            ));
+            return fail(text("cli.read_failed", &[("name", &name), ("error", &e)]));
         }
     };
-    let value: serde_json::Value = match serde_json::from_str(&text) {
+    let value: serde_json::Value = match serde_json::from_str(&content) {
         Ok(v) => v,
         Err(e) => {
-            return fail(format!(
-                "{name}:{}:{}: not valid JSON: {e} (fix the file or export it again)",
-                e.line(),
-                e.column()
-            ));
+            let (line, column) = (e.line(), e.column());
+            let args: [(&str, &dyn std::fmt::Display); 4] = [
+                ("name", &name),
+                ("line", &line),
+                ("column", &column),
+                ("error", &e),
+            ];
+            return fail(text("cli.bad_json", &args));
         }
     };
     let foreign = ours
         .map(|ours| foreign_sources(&value, ours))
         .unwrap_or_default();
     if !foreign.is_empty() {
-        return fail(format!(
-            "{name}: holds annotations of another document ({}), not of this brief; check --brief, or pass --any-brief to import them anyway",
-            foreign.join(", ")
+        let sources = foreign.join(", ");
+        return fail(text(
+            "cli.foreign",
+            &[("name", &name), ("sources", &sources)],
         ));
     }
     let mut incoming = match from_w3c(&value) {
@@ -223,9 +278,8 @@ fn import(
     if let Err(e) = store.save(list) {
         return fail(e);
     }
-    println!(
-        "imported {added} new annotation(s) into {}",
-        store.path().display()
-    );
+    let path = store.path().display();
+    let args: [(&str, &dyn std::fmt::Display); 2] = [("count", &added), ("path", &path)];
+    println!("{}", text("cli.imported", &args));
     ExitCode::SUCCESS
 }

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::Format;
 use crate::brief::{Brief, Index};
+use crate::i18n;
 
 /// Print the brief in a format.
 pub fn print(brief: &Brief, format: Format) -> io::Result<()> {
@@ -102,12 +103,13 @@ pub fn search(index: &Index, query: &str, json: bool) -> io::Result<()> {
     for h in &hits {
         let section = index
             .section_of(&h.paragraph)
-            .map_or("요약".to_string(), |s| s.heading());
+            .map_or_else(|| i18n::text("cli.summary", &[]), |s| s.heading());
         writeln!(
             out,
             "{}:{}-{} [{}] {}",
             h.paragraph, h.start, h.end, section, h.snippet
         )?;
     }
-    writeln!(out, "{} match(es)", hits.len())
+    let count = hits.len();
+    writeln!(out, "{}", i18n::text("cli.matches", &[("count", &count)]))
 }

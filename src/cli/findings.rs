@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::brief::Brief;
 use crate::brief::model::{Confidence, Origin};
+use crate::i18n::text;
 
 fn origin(o: Origin) -> &'static str {
     match o {
@@ -34,21 +35,33 @@ pub fn lines(b: &Brief) -> [String; 2] {
         .iter()
         .filter(|e| e.confidence == Confidence::Low)
         .count();
-    let entities = format!(
-        "entities: {} by kind ({}); by origin ({}); {low} of low confidence",
-        b.entities.len(),
-        tally(b.entities.iter().map(|e| e.kind.as_str())),
-        tally(b.entities.iter().map(|e| origin(e.origin))),
+    let entities = text(
+        "cli.check_entities",
+        &[
+            ("count", &b.entities.len()),
+            ("kinds", &tally(b.entities.iter().map(|e| e.kind.as_str()))),
+            (
+                "origins",
+                &tally(b.entities.iter().map(|e| origin(e.origin))),
+            ),
+            ("low", &low),
+        ],
     );
     let low = b
         .recommendations
         .iter()
         .filter(|r| r.confidence == Confidence::Low)
         .count();
-    let recommendations = format!(
-        "recommendations: {} by origin ({}); {low} of low confidence",
-        b.recommendations.len(),
-        tally(b.recommendations.iter().map(|r| origin(r.origin))),
+    let recommendations = text(
+        "cli.check_recommendations",
+        &[
+            ("count", &b.recommendations.len()),
+            (
+                "origins",
+                &tally(b.recommendations.iter().map(|r| origin(r.origin))),
+            ),
+            ("low", &low),
+        ],
     );
     [entities, recommendations]
 }

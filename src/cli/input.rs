@@ -9,6 +9,7 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use crate::brief::{LoadError, Problem};
+use crate::i18n::text;
 
 /// The default size limit. A brief is tens of kilobytes; this is far above any.
 pub const DEFAULT_LIMIT_MB: u64 = 16;
@@ -39,15 +40,15 @@ fn kind(meta: &std::fs::Metadata) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     let t = meta.file_type();
     if t.is_dir() {
-        "a folder"
+        "cli.kind_folder"
     } else if t.is_fifo() {
-        "a FIFO (named pipe)"
+        "cli.kind_fifo"
     } else if t.is_char_device() || t.is_block_device() {
-        "a device"
+        "cli.kind_device"
     } else if t.is_socket() {
-        "a socket"
+        "cli.kind_socket"
     } else {
-        "not a regular file"
+        "cli.kind_other"
     }
 }
 
@@ -56,8 +57,8 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     let cannot = |e: std::io::Error| {
         problem(
             path,
-            format!("cannot read the file: {e}"),
-            "check the path and permissions",
+            text("cli.input_unreadable", &[("error", &e)]),
+            &text("cli.input_unreadable_hint", &[]),
         )
     };
     // Metadata first: opening a FIFO with no writer would block forever.
@@ -65,19 +66,21 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     if !meta.is_file() {
         return Err(problem(
             path,
-            format!("this is {}, not a file", kind(&meta)),
-            "give the path of a brief's text or JSON file",
+            text("cli.input_not_file", &[("kind", &text(kind(&meta), &[]))]),
+            &text("cli.input_not_file_hint", &[]),
         ));
     }
     let too_big = |size: u64| {
         problem(
             path,
-            format!(
-                "the file is {:.1} MB, more than the {} MB a brief may be",
-                size as f64 / MB as f64,
-                limit / MB
+            text(
+                "cli.input_too_big",
+                &[
+                    ("size", &format!("{:.1}", size as f64 / MB as f64)),
+                    ("limit", &(limit / MB)),
+                ],
             ),
-            &format!("set {LIMIT_VAR} to a larger number of megabytes to open it anyway"),
+            &text("cli.input_too_big_hint", &[("var", &LIMIT_VAR)]),
         )
     };
     if meta.len() > limit {
@@ -118,13 +121,16 @@ fn report_until(what: &str, after: Duration, mut out: impl Write, finished: &mps
     let mut said = false;
     while let Err(RecvTimeoutError::Timeout) = finished.recv_timeout(wait) {
         let secs = start.elapsed().as_secs();
-        say(&mut out, &format!("brief: {what}… ({secs} s)\n"));
+        let line = text("cli.progress", &[("what", &what), ("secs", &secs)]);
+        say(&mut out, &format!("{line}\n"));
         said = true;
         wait = Duration::from_secs(5);
     }
     if said {
         let secs = start.elapsed().as_secs_f64();
-        say(&mut out, &format!("brief: {what}: done in {secs:.1} s\n"));
+        let secs = format!("{secs:.1}");
+        let line = text("cli.progress_done", &[("what", &what), ("secs", &secs)]);
+        say(&mut out, &format!("{line}\n"));
     }
 }
 

@@ -1,19 +1,25 @@
 //! The command line: `brief [FILE]`, `check`, `dump`, `search`.
 
 mod annotations;
+mod cite;
 mod dump;
 mod findings;
 pub mod input;
+mod localize;
+mod settle;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::brief::load::{self, DEFAULT_NAME};
 use crate::brief::overlay::Overlay;
 use crate::brief::{Brief, Index, LoadError};
+use crate::i18n::text;
+
+pub use settle::{Settings, settle};
 
 /// A terminal reader for policy briefings.
 #[derive(Parser, Debug)]
@@ -29,6 +35,18 @@ pub struct Cli {
     /// The annotations file to use (default: $BRIEF_DATA_DIR or $XDG_DATA_HOME/brief/<brief>.json).
     #[arg(long, global = true)]
     pub annotations: Option<PathBuf>,
+    /// The interface language: ko or en (default: the config file, then the locale).
+    #[arg(long, global = true, value_parser = ["ko", "en"])]
+    pub lang: Option<String>,
+    /// The configuration file (default: $XDG_CONFIG_HOME/brief/config.toml).
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
+}
+
+/// Parse the command line with its help in the language [`settle`] chose.
+pub fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
+    let matches = localize::command().try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
 }
 
 /// The subcommands.
@@ -51,6 +69,19 @@ pub enum Command {
     Annotations {
         #[command(subcommand)]
         action: annotations::AnnotationsCommand,
+    },
+    /// Print the citation of a passage, as research writing cites it.
+    Cite {
+        file: Option<PathBuf>,
+        /// Cite this page (a brief with pages).
+        #[arg(long, conflicts_with = "paragraph")]
+        page: Option<u32>,
+        /// Cite the page or section of this paragraph (its id, as in `brief search`).
+        #[arg(long)]
+        paragraph: Option<String>,
+        /// Also copy the citation to the clipboard through the terminal (OSC 52).
+        #[arg(long)]
+        copy: bool,
     },
     /// Search the brief (Korean-aware: 북ㄹ, ㅂㄹ, NFD, aliases such as Lavrov).
     Search {
@@ -97,7 +128,8 @@ pub fn load_with_report(
         ),
     };
     let shown = crate::text::sanitize_line(&name);
-    let what = format!("importing {shown} ({} kB)", bytes.len() / 1024);
+    let size = bytes.len() / 1024;
+    let what = text("cli.importing", &[("name", &shown), ("size", &size)]);
     input::with_progress(&what, input::PROGRESS_AFTER, std::io::stderr(), || {
         load::load(&bytes, &name, &overlay, &overlay_name)
     })
@@ -107,17 +139,14 @@ pub fn load_with_report(
 pub fn report(err: &LoadError) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     for p in &err.problems {
-        let _ = writeln!(
-            stderr,
-            "brief: {}",
-            crate::text::sanitize_line(&p.to_string())
-        );
+        let what = crate::text::sanitize_line(&p.to_string());
+        let _ = writeln!(stderr, "{}", text("cli.error", &[("what", &what)]));
     }
     ExitCode::from(2)
 }
 
 /// Run a non-interactive command; `None` means "open the reader".
-pub fn run(cli: &Cli) -> Option<ExitCode> {
+pub fn run(cli: &Cli, settings: &Settings) -> Option<ExitCode> {
     let overlay = cli.overlay.as_deref();
     let command = cli.command.as_ref()?;
     let code = match command {
@@ -126,7 +155,23 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
             with_brief(file.as_deref(), overlay, |b| dump::print(&b, *format))
         }
         Command::Annotations { action } => {
-            annotations::run(action, overlay, cli.annotations.as_deref())
+            annotations::run(action, overlay, cli.annotations.as_deref(), settings.lang)
+        }
+        Command::Cite {
+            file,
+            page,
+            paragraph,
+            copy,
+        } => {
+            let target = cite::Target {
+                page: *page,
+                paragraph: paragraph.clone(),
+                copy: *copy,
+            };
+            match load_brief(file.as_deref(), overlay) {
+                Ok(b) => cite::run(&Index::new(b), &target, settings.lang),
+                Err(e) => report(&e),
+            }
         }
         Command::Search { args, json } => {
             let (file, query) = match args.as_slice() {
@@ -152,10 +197,7 @@ fn with_brief(
         Ok(b) => match f(b) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("brief: cannot write the output: {e}");
-                ExitCode::from(1)
-            }
+            Err(e) => fail_with(1, &text("cli.write_failed", &[("error", &e)])),
         },
     }
 }
@@ -166,19 +208,19 @@ fn check(file: Option<&Path>, overlay: Option<&Path>, joins: bool) -> ExitCode {
         Ok(loaded) => loaded,
     };
     let paragraphs = b.paragraphs().count();
-    println!(
-        "ok: {} — {} summary points, {} sections, {} paragraphs, {} footnotes, {} sources, {} entities, {} claims ({} unsourced), {} recommendations",
-        b.meta.title,
-        b.summary.len(),
-        b.sections.len(),
-        paragraphs,
-        b.footnotes.len(),
-        b.sources.len(),
-        b.entities.len(),
-        b.claims.len(),
-        b.unsourced_claims.len(),
-        b.recommendations.len()
-    );
+    let counts: [(&str, &dyn std::fmt::Display); 10] = [
+        ("title", &b.meta.title),
+        ("summary", &b.summary.len()),
+        ("sections", &b.sections.len()),
+        ("paragraphs", &paragraphs),
+        ("footnotes", &b.footnotes.len()),
+        ("sources", &b.sources.len()),
+        ("entities", &b.entities.len()),
+        ("claims", &b.claims.len()),
+        ("unsourced", &b.unsourced_claims.len()),
+        ("recommendations", &b.recommendations.len()),
+    ];
+    println!("{}", text("cli.check_ok", &counts));
     for line in findings::lines(&b) {
         println!("{line}");
     }
@@ -186,7 +228,8 @@ fn check(file: Option<&Path>, overlay: Option<&Path>, joins: bool) -> ExitCode {
         print_joins(&report);
     }
     for w in &report.warnings {
-        println!("warning: {}", crate::text::sanitize_line(&w.to_string()));
+        let what = crate::text::sanitize_line(&w.to_string());
+        println!("{}", text("cli.warning", &[("what", &what)]));
     }
     if report.warnings.is_empty() {
         ExitCode::SUCCESS
@@ -216,7 +259,7 @@ fn print_joins(report: &crate::brief::import::Report) {
 }
 
 /// Open the reader on the brief named by the command line.
-pub fn open_reader(cli: &Cli) -> ExitCode {
+pub fn open_reader(cli: &Cli, _settings: &Settings) -> ExitCode {
     let brief = match load_brief(cli.file.as_deref(), cli.overlay.as_deref()) {
         Err(e) => return report(&e),
         Ok(b) => b,
@@ -238,20 +281,12 @@ pub fn open_reader(cli: &Cli) -> ExitCode {
         app.say(said.join(" · "));
     }
     match crate::tui::run(app, positions, notes) {
-        Ok((_, crate::tui::Ending::NotesUnsaved(said))) => {
-            eprintln!("brief: {said}");
-            ExitCode::from(3)
-        }
+        Ok((_, crate::tui::Ending::NotesUnsaved(said))) => fail_with(3, &said),
         Ok((crate::tui::Outcome::Quit, _)) => ExitCode::SUCCESS,
         Ok((crate::tui::Outcome::Signal(n), _)) => {
             ExitCode::from(u8::try_from(128 + n).unwrap_or(255))
         }
-        Err(e) => {
-            eprintln!(
-                "brief: the terminal failed: {e} (run brief in an interactive terminal, or use `brief dump`)"
-            );
-            ExitCode::from(1)
-        }
+        Err(e) => fail_with(1, &text("cli.terminal_failed", &[("error", &e)])),
     }
 }
 
@@ -275,10 +310,18 @@ fn open_notes(app: &mut crate::app::App, explicit: Option<&Path>) -> crate::tui:
             crate::tui::NoteKeeper::new(Some(store))
         }
         Err(e) => {
-            app.notes_unavailable(crate::text::sanitize_line(&format!(
-                "annotations cannot be kept: {e}"
+            app.notes_unavailable(crate::text::sanitize_line(&text(
+                "cli.notes_unkept",
+                &[("error", &e)],
             )));
             crate::tui::NoteKeeper::new(None)
         }
     }
+}
+
+/// Print `brief: what` (sanitised) on standard error and give `code`.
+pub fn fail_with(code: u8, what: &str) -> ExitCode {
+    let what = crate::text::sanitize_line(what);
+    eprintln!("{}", text("cli.error", &[("what", &what)]));
+    ExitCode::from(code)
 }

@@ -13,8 +13,8 @@ pub mod store;
 
 pub use anchor::{Anchor, DocIndex, ReanchorReport, reanchor, reanchor_all};
 pub use export::{
-    ImportError, PassageContext, foreign_sources, from_w3c, merge, to_csv, to_csv_paged,
-    to_markdown, to_w3c,
+    ImportError, PassageContext, Report, cite, foreign_sources, from_w3c, merge, to_csv,
+    to_csv_paged, to_html, to_markdown, to_readwise_csv, to_report_markdown, to_w3c, to_w3c_paged,
 };
 pub use model::{
     Annotation, FORMAT_VERSION, Highlight, NotesFile, Target, Tombstone, tags_in, text_hash,

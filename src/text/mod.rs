@@ -3,6 +3,7 @@
 
 mod hangul;
 mod matcher;
+pub mod osc52;
 mod sanitize;
 mod width;
 mod wrap;

@@ -25,9 +25,22 @@ pub fn to_w3c(
     brief_title: &str,
     doc_url: &str,
 ) -> Value {
+    to_w3c_paged(annotations, brief_key, brief_title, doc_url, &|_| None)
+}
+
+/// Like [`to_w3c`]; where `page` knows the page a passage starts on (a brief with pages), the
+/// target also has a `FragmentSelector` `page=N` (the PDF fragment syntax, RFC 3778) refined
+/// by the quote, an alternative to the text selectors for a PDF viewer.
+pub fn to_w3c_paged(
+    annotations: &[Annotation],
+    brief_key: &str,
+    brief_title: &str,
+    doc_url: &str,
+    page: &dyn Fn(usize) -> Option<u32>,
+) -> Value {
     let items: Vec<Value> = reading_order(annotations)
         .into_iter()
-        .map(|a| annotation(a, doc_url))
+        .map(|a| annotation(a, doc_url, page(a.target.start).filter(|_| !a.orphan)))
         .collect();
     json!({
         "@context": ANNO_CONTEXT,
@@ -44,7 +57,7 @@ pub fn to_w3c(
     })
 }
 
-fn annotation(a: &Annotation, doc_url: &str) -> Value {
+fn annotation(a: &Annotation, doc_url: &str, page: Option<u32>) -> Value {
     let mut obj = Map::new();
     obj.insert("@context".into(), ANNO_CONTEXT.into());
     obj.insert("id".into(), a.id.clone().into());
@@ -56,7 +69,7 @@ fn annotation(a: &Annotation, doc_url: &str) -> Value {
     if !bodies.is_empty() {
         obj.insert("body".into(), Value::Array(bodies));
     }
-    obj.insert("target".into(), target(a, doc_url));
+    obj.insert("target".into(), target(a, doc_url, page));
     if let Some(colour) = a.colour {
         obj.insert("stylesheet".into(), stylesheet(colour));
     }
@@ -92,7 +105,10 @@ fn bodies(a: &Annotation) -> Vec<Value> {
     bodies
 }
 
-fn target(a: &Annotation, doc_url: &str) -> Value {
+/// The PDF fragment identifier specification the page selector conforms to.
+const PDF_FRAGMENT: &str = "http://tools.ietf.org/rfc/rfc3778";
+
+fn target(a: &Annotation, doc_url: &str, page: Option<u32>) -> Value {
     let t = &a.target;
     let mut quote = Map::new();
     quote.insert("type".into(), "TextQuoteSelector".into());
@@ -106,7 +122,17 @@ fn target(a: &Annotation, doc_url: &str) -> Value {
     let position = json!({ "type": "TextPositionSelector", "start": t.start, "end": t.end });
     let mut target = Map::new();
     target.insert("source".into(), doc_url.into());
-    target.insert("selector".into(), json!([Value::Object(quote), position]));
+    let quote = Value::Object(quote);
+    let mut selectors = vec![quote.clone(), position];
+    if let Some(page) = page {
+        selectors.push(json!({
+            "type": "FragmentSelector",
+            "conformsTo": PDF_FRAGMENT,
+            "value": format!("page={page}"),
+            "refinedBy": quote,
+        }));
+    }
+    target.insert("selector".into(), Value::Array(selectors));
     if let Some(colour) = a.colour {
         target.insert("styleClass".into(), colour.name().into());
     }

@@ -1,0 +1,177 @@
+//! The user's settings: `$XDG_CONFIG_HOME/brief/config.toml` (or `--config FILE`).
+//!
+//! ```toml
+//! lang = "ko"               # ko | en (else the locale decides)
+//! theme = "default"
+//! wrap_width = 72           # 0: the pane's width
+//! ambiguous_width = 2       # columns of · “ ” ─ │ ¹ in this terminal: 1 or 2
+//! ascii_frames = false      # draw frames with + - | so they never break
+//!
+//! [keys]                    # the reading mode; [keys.visual], [keys.search], … for others
+//! "J" = "next_section"
+//! ```
+//!
+//! A missing file is the defaults. A file that is there but wrong stops the run with one line
+//! naming the file and the line: settings that are silently ignored are worse than none.
+
+mod keys;
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::i18n::{Lang, text};
+
+pub use keys::{KeyOverride, action_names};
+
+/// What the config file sets; `None` leaves the default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// The interface language.
+    pub lang: Option<Lang>,
+    /// The colour theme's name.
+    pub theme: Option<String>,
+    /// The reading column's width in cells (`Some(0)`: the pane's width).
+    pub wrap_width: Option<u16>,
+    /// How many columns East Asian ambiguous characters take: 1 or 2.
+    pub ambiguous_width: Option<u8>,
+    /// Draw frames and rules with ASCII characters only.
+    pub ascii_frames: bool,
+    /// Keys the user rebinds, in the order written.
+    pub keys: Vec<KeyOverride>,
+}
+
+/// A config file that cannot be used: one line, naming the file and the line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(pub String);
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    lang: Option<Spanned<String>>,
+    theme: Option<Spanned<String>>,
+    wrap_width: Option<Spanned<i64>>,
+    ambiguous_width: Option<Spanned<i64>>,
+    #[serde(default)]
+    ascii_frames: bool,
+    #[serde(default)]
+    keys: toml::Table,
+}
+
+/// The settings named in `src` (the text of the file shown as `path`).
+pub fn parse(src: &str, path: &str) -> Result<Config, ConfigError> {
+    let raw: Raw = toml::from_str(src).map_err(|e| {
+        let line = e.span().map_or(1, |s| line_at(src, s.start));
+        let error = e.message().trim().to_owned();
+        fail("config.bad_toml", path, line, &[("error", &error)])
+    })?;
+    let mut config = Config {
+        ascii_frames: raw.ascii_frames,
+        ..Config::default()
+    };
+    if let Some(lang) = raw.lang {
+        let line = line_at(src, lang.span().start);
+        let found = Lang::parse(lang.get_ref());
+        let value = lang.into_inner();
+        config.lang =
+            Some(found.ok_or_else(|| fail("config.bad_lang", path, line, &[("value", &value)]))?);
+    }
+    if let Some(theme) = raw.theme {
+        config.theme = Some(theme.into_inner());
+    }
+    if let Some(width) = raw.wrap_width {
+        let line = line_at(src, width.span().start);
+        let value = *width.get_ref();
+        let ok = value == 0 || (20..=400).contains(&value);
+        config.wrap_width = Some(
+            u16::try_from(value)
+                .ok()
+                .filter(|_| ok)
+                .ok_or_else(|| fail("config.bad_wrap", path, line, &[("value", &value)]))?,
+        );
+    }
+    if let Some(width) = raw.ambiguous_width {
+        let line = line_at(src, width.span().start);
+        let value = *width.get_ref();
+        config.ambiguous_width = Some(match value {
+            1 => 1,
+            2 => 2,
+            _ => {
+                return Err(fail(
+                    "config.bad_ambiguous",
+                    path,
+                    line,
+                    &[("value", &value)],
+                ));
+            }
+        });
+    }
+    config.keys = keys::parse(&raw.keys, src, path)?;
+    Ok(config)
+}
+
+/// The config file to read: `explicit`, else `$XDG_CONFIG_HOME/brief/config.toml`, else
+/// `$HOME/.config/brief/config.toml`.
+pub fn default_path(var: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    let absolute = |v: String| Some(PathBuf::from(v)).filter(|p| p.is_absolute());
+    let base = var("XDG_CONFIG_HOME")
+        .and_then(absolute)
+        .or_else(|| var("HOME").and_then(absolute).map(|h| h.join(".config")))?;
+    Some(base.join("brief").join("config.toml"))
+}
+
+/// Read and check the config file. A default path that does not exist is the defaults; an
+/// explicit one must exist.
+pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+    let (path, required) = match explicit {
+        Some(p) => (p.to_path_buf(), true),
+        None => match default_path(|name| std::env::var(name).ok()) {
+            Some(p) => (p, false),
+            None => return Ok(Config::default()),
+        },
+    };
+    let shown = crate::text::sanitize_line(&path.display().to_string());
+    let unreadable = |error: &dyn std::fmt::Display| {
+        ConfigError(text(
+            "config.unreadable",
+            &[("path", &shown), ("error", error)],
+        ))
+    };
+    match std::fs::metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+            return Ok(Config::default());
+        }
+        Err(e) => return Err(unreadable(&e)),
+        Ok(m) if !m.is_file() || m.len() > MAX_BYTES => {
+            return Err(unreadable(&text("config.not_a_file", &[])));
+        }
+        Ok(_) => {}
+    }
+    let src = std::fs::read_to_string(&path).map_err(|e| unreadable(&e))?;
+    parse(&src, &shown)
+}
+
+/// A config file is a few hundred bytes; anything near this is not one.
+const MAX_BYTES: u64 = 1 << 20;
+
+/// The 1-based line of byte offset `at` in `src`.
+fn line_at(src: &str, at: usize) -> usize {
+    src.get(..at.min(src.len()))
+        .map_or(1, |head| head.matches('\n').count() + 1)
+}
+
+fn fail(
+    key: &str,
+    path: &str,
+    line: usize,
+    args: &[(&str, &dyn std::fmt::Display)],
+) -> ConfigError {
+    let mut all: Vec<(&str, &dyn std::fmt::Display)> = vec![("path", &path), ("line", &line)];
+    all.extend_from_slice(args);
+    ConfigError(crate::text::sanitize_line(&text(key, &all)))
+}
+
+#[cfg(test)]
+mod tests;

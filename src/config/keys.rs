@@ -1,0 +1,234 @@
+//! `[keys]` of the config file: key rebindings, checked against the keymap's actions and keys.
+
+use crate::app::keymap::{Context, KEYMAP};
+
+use super::{ConfigError, fail};
+
+/// One rebinding: in `context`, `keys` (the keymap's notation: `j`, `]]`, `<C-d>`) does the
+/// action named `action` (as [`action_names`] lists it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyOverride {
+    pub context: Context,
+    pub keys: String,
+    pub action: String,
+    /// The line of the config file it was written on.
+    pub line: usize,
+}
+
+const CONTEXTS: [(&str, Context); 5] = [
+    ("normal", Context::Normal),
+    ("search", Context::Search),
+    ("visual", Context::Visual),
+    ("popup", Context::Popup),
+    ("editor", Context::Editor),
+];
+
+/// The snake_case name of a keymap action: `LineDown` is `line_down`, `Cursor(WordNext)` is
+/// `cursor_word_next`, `SetMark('a')` is `set_mark`.
+pub fn action_name(action: &impl std::fmt::Debug) -> String {
+    let debug = format!("{action:?}");
+    let debug = debug.split("('").next().unwrap_or_default();
+    let mut name = String::new();
+    for c in debug.chars() {
+        if c.is_ascii_uppercase() {
+            if !name.is_empty() && !name.ends_with('_') {
+                name.push('_');
+            }
+            name.push(c.to_ascii_lowercase());
+        } else if c.is_ascii_alphanumeric() {
+            name.push(c);
+        } else if !name.ends_with('_') {
+            name.push('_');
+        }
+    }
+    name.trim_end_matches('_').to_owned()
+}
+
+/// The names of the actions a context's keys can be bound to, in the keymap's order.
+pub fn action_names(context: Context) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for b in KEYMAP.iter().filter(|b| b.context == context) {
+        let name = action_name(&b.action);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// The keys of a sequence (`]]` is two, `<C-d>` one), or `None` when one is not a key.
+fn parse_keys(keys: &str) -> Option<Vec<String>> {
+    const NAMED: [&str; 14] = [
+        "Space",
+        "Enter",
+        "Esc",
+        "Tab",
+        "S-Tab",
+        "Backspace",
+        "Up",
+        "Down",
+        "Left",
+        "Right",
+        "PgUp",
+        "PgDn",
+        "Home",
+        "End",
+    ];
+    let mut out = Vec::new();
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            let end = rest.find('>')?;
+            let name = &rest[1..end];
+            let ctrl = name
+                .strip_prefix("C-")
+                .is_some_and(|k| k.len() == 1 && k.chars().all(|c| c.is_ascii_lowercase()));
+            let function = name
+                .strip_prefix('F')
+                .and_then(|n| n.parse::<u8>().ok())
+                .is_some_and(|n| (1..=12).contains(&n));
+            if !(NAMED.contains(&name) || ctrl || function) {
+                return None;
+            }
+            out.push(rest[..=end].to_owned());
+            rest = &rest[end + 1..];
+        } else if c.is_whitespace() || c.is_control() {
+            return None;
+        } else {
+            out.push(c.to_string());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    (1..=2).contains(&out.len()).then_some(out)
+}
+
+/// The 1-based line of `key = …` under the table `[header]` (or of the header itself).
+fn line_of(src: &str, header: &str, key: &str) -> usize {
+    let mut in_table = false;
+    let mut header_line = 1;
+    for (i, line) in src.lines().enumerate() {
+        let t = line.trim();
+        if t.starts_with('[') {
+            in_table = t.trim_start_matches('[').trim_end_matches(']').trim() == header;
+            if in_table {
+                header_line = i + 1;
+            }
+        } else if in_table
+            && t.split_once('=')
+                .is_some_and(|(k, _)| k.trim().trim_matches(|c| c == '"' || c == '\'') == key)
+        {
+            return i + 1;
+        }
+    }
+    header_line
+}
+
+/// Every rebinding of `[keys]` (the reading mode) and `[keys.MODE]`.
+pub(super) fn parse(
+    table: &toml::Table,
+    src: &str,
+    path: &str,
+) -> Result<Vec<KeyOverride>, ConfigError> {
+    let mut out = Vec::new();
+    for (key, value) in table {
+        match value {
+            toml::Value::Table(inner) => {
+                let header = format!("keys.{key}");
+                let Some((_, context)) = CONTEXTS.iter().find(|(n, _)| n == key) else {
+                    let line = line_of(src, &header, "");
+                    return Err(fail(
+                        "config.unknown_context",
+                        path,
+                        line,
+                        &[("context", key)],
+                    ));
+                };
+                for (k, v) in inner {
+                    out.push(one(*context, k, v, line_of(src, &header, k), path)?);
+                }
+            }
+            v => out.push(one(
+                Context::Normal,
+                key,
+                v,
+                line_of(src, "keys", key),
+                path,
+            )?),
+        }
+    }
+    check_conflicts(&out, path)?;
+    Ok(out)
+}
+
+fn one(
+    context: Context,
+    keys: &str,
+    value: &toml::Value,
+    line: usize,
+    path: &str,
+) -> Result<KeyOverride, ConfigError> {
+    if parse_keys(keys).is_none() {
+        return Err(fail("config.bad_key", path, line, &[("key", &keys)]));
+    }
+    let names = action_names(context);
+    let action = value.as_str().unwrap_or_default();
+    if !names.iter().any(|n| n == action) {
+        let shown = value
+            .as_str()
+            .map_or_else(|| value.to_string(), str::to_owned);
+        let example = names.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+        return Err(fail(
+            "config.unknown_action",
+            path,
+            line,
+            &[("action", &shown), ("example", &example)],
+        ));
+    }
+    Ok(KeyOverride {
+        context,
+        keys: keys.to_owned(),
+        action: action.to_owned(),
+        line,
+    })
+}
+
+/// A key that starts another key's sequence in the same mode (`]` against `]]`) could never
+/// reach the longer one. The default bindings a rebinding keeps count as well.
+fn check_conflicts(overrides: &[KeyOverride], path: &str) -> Result<(), ConfigError> {
+    for o in overrides {
+        let mine = parse_keys(&o.keys).unwrap_or_default();
+        let others = overrides
+            .iter()
+            .filter(|x| x.context == o.context && x.keys != o.keys)
+            .map(|x| x.keys.clone())
+            .chain(
+                KEYMAP
+                    .iter()
+                    .filter(|b| b.context == o.context)
+                    // `m{a-z}` is `m` and a letter: `m` alone would hide it.
+                    .flat_map(|b| b.keys.split(' ').map(|k| k.replace("{a-z}", "a")))
+                    .filter(|k| *k != o.keys),
+            );
+        for other in others {
+            let theirs = parse_keys(&other).unwrap_or_default();
+            let (short, long) = if mine.len() < theirs.len() {
+                (&mine, &theirs)
+            } else {
+                (&theirs, &mine)
+            };
+            if !short.is_empty() && short.len() < long.len() && long.starts_with(short) {
+                let context = CONTEXTS
+                    .iter()
+                    .find(|(_, c)| *c == o.context)
+                    .map_or("normal", |(n, _)| n);
+                return Err(fail(
+                    "config.key_conflict",
+                    path,
+                    o.line,
+                    &[("key", &o.keys), ("other", &other), ("context", &context)],
+                ));
+            }
+        }
+    }
+    Ok(())
+}

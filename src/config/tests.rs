@@ -1,0 +1,142 @@
+use super::*;
+use crate::app::keymap::Context;
+
+fn err(src: &str) -> String {
+    parse(src, "/c/config.toml").expect_err("a bad config").0
+}
+
+#[test]
+fn reads_every_setting() {
+    let src = "lang = \"ko\"\ntheme = \"paper\"\nwrap_width = 72\nambiguous_width = 2\n\
+               ascii_frames = true\n\n[keys]\n\"J\" = \"next_section\"\n\n[keys.visual]\n\
+               \"x\" = \"highlight\"\n";
+    let c = parse(src, "config.toml").expect("a good config");
+    assert_eq!(c.lang, Some(Lang::Ko));
+    assert_eq!(c.theme.as_deref(), Some("paper"));
+    assert_eq!(c.wrap_width, Some(72));
+    assert_eq!(c.ambiguous_width, Some(2));
+    assert!(c.ascii_frames);
+    assert_eq!(c.keys.len(), 2);
+    let j = &c.keys[0];
+    assert_eq!(
+        (j.context, j.keys.as_str(), j.action.as_str(), j.line),
+        (Context::Normal, "J", "next_section", 8)
+    );
+    let x = &c.keys[1];
+    assert_eq!((x.context, x.line), (Context::Visual, 11));
+}
+
+#[test]
+fn an_empty_file_is_the_defaults() {
+    assert_eq!(parse("", "c"), Ok(Config::default()));
+}
+
+#[test]
+fn every_error_names_the_file_and_line() {
+    assert_eq!(
+        err("lang = \"ko\"\nlang = \"fr\"\n")
+            .split(':')
+            .take(2)
+            .collect::<Vec<_>>(),
+        ["/c/config.toml", "2"],
+        "a duplicate key is a TOML error with its line"
+    );
+    assert!(err("\nlang = \"fr\"").starts_with("/c/config.toml:2: language `fr`"));
+    assert!(err("wrap_width = 5").starts_with("/c/config.toml:1: wrap_width"));
+    assert!(err("\n\nambiguous_width = 3").starts_with("/c/config.toml:3: ambiguous_width"));
+    let unknown = err("colour = \"red\"");
+    assert!(
+        unknown.starts_with("/c/config.toml:1: ") && unknown.contains("colour"),
+        "{unknown}"
+    );
+    assert!(!unknown.contains('\n'), "one line: {unknown}");
+}
+
+#[test]
+fn key_errors_say_which_key_and_what_is_wrong() {
+    let action = err("[keys]\nj = \"line_dwn\"\n");
+    assert!(
+        action.starts_with("/c/config.toml:2: `line_dwn` is not an action"),
+        "{action}"
+    );
+    assert!(
+        action.contains("line_down"),
+        "suggests real names: {action}"
+    );
+    let key = err("[keys]\n\"<Ctrl-x>\" = \"quit\"\n");
+    assert!(
+        key.starts_with("/c/config.toml:2: `<Ctrl-x>` is not a key"),
+        "{key}"
+    );
+    let mode = err("[keys.insert]\nx = \"quit\"\n");
+    assert!(
+        mode.starts_with("/c/config.toml:1: `[keys.insert]`"),
+        "{mode}"
+    );
+    let search_only = err("[keys.search]\nx = \"next_section\"\n");
+    assert!(
+        search_only.contains("`next_section` is not an action"),
+        "{search_only}"
+    );
+}
+
+#[test]
+fn a_key_that_starts_another_is_a_conflict() {
+    let prefix = err("[keys]\n\"]\" = \"quit\"\n");
+    assert!(
+        prefix.starts_with("/c/config.toml:2: `]` conflicts with `]]`"),
+        "{prefix}"
+    );
+    let mark = err("[keys]\n\"m\" = \"quit\"\n");
+    assert!(mark.contains("conflicts with `ma`"), "{mark}");
+    let between = err("[keys]\n\"x\" = \"quit\"\n\"xy\" = \"help\"\n");
+    assert!(between.contains("conflicts"), "{between}");
+    assert!(parse("[keys]\n\"]]\" = \"quit\"\n\"q\" = \"next_section\"\n", "c").is_ok());
+}
+
+#[test]
+fn action_names_follow_the_keymap() {
+    let normal = action_names(Context::Normal);
+    for name in [
+        "line_down",
+        "cursor_word_next",
+        "set_mark",
+        "next_section",
+        "quit",
+    ] {
+        assert!(normal.iter().any(|n| n == name), "{name} in {normal:?}");
+    }
+    assert!(!normal.iter().any(|n| n.contains('\'') || n.contains('(')));
+}
+
+#[test]
+fn the_default_path_follows_xdg_then_home() {
+    let var = |pairs: &'static [(&'static str, &'static str)]| {
+        move |n: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == n)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    };
+    assert_eq!(
+        default_path(var(&[("XDG_CONFIG_HOME", "/x"), ("HOME", "/h")])),
+        Some(PathBuf::from("/x/brief/config.toml"))
+    );
+    assert_eq!(
+        default_path(var(&[("XDG_CONFIG_HOME", "relative"), ("HOME", "/h")])),
+        Some(PathBuf::from("/h/.config/brief/config.toml"))
+    );
+    assert_eq!(default_path(var(&[])), None);
+}
+
+#[test]
+fn an_explicit_file_must_exist_and_be_a_file() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let missing = dir.path().join("none.toml");
+    assert!(load(Some(&missing)).is_err());
+    assert!(load(Some(dir.path())).is_err(), "a folder is refused");
+    let good = dir.path().join("ok.toml");
+    std::fs::write(&good, "ascii_frames = true\n").expect("write");
+    assert!(load(Some(&good)).expect("loads").ascii_frames);
+}
