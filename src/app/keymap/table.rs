@@ -255,6 +255,13 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(Popup, "b <PgUp>", Action::PageUp, "scroll up a page"),
     bind(Popup, "<Esc> q <Enter> ? <F1>", Action::Close, "close"),
+    bind(
+        Popup,
+        "n",
+        Action::SearchNext,
+        "next search match (the body, footnotes, sources)",
+    ),
+    bind(Popup, "N", Action::SearchPrev, "previous search match"),
     bind(Popup, "<C-c>", Action::Quit, "quit"),
     bind(Popup, "<C-z>", Action::Suspend, "suspend to the shell"),
 ];
