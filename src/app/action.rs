@@ -99,6 +99,12 @@ pub enum Action {
     NextAnnotation,
     /// Put the cursor on the previous annotation.
     PrevAnnotation,
+    /// In the recommendation view: go to passage 1–9, its sentence highlighted.
+    Passage(u8),
+    /// Keep a name the import was unsure of with the others (Entities tab).
+    ConfirmEntity,
+    /// Hide a name the import was unsure of (Entities tab).
+    DropEntity,
     /// Mouse drag to the cell (x, y): selects text in the reader.
     Drag { x: u16, y: u16 },
     /// Mouse wheel over the cell (x, y): positive scrolls down.

@@ -72,6 +72,9 @@ fn with_letter(action: Action, c: char) -> Action {
     match action {
         Action::SetMark(_) => Action::SetMark(c),
         Action::JumpMark(_) => Action::JumpMark(c),
+        Action::Passage(_) => c
+            .to_digit(10)
+            .map_or(action, |d| Action::Passage(d as u8)),
         other => other,
     }
 }
@@ -90,7 +93,13 @@ pub fn resolve(context: Context, key: KeyEvent, pending: &mut Pending) -> Option
     let mut prefix = false;
     for b in KEYMAP.iter().filter(|b| b.context == context) {
         for keys in b.keys.split(' ') {
-            if let Some(lead) = keys.strip_suffix("{a-z}") {
+            if let Some(lead) = keys.strip_suffix("{1-9}") {
+                let digit = typed.strip_prefix(lead).and_then(single_digit);
+                if let Some(c) = digit {
+                    return Some(with_letter(b.action, c));
+                }
+                prefix |= typed == lead && !lead.is_empty();
+            } else if let Some(lead) = keys.strip_suffix("{a-z}") {
                 let letter = typed.strip_prefix(lead).and_then(single_lower);
                 if let Some(c) = letter {
                     return Some(with_letter(b.action, c));
@@ -112,6 +121,12 @@ pub fn resolve(context: Context, key: KeyEvent, pending: &mut Pending) -> Option
         return resolve(context, key, pending);
     }
     None
+}
+
+fn single_digit(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    let c = chars.next()?;
+    (chars.next().is_none() && matches!(c, '1'..='9')).then_some(c)
 }
 
 fn single_lower(s: &str) -> Option<char> {

@@ -20,6 +20,8 @@ pub struct Notes {
     pub save_error: Option<String>,
     /// Quitting with unsaved notes was asked about by the last action: quitting again goes on.
     pub quit_asked: bool,
+    /// The reader's verdicts on names the import was unsure of, kept with the notes.
+    pub reviews: crate::notes::EntityReviews,
     pub document: String,
     starts: Vec<usize>,
 }
@@ -58,6 +60,7 @@ impl Notes {
     /// Take the annotations from a store, re-anchored to this document.
     pub fn attach(&mut self, mut store: NoteStore) -> String {
         self.list = store.take_annotations();
+        self.reviews = store.entity_reviews().clone();
         let report = reanchor_all(&mut self.list, &self.document);
         let restored = store.is_dirty();
         self.store = Some(store);
@@ -80,9 +83,11 @@ impl Notes {
         let Some(store) = self.store.as_mut() else {
             return;
         };
+        store.set_entity_reviews(&self.reviews);
         match store.save(&self.list) {
             Ok(()) => {
                 self.save_error = None;
+                self.reviews = store.entity_reviews().clone();
                 self.list = store.take_annotations();
                 reanchor_all(&mut self.list, &self.document);
             }
@@ -104,8 +109,10 @@ impl Notes {
             return false;
         }
         let merged = store.take_annotations();
+        let reviews_changed = store.entity_reviews() != &self.reviews;
+        self.reviews = store.entity_reviews().clone();
         if merged == self.list {
-            return false;
+            return reviews_changed;
         }
         self.list = merged;
         reanchor_all(&mut self.list, &self.document);

@@ -125,10 +125,11 @@ impl App {
     }
 
     pub(super) fn search_start(&mut self) {
-        self.search.filtering = self.focus == Focus::Side && self.tab == Tab::Annotations;
+        self.search.filtering =
+            self.focus == Focus::Side && matches!(self.tab, Tab::Annotations | Tab::Entities);
         if self.search.filtering {
             self.search.active = true;
-            self.notes_filter.clear();
+            self.list_filter_mut().clear();
             return;
         }
         self.search.active = true;
@@ -141,9 +142,9 @@ impl App {
     pub(super) fn search_edit(&mut self, c: Option<char>) {
         if self.search.filtering {
             match c {
-                Some(c) => self.notes_filter.push(c),
+                Some(c) => self.list_filter_mut().push(c),
                 None => {
-                    self.notes_filter.pop();
+                    self.list_filter_mut().pop();
                 }
             }
             self.select(0);
@@ -202,7 +203,7 @@ impl App {
     pub(super) fn search_cancel(&mut self) {
         self.search.active = false;
         if self.search.filtering {
-            self.notes_filter.clear();
+            self.list_filter_mut().clear();
             return;
         }
         self.search.matches.clear();
@@ -210,7 +211,28 @@ impl App {
         self.return_to_origin();
     }
 
+    /// The filter the `/` key types into in the focused list.
+    fn list_filter_mut(&mut self) -> &mut String {
+        match self.tab {
+            Tab::Entities => &mut self.entity_filter,
+            _ => &mut self.notes_filter,
+        }
+    }
+
+    /// The filter of the side pane's current tab (empty where the tab has none).
+    pub fn list_filter(&self) -> &str {
+        match self.tab {
+            Tab::Entities => &self.entity_filter,
+            Tab::Annotations => &self.notes_filter,
+            _ => "",
+        }
+    }
+
     pub(super) fn search_step(&mut self, next: bool) {
+        if self.focus == Focus::Side && self.tab == Tab::Entities {
+            self.entity_step(next);
+            return;
+        }
         self.popup = None;
         let n = self.search.matches.len();
         if n == 0 {

@@ -97,6 +97,9 @@ impl App {
             | Action::AcceptAnchor
             | Action::NextAnnotation
             | Action::PrevAnnotation => return self.annotate(action),
+            Action::Passage(k) => self.open_passage(k),
+            Action::ConfirmEntity => return self.review_entity(crate::notes::Verdict::Confirmed),
+            Action::DropEntity => return self.review_entity(crate::notes::Verdict::Dropped),
             Action::Drag { x, y } => self.drag(x, y),
             Action::Wheel { x, y, down } => self.wheel(x, y, down),
             Action::Click { x, y } => self.click(x, y),

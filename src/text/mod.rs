@@ -1,12 +1,14 @@
 //! Korean-aware text handling: sanitising input, measuring and wrapping it for the terminal,
 //! and matching search queries (including initial-consonant search such as ㅂㄹ → 북러).
 
+mod fit;
 mod hangul;
 mod matcher;
 mod sanitize;
 mod width;
 mod wrap;
 
+pub use fit::ellipsize;
 pub use hangul::{
     JamoSeq, decompose, fold, initial, is_compat_consonant, is_syllable, jamo_seq, to_compat,
 };

@@ -3,6 +3,7 @@
 pub mod outline;
 pub mod popup;
 pub mod reader;
+pub mod recommendation;
 pub mod side;
 pub mod status;
 pub mod theme;

@@ -32,6 +32,10 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
             " Warnings — Esc closes ",
             warning_lines(app, theme, area.width.saturating_sub(2)),
         ),
+        Popup::Recommendation(i) => (
+            " Recommendation — 1–9 goes to a passage, Esc closes ",
+            super::recommendation::lines(app, theme, i, area.width.saturating_sub(2)),
+        ),
     };
     let block = pane(title, true, theme);
     let inner = block.inner(area);

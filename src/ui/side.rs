@@ -10,11 +10,28 @@ use ratatui::widgets::{Tabs, Widget};
 
 use super::{Theme, focused, pane, wrapped};
 use crate::app::panes::KIND_LABELS;
+use crate::app::entities::Standing;
 use crate::app::{App, Focus, Tab};
+use crate::text::ellipsize;
 
-/// The lines of every item of the current tab, for a list `width` wide.
-fn items(app: &App, theme: &Theme, width: u16) -> Vec<Vec<Line<'static>>> {
-    match app.tab() {
+/// The lines of a list item; line `head` is the one highlighted when chosen.
+struct Item {
+    lines: Vec<Line<'static>>,
+    head: usize,
+}
+
+impl Item {
+    fn new(lines: Vec<Line<'static>>) -> Item {
+        Item { lines, head: 0 }
+    }
+}
+
+/// The items of the current tab, for a list `width` wide.
+fn items(app: &App, theme: &Theme, width: u16) -> Vec<Item> {
+    if app.tab() == Tab::Entities {
+        return entity_items(app, theme, width);
+    }
+    let lines: Vec<Vec<Line<'static>>> = match app.tab() {
         Tab::Citations => app
             .citations()
             .iter()
@@ -23,17 +40,14 @@ fn items(app: &App, theme: &Theme, width: u16) -> Vec<Vec<Line<'static>>> {
         Tab::Recommendations => (0..app.index().brief.recommendations.len())
             .map(|i| recommendation(app, theme, i, width))
             .collect(),
-        Tab::Entities => app
-            .entity_order()
-            .into_iter()
-            .map(|i| entity(app, theme, i))
-            .collect(),
+        Tab::Entities => Vec::new(),
         Tab::Annotations => app
             .annotation_order()
             .into_iter()
             .map(|i| annotation(app, theme, i, width))
             .collect(),
-    }
+    };
+    lines.into_iter().map(Item::new).collect()
 }
 
 fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static>> {
@@ -152,35 +166,95 @@ fn recommendation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'s
     let visible = app.visible_paragraphs();
     let here = r.paragraphs.iter().any(|p| visible.contains(&p.as_str()));
     let mark = if here { "● " } else { "  " };
+    let area = format!("[{}] ", r.area);
+    let room = (width as usize).saturating_sub(2 + crate::text::str_width(&area));
     let mut lines = vec![Line::from(vec![
         Span::styled(mark, theme.flash),
-        Span::styled(format!("[{}] ", r.area), theme.marker),
-        Span::styled(r.title.clone(), theme.text),
+        Span::styled(area, theme.marker),
+        Span::styled(ellipsize(&r.title, room), theme.text),
     ])];
-    lines.extend(
-        wrapped(
-            &format!("조건: {}", r.condition),
-            width.saturating_sub(4),
+    if !r.condition.is_empty() {
+        let condition = format!("조건: {}", r.condition);
+        lines.push(indent(indent(Line::styled(
+            ellipsize(&condition, (width as usize).saturating_sub(4)),
             theme.dim,
-        )
-        .into_iter()
-        .take(2)
-        .map(|l| indent(indent(l))),
-    );
+        ))));
+    }
     lines
 }
 
-fn entity(app: &App, theme: &Theme, i: usize) -> Vec<Line<'static>> {
+fn entity(app: &App, theme: &Theme, i: usize, width: u16, standing: Standing) -> Vec<Line<'static>> {
     let e = &app.index().brief.entities[i];
     let label = KIND_LABELS
         .iter()
         .find(|(k, _)| *k == e.kind)
         .map_or(e.kind.as_str(), |(_, l)| l);
+    let (mark, style) = match standing {
+        Standing::OnScreen => ("● ", theme.flash),
+        Standing::Elsewhere => ("  ", theme.flash),
+        Standing::Unconfirmed => ("? ", theme.marker),
+    };
+    let count = format!(" ({})", e.mentions.len());
+    let room = (width as usize)
+        .saturating_sub(2 + crate::text::str_width(label) + 1 + count.len());
     vec![Line::from(vec![
+        Span::styled(mark, style),
         Span::styled(format!("{label} "), theme.dim),
-        Span::styled(e.name.clone(), theme.text),
-        Span::styled(format!(" ({})", e.mentions.len()), theme.dim),
+        Span::styled(ellipsize(&e.name, room), theme.text),
+        Span::styled(count, theme.dim),
     ])]
+}
+
+/// The Entities tab: one row a name, a heading line over the unconfirmed ones.
+fn entity_items(app: &App, theme: &Theme, width: u16) -> Vec<Item> {
+    let screen = app.visible_blocks();
+    let mut heading_shown = false;
+    app.entity_order()
+        .into_iter()
+        .map(|e| {
+            let standing = app.entity_standing(e, &screen).unwrap_or(Standing::Elsewhere);
+            let mut item = Item::new(entity(app, theme, e, width, standing));
+            if standing == Standing::Unconfirmed && !heading_shown {
+                heading_shown = true;
+                let heading = "unsure names: + confirms, - drops";
+                item.lines.insert(
+                    0,
+                    Line::styled(ellipsize(heading, width as usize), theme.heading),
+                );
+                item.head = 1;
+            }
+            item
+        })
+        .collect()
+}
+
+/// The whole of what the focused item cuts short, and the keys it answers.
+fn tooltip(app: &App) -> Option<String> {
+    match app.tab() {
+        Tab::Recommendations => {
+            let r = app.index().brief.recommendations.get(app.selected())?;
+            Some(format!("{} · Enter: in full, with its passages", r.title))
+        }
+        Tab::Entities => {
+            let e = app.selected_entity()?;
+            let x = &app.index().brief.entities[e];
+            let aliases = if x.aliases.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", x.aliases.join(", "))
+            };
+            let doubt = if app.entity_in_doubt(e) {
+                " · + confirm, - drop"
+            } else {
+                ""
+            };
+            Some(format!(
+                "{}{aliases} · Enter/n next mention, N previous{doubt}",
+                x.name
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// The list area inside the pane (below the tab bar).
@@ -235,22 +309,56 @@ fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     .render(tabs_area, buf);
 }
 
+/// The filter line over the list, while a list is filtered.
+fn filter_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
+    let typing = app.search().active && app.search().filtering;
+    let filter = app.list_filter();
+    if filter.is_empty() && !typing {
+        return None;
+    }
+    let hint = if typing { "Enter keeps, Esc clears" } else { "/ Esc: clear" };
+    Some(Line::from(vec![
+        Span::styled(format!("/{filter}"), theme.marker),
+        Span::styled(format!("  {hint}"), theme.dim),
+    ]))
+}
+
 /// Draw the side pane with its tabs; returns the rows each item occupies.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Range<usize>> {
     let is_focused = focused(app, Focus::Side);
     let block = pane("Linked", is_focused, theme);
     block.render(area, buf);
     render_tabs(app, theme, area, buf);
-    let list = list_area(area);
+    let mut list = list_area(area);
+    let filter = filter_line(app, theme);
+    if let Some(line) = &filter
+        && list.height > 2
+    {
+        buf.set_line(list.x, list.y, line, list.width);
+        list.y += 1;
+        list.height -= 1;
+    }
+    let tip = is_focused
+        .then(|| tooltip(app))
+        .flatten()
+        .map(|t| wrapped(&t, list.width, theme.bar))
+        .unwrap_or_default();
+    let tip_rows = tip.len().min((list.height as usize).saturating_sub(3) / 2);
+    list.height -= tip_rows as u16;
+    for (k, line) in tip.iter().take(tip_rows).enumerate() {
+        let y = list.y + list.height + k as u16;
+        buf.set_style(Rect::new(list.x, y, list.width, 1), theme.bar);
+        buf.set_line(list.x, y, line, list.width);
+    }
     let all = items(app, theme, list.width);
-    let heights: Vec<usize> = all.iter().map(Vec::len).collect();
+    let heights: Vec<usize> = all.iter().map(|i| i.lines.len()).collect();
     let offset = scroll_offset(&heights, app.selected(), list.height as usize);
     let item_rows = item_rows(&heights, offset);
     let mut rows: Vec<(Line, Style)> = Vec::new();
     for (i, item) in all.into_iter().enumerate() {
         let chosen = i == app.selected();
-        for (k, line) in item.into_iter().enumerate() {
-            let highlight = chosen && k == 0 && is_focused;
+        for (k, line) in item.lines.into_iter().enumerate() {
+            let highlight = chosen && k == item.head && is_focused;
             rows.push((
                 line,
                 if highlight {
@@ -262,10 +370,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Ran
         }
     }
     if rows.is_empty() {
-        let none = if app.tab() == Tab::Annotations {
-            "(none yet: v selects, H highlights, a writes a note)"
-        } else {
-            "(none)"
+        let none = match app.tab() {
+            Tab::Annotations if app.list_filter().is_empty() => {
+                "(none yet: v selects, H highlights, a writes a note)"
+            }
+            _ if !app.list_filter().is_empty() => "(nothing matches the filter)",
+            _ => "(none)",
         };
         buf.set_stringn(list.x, list.y, none, list.width as usize, theme.dim);
     }
@@ -289,5 +399,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Ran
             );
         }
     }
+    let shift = usize::from(filter.is_some() && list.y > area.y + 2);
     item_rows
+        .into_iter()
+        .map(|r| r.start + shift..r.end + shift)
+        .collect()
 }

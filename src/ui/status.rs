@@ -37,8 +37,8 @@ pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         "READ"
     };
     let mut left = format!(" {mode} ");
-    if app.search().filtering && (app.search().active || !app.notes_filter().is_empty()) {
-        left += &format!("│ filter: {} ", app.notes_filter());
+    if app.search().filtering && (app.search().active || !app.list_filter().is_empty()) {
+        left += &format!("│ filter: {} ", app.list_filter());
     } else if !app.search().matches.is_empty() || app.search().active {
         left += &format!("│ /{} {} ", app.search().query, app.search().count());
     }

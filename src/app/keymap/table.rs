@@ -47,7 +47,7 @@ pub const KEYMAP: &[Binding] = &[
         Normal,
         "<Enter>",
         Action::Follow,
-        "follow: open footnote / jump to item",
+        "follow: open footnote / go to the section / open the recommendation / next mention",
     ),
     bind(
         Normal,
@@ -59,8 +59,30 @@ pub const KEYMAP: &[Binding] = &[
     bind(Normal, "m{a-z}", Action::SetMark('a'), "set mark"),
     bind(Normal, "'{a-z}", Action::JumpMark('a'), "jump to mark"),
     bind(Normal, "/", Action::SearchStart, "search (as you type)"),
-    bind(Normal, "n", Action::SearchNext, "next match"),
-    bind(Normal, "N", Action::SearchPrev, "previous match"),
+    bind(
+        Normal,
+        "n",
+        Action::SearchNext,
+        "next match (Entities tab: the name's next mention)",
+    ),
+    bind(
+        Normal,
+        "N",
+        Action::SearchPrev,
+        "previous match (Entities tab: previous mention)",
+    ),
+    bind(
+        Normal,
+        "+",
+        Action::ConfirmEntity,
+        "Entities tab: confirm an unsure (?) name, listed with the others from now on",
+    ),
+    bind(
+        Normal,
+        "-",
+        Action::DropEntity,
+        "Entities tab: drop an unsure (?) name, hidden from now on",
+    ),
     bind(
         Normal,
         "h <Left>",
@@ -257,6 +279,12 @@ pub const KEYMAP: &[Binding] = &[
     bind(Popup, "<Esc> q <Enter> ? <F1>", Action::Close, "close"),
     bind(
         Popup,
+        "{1-9}",
+        Action::Passage(1),
+        "recommendation: go to passage 1–9, its sentence highlighted",
+    ),
+    bind(
+        Popup,
         "n",
         Action::SearchNext,
         "next search match (the body, footnotes, sources)",
@@ -272,7 +300,7 @@ pub const HELP_SECTIONS: &[(Context, &str)] = &[
     (Visual, "Selecting (v)"),
     (
         Search,
-        "Searching (/; in the Annotations tab, / filters the list)",
+        "Searching (/ searches the text, footnotes and sources; in the Entities and Annotations tabs, / filters the list)",
     ),
     (Popup, "Popups"),
     (Editor, "Writing a note (a)"),
