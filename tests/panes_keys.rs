@@ -99,7 +99,10 @@ fn enter_on_a_recommendation_opens_its_view_and_digits_reach_each_passage() {
     tab(&mut a, "Recommendations");
     let recs = &a.index().brief.recommendations;
     // A recommendation stated in two places, if the brief has one; else the first.
-    let i = recs.iter().position(|r| r.paragraphs.len() > 1).unwrap_or(0);
+    let i = recs
+        .iter()
+        .position(|r| r.paragraphs.len() > 1)
+        .unwrap_or(0);
     let r = recs[i].clone();
     for _ in 0..i {
         a.type_keys("j");
@@ -132,9 +135,16 @@ fn enter_on_a_recommendation_opens_its_view_and_digits_reach_each_passage() {
             block,
             offset: range.start,
         });
-        assert!(a.visible_lines().contains(&line), "the passage is on screen");
+        assert!(
+            a.visible_lines().contains(&line),
+            "the passage is on screen"
+        );
         a.type_keys("<Enter>");
-        assert_eq!(a.popup(), Some(Popup::Recommendation(i)), "Enter reopens it");
+        assert_eq!(
+            a.popup(),
+            Some(Popup::Recommendation(i)),
+            "Enter reopens it"
+        );
     }
 }
 
@@ -174,19 +184,39 @@ fn entity_mentions_are_visited_both_ways_with_a_position() {
     assert!(footnotes > 0, "라브로프 is named in footnotes too");
     assert_eq!(n, a.index().brief.entities[e].mentions.len());
     a.type_keys("<Enter>");
-    assert!(a.message().starts_with(&format!("라브로프 1/{n}")), "{}", a.message());
+    assert!(
+        a.message().starts_with(&format!("라브로프 1/{n}")),
+        "{}",
+        a.message()
+    );
     a.type_keys("nn");
-    assert!(a.message().starts_with(&format!("라브로프 3/{n}")), "{}", a.message());
+    assert!(
+        a.message().starts_with(&format!("라브로프 3/{n}")),
+        "{}",
+        a.message()
+    );
     a.type_keys("N");
-    assert!(a.message().starts_with(&format!("라브로프 2/{n}")), "{}", a.message());
+    assert!(
+        a.message().starts_with(&format!("라브로프 2/{n}")),
+        "{}",
+        a.message()
+    );
     a.type_keys("NN");
-    assert!(a.message().starts_with(&format!("라브로프 {n}/{n}")), "{}", a.message());
+    assert!(
+        a.message().starts_with(&format!("라브로프 {n}/{n}")),
+        "{}",
+        a.message()
+    );
     let mut in_footnote = false;
     for _ in 0..n {
         a.type_keys("n");
         let (block, _) = a.flash().cloned().expect("the mention is highlighted");
         in_footnote |= matches!(a.doc().blocks[block].kind, BlockKind::Footnote(_));
-        assert_eq!(a.selected_entity(), Some(e), "the selection stays on the name");
+        assert_eq!(
+            a.selected_entity(),
+            Some(e),
+            "the selection stays on the name"
+        );
     }
     assert!(in_footnote, "footnote mentions are visited");
 }
@@ -198,7 +228,11 @@ fn entities_filter_as_you_type_and_escape_clears() {
     let all = a.entity_order().len();
     a.type_keys("/ㄹㅂㄹ");
     let some = a.entity_order();
-    assert!(!some.is_empty() && some.len() < all, "{} of {all}", some.len());
+    assert!(
+        !some.is_empty() && some.len() < all,
+        "{} of {all}",
+        some.len()
+    );
     assert!(
         some.iter()
             .any(|e| a.index().brief.entities[*e].name == "라브로프")
@@ -234,11 +268,11 @@ fn unsure_names_are_apart_and_can_be_confirmed_or_dropped() {
     assert_eq!(a.selected_entity(), Some(last));
     let effects = a.type_keys("-");
     assert_eq!(effects, vec![brief::app::Effect::SaveNotes]);
-    assert!(!a.entity_order().contains(&last), "dropped names are hidden");
-    assert_eq!(
-        a.entity_verdict(last),
-        Some(brief::notes::Verdict::Dropped)
+    assert!(
+        !a.entity_order().contains(&last),
+        "dropped names are hidden"
     );
+    assert_eq!(a.entity_verdict(last), Some(brief::notes::Verdict::Dropped));
     if unsure > 1 {
         a.type_keys("G+");
         let kept = a.selected_entity().expect("a name");

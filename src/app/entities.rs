@@ -192,7 +192,7 @@ impl App {
             (true, false) => " · from the last again",
             _ => "",
         };
-        self.message = format!("{name} {}/{n}{place}{again} · n next, N previous", k + 1);
+        self.message = format!("{name} {}/{n}{place}{again}", k + 1);
     }
 
     /// Confirm or drop the selected name the import was unsure of; kept with the notes.

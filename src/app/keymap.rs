@@ -72,9 +72,7 @@ fn with_letter(action: Action, c: char) -> Action {
     match action {
         Action::SetMark(_) => Action::SetMark(c),
         Action::JumpMark(_) => Action::JumpMark(c),
-        Action::Passage(_) => c
-            .to_digit(10)
-            .map_or(action, |d| Action::Passage(d as u8)),
+        Action::Passage(_) => c.to_digit(10).map_or(action, |d| Action::Passage(d as u8)),
         other => other,
     }
 }

@@ -24,9 +24,7 @@ impl App {
     /// The entry the reading position is in (the last heading at or above the top line).
     pub fn current_outline_entry(&self) -> Option<usize> {
         let here = self.doc.lines.get(self.top)?.block;
-        self.outline_entries()
-            .iter()
-            .rposition(|b| *b <= here)
+        self.outline_entries().iter().rposition(|b| *b <= here)
     }
 
     /// Jump to the outline's selected entry.

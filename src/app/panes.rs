@@ -12,6 +12,7 @@ pub const KIND_LABELS: &[(&str, &str)] = &[
     ("treaty", "조약"),
     ("weapon", "무기"),
     ("media", "매체"),
+    ("event", "사건"),
 ];
 
 impl App {

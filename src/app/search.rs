@@ -191,7 +191,7 @@ impl App {
         self.jump(pos);
         if let Some(BlockKind::Footnote(n)) = self.doc.blocks.get(pos.block).map(|b| b.kind) {
             self.open(Popup::Footnote(n));
-            self.message = format!("{} in footnote {n}", self.search.count());
+            self.message = format!("in footnote {n}");
         }
     }
 

@@ -80,8 +80,12 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         .filter(|c| c.footnotes.contains(&n))
     {
         lines.push(Line::default());
+        let section = app
+            .index()
+            .section_of(&claim.paragraph)
+            .map_or_else(|| "요약".to_string(), |s| s.heading());
         lines.push(Line::styled(
-            format!("이 주를 단 문장 ({})", claim.paragraph),
+            format!("이 주를 단 문장 · {section}"),
             theme.heading,
         ));
         lines.extend(wrapped(&format!("“{}”", claim.text), width, theme.dim));
@@ -102,7 +106,7 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         lines.push(Line::default());
         let date = s.date.clone().unwrap_or_default();
         lines.push(Line::from(vec![
-            Span::styled(format!("출처 {} ", s.id), theme.marker),
+            Span::styled("출처 ", theme.marker),
             Span::styled(s.outlet.clone(), theme.heading),
             Span::styled(format!(" · {date} · {}", s.lang), theme.dim),
         ]));
@@ -110,14 +114,9 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         if let Some(url) = &s.url {
             lines.push(Line::styled(url.clone(), theme.dim));
         }
-        let cited: Vec<String> = app
-            .index()
-            .claims_citing(&s.id)
-            .iter()
-            .map(|c| c.paragraph.clone())
-            .collect();
+        let notes: Vec<String> = s.footnotes.iter().map(|n| format!("주 {n}")).collect();
         lines.push(Line::styled(
-            format!("cited by: {} (주 {:?})", cited.join(", "), s.footnotes),
+            format!("cited in: {}", notes.join(", ")),
             theme.dim,
         ));
     }

@@ -93,13 +93,17 @@ pub fn lines(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static
             .map(|x| x.text.chars().skip(p.start).take(p.end - p.start).collect())
             .unwrap_or_default();
         out.extend(
-            wrapped(&format!("“{sentence}”"), width.saturating_sub(2), theme.text)
-                .into_iter()
-                .map(|l| {
-                    let mut spans = vec![Span::raw("  ")];
-                    spans.extend(l.spans);
-                    Line::from(spans)
-                }),
+            wrapped(
+                &format!("“{sentence}”"),
+                width.saturating_sub(2),
+                theme.text,
+            )
+            .into_iter()
+            .map(|l| {
+                let mut spans = vec![Span::raw("  ")];
+                spans.extend(l.spans);
+                Line::from(spans)
+            }),
         );
     }
     out

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Tabs, Widget};
 
 use super::{Theme, focused, pane, wrapped};
-use crate::app::panes::KIND_LABELS;
 use crate::app::entities::Standing;
+use crate::app::panes::KIND_LABELS;
 use crate::app::{App, Focus, Tab};
 use crate::text::ellipsize;
 
@@ -183,7 +183,13 @@ fn recommendation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'s
     lines
 }
 
-fn entity(app: &App, theme: &Theme, i: usize, width: u16, standing: Standing) -> Vec<Line<'static>> {
+fn entity(
+    app: &App,
+    theme: &Theme,
+    i: usize,
+    width: u16,
+    standing: Standing,
+) -> Vec<Line<'static>> {
     let e = &app.index().brief.entities[i];
     let label = KIND_LABELS
         .iter()
@@ -195,8 +201,7 @@ fn entity(app: &App, theme: &Theme, i: usize, width: u16, standing: Standing) ->
         Standing::Unconfirmed => ("? ", theme.marker),
     };
     let count = format!(" ({})", e.mentions.len());
-    let room = (width as usize)
-        .saturating_sub(2 + crate::text::str_width(label) + 1 + count.len());
+    let room = (width as usize).saturating_sub(2 + crate::text::str_width(label) + 1 + count.len());
     vec![Line::from(vec![
         Span::styled(mark, style),
         Span::styled(format!("{label} "), theme.dim),
@@ -212,7 +217,9 @@ fn entity_items(app: &App, theme: &Theme, width: u16) -> Vec<Item> {
     app.entity_order()
         .into_iter()
         .map(|e| {
-            let standing = app.entity_standing(e, &screen).unwrap_or(Standing::Elsewhere);
+            let standing = app
+                .entity_standing(e, &screen)
+                .unwrap_or(Standing::Elsewhere);
             let mut item = Item::new(entity(app, theme, e, width, standing));
             if standing == Standing::Unconfirmed && !heading_shown {
                 heading_shown = true;
@@ -316,7 +323,11 @@ fn filter_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
     if filter.is_empty() && !typing {
         return None;
     }
-    let hint = if typing { "Enter keeps, Esc clears" } else { "/ Esc: clear" };
+    let hint = if typing {
+        "Enter keeps, Esc clears"
+    } else {
+        "/ Esc: clear"
+    };
     Some(Line::from(vec![
         Span::styled(format!("/{filter}"), theme.marker),
         Span::styled(format!("  {hint}"), theme.dim),

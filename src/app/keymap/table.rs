@@ -47,7 +47,7 @@ pub const KEYMAP: &[Binding] = &[
         Normal,
         "<Enter>",
         Action::Follow,
-        "follow: open footnote / go to the section / open the recommendation / next mention",
+        "follow: footnote, section, recommendation, next mention",
     ),
     bind(
         Normal,
