@@ -87,16 +87,24 @@ impl App {
 
     /// Where entity `e` stands in the tab; `None` when the reader dropped it.
     pub fn entity_standing(&self, e: usize, on_screen: &Range<usize>) -> Option<Standing> {
+        self.standing_with(e, on_screen, &self.footnote_blocks())
+    }
+
+    fn standing_with(
+        &self,
+        e: usize,
+        on_screen: &Range<usize>,
+        notes: &HashMap<u32, (usize, usize)>,
+    ) -> Option<Standing> {
         match self.entity_verdict(e) {
             Some(Verdict::Dropped) => return None,
             None if self.entity_in_doubt(e) => return Some(Standing::Unconfirmed),
             _ => {}
         }
-        let notes = self.footnote_blocks();
         let seen = self.index.brief.entities[e]
             .mentions
             .iter()
-            .filter_map(|m| self.mention_place(m, &notes))
+            .filter_map(|m| self.mention_place(m, notes))
             .any(|(b, _)| on_screen.contains(&b));
         Some(if seen {
             Standing::OnScreen
@@ -117,6 +125,11 @@ impl App {
     /// The Entities tab's list: filtered, dropped names hidden, those on screen
     /// first, then the rest, then the unconfirmed; by kind and mentions within each.
     pub fn entity_order(&self) -> Vec<usize> {
+        self.entity_list().into_iter().map(|(e, _)| e).collect()
+    }
+
+    /// [`App::entity_order`] with where each name stands.
+    pub fn entity_list(&self) -> Vec<(usize, Standing)> {
         let entities = &self.index.brief.entities;
         let rank = |kind: &str| {
             KIND_LABELS
@@ -126,18 +139,19 @@ impl App {
         };
         let query = Query::new(&self.entity_filter);
         let screen = self.visible_blocks();
-        let mut listed: Vec<(Standing, usize)> = (0..entities.len())
+        let notes = self.footnote_blocks();
+        let mut listed: Vec<(usize, Standing)> = (0..entities.len())
             .filter(|e| self.entity_matches(*e, &query))
-            .filter_map(|e| Some((self.entity_standing(e, &screen)?, e)))
+            .filter_map(|e| Some((e, self.standing_with(e, &screen, &notes)?)))
             .collect();
-        listed.sort_by(|(sa, a), (sb, b)| {
+        listed.sort_by(|(a, sa), (b, sb)| {
             let (ea, eb) = (&entities[*a], &entities[*b]);
             sa.cmp(sb)
                 .then(rank(&ea.kind).cmp(&rank(&eb.kind)))
                 .then(eb.mentions.len().cmp(&ea.mentions.len()))
                 .then(ea.name.cmp(&eb.name))
         });
-        listed.into_iter().map(|(_, e)| e).collect()
+        listed
     }
 
     /// The entity selected in the Entities tab.

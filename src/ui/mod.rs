@@ -5,6 +5,7 @@ pub mod popup;
 pub mod reader;
 pub mod recommendation;
 pub mod side;
+mod side_items;
 pub mod status;
 pub mod theme;
 

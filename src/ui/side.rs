@@ -8,20 +8,18 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Tabs, Widget};
 
+use super::side_items;
 use super::{Theme, focused, pane, wrapped};
-use crate::app::entities::Standing;
-use crate::app::panes::KIND_LABELS;
 use crate::app::{App, Focus, Tab};
-use crate::text::ellipsize;
 
 /// The lines of a list item; line `head` is the one highlighted when chosen.
-struct Item {
-    lines: Vec<Line<'static>>,
-    head: usize,
+pub(super) struct Item {
+    pub(super) lines: Vec<Line<'static>>,
+    pub(super) head: usize,
 }
 
 impl Item {
-    fn new(lines: Vec<Line<'static>>) -> Item {
+    pub(super) fn new(lines: Vec<Line<'static>>) -> Item {
         Item { lines, head: 0 }
     }
 }
@@ -29,7 +27,7 @@ impl Item {
 /// The items of the current tab, for a list `width` wide.
 fn items(app: &App, theme: &Theme, width: u16) -> Vec<Item> {
     if app.tab() == Tab::Entities {
-        return entity_items(app, theme, width);
+        return side_items::entity_items(app, theme, width);
     }
     let lines: Vec<Vec<Line<'static>>> = match app.tab() {
         Tab::Citations => app
@@ -38,7 +36,7 @@ fn items(app: &App, theme: &Theme, width: u16) -> Vec<Item> {
             .map(|n| citation(app, theme, *n, width))
             .collect(),
         Tab::Recommendations => (0..app.index().brief.recommendations.len())
-            .map(|i| recommendation(app, theme, i, width))
+            .map(|i| side_items::recommendation(app, theme, i, width))
             .collect(),
         Tab::Entities => Vec::new(),
         Tab::Annotations => app
@@ -155,113 +153,10 @@ fn citation(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> 
     lines
 }
 
-fn indent(line: Line<'static>) -> Line<'static> {
+pub(super) fn indent(line: Line<'static>) -> Line<'static> {
     let mut spans = vec![Span::raw("  ")];
     spans.extend(line.spans);
     Line::from(spans)
-}
-
-fn recommendation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static>> {
-    let r = &app.index().brief.recommendations[i];
-    let visible = app.visible_paragraphs();
-    let here = r.paragraphs.iter().any(|p| visible.contains(&p.as_str()));
-    let mark = if here { "● " } else { "  " };
-    let area = format!("[{}] ", r.area);
-    let room = (width as usize).saturating_sub(2 + crate::text::str_width(&area));
-    let mut lines = vec![Line::from(vec![
-        Span::styled(mark, theme.flash),
-        Span::styled(area, theme.marker),
-        Span::styled(ellipsize(&r.title, room), theme.text),
-    ])];
-    if !r.condition.is_empty() {
-        let condition = format!("조건: {}", r.condition);
-        lines.push(indent(indent(Line::styled(
-            ellipsize(&condition, (width as usize).saturating_sub(4)),
-            theme.dim,
-        ))));
-    }
-    lines
-}
-
-fn entity(
-    app: &App,
-    theme: &Theme,
-    i: usize,
-    width: u16,
-    standing: Standing,
-) -> Vec<Line<'static>> {
-    let e = &app.index().brief.entities[i];
-    let label = KIND_LABELS
-        .iter()
-        .find(|(k, _)| *k == e.kind)
-        .map_or(e.kind.as_str(), |(_, l)| l);
-    let (mark, style) = match standing {
-        Standing::OnScreen => ("● ", theme.flash),
-        Standing::Elsewhere => ("  ", theme.flash),
-        Standing::Unconfirmed => ("? ", theme.marker),
-    };
-    let count = format!(" ({})", e.mentions.len());
-    let room = (width as usize).saturating_sub(2 + crate::text::str_width(label) + 1 + count.len());
-    vec![Line::from(vec![
-        Span::styled(mark, style),
-        Span::styled(format!("{label} "), theme.dim),
-        Span::styled(ellipsize(&e.name, room), theme.text),
-        Span::styled(count, theme.dim),
-    ])]
-}
-
-/// The Entities tab: one row a name, a heading line over the unconfirmed ones.
-fn entity_items(app: &App, theme: &Theme, width: u16) -> Vec<Item> {
-    let screen = app.visible_blocks();
-    let mut heading_shown = false;
-    app.entity_order()
-        .into_iter()
-        .map(|e| {
-            let standing = app
-                .entity_standing(e, &screen)
-                .unwrap_or(Standing::Elsewhere);
-            let mut item = Item::new(entity(app, theme, e, width, standing));
-            if standing == Standing::Unconfirmed && !heading_shown {
-                heading_shown = true;
-                let heading = "unsure names: + confirms, - drops";
-                item.lines.insert(
-                    0,
-                    Line::styled(ellipsize(heading, width as usize), theme.heading),
-                );
-                item.head = 1;
-            }
-            item
-        })
-        .collect()
-}
-
-/// The whole of what the focused item cuts short, and the keys it answers.
-fn tooltip(app: &App) -> Option<String> {
-    match app.tab() {
-        Tab::Recommendations => {
-            let r = app.index().brief.recommendations.get(app.selected())?;
-            Some(format!("{} · Enter: in full, with its passages", r.title))
-        }
-        Tab::Entities => {
-            let e = app.selected_entity()?;
-            let x = &app.index().brief.entities[e];
-            let aliases = if x.aliases.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", x.aliases.join(", "))
-            };
-            let doubt = if app.entity_in_doubt(e) {
-                " · + confirm, - drop"
-            } else {
-                ""
-            };
-            Some(format!(
-                "{}{aliases} · Enter/n next mention, N previous{doubt}",
-                x.name
-            ))
-        }
-        _ => None,
-    }
 }
 
 /// The list area inside the pane (below the tab bar).
@@ -350,7 +245,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Ran
         list.height -= 1;
     }
     let tip = is_focused
-        .then(|| tooltip(app))
+        .then(|| side_items::tooltip(app))
         .flatten()
         .map(|t| wrapped(&t, list.width, theme.bar))
         .unwrap_or_default();
