@@ -221,7 +221,7 @@ fn filter_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
     let hint = if typing {
         "Enter keeps, Esc clears"
     } else {
-        "/ Esc: clear"
+        "/ then Esc clears"
     };
     Some(Line::from(vec![
         Span::styled(format!("/{filter}"), theme.marker),
