@@ -13,7 +13,7 @@ fn labels(english: bool) -> [&'static str; 5] {
     if english {
         ["Actor", "When", "Area", "Found", "Passages"]
     } else {
-        ["주체", "조건·시기", "분야", "출처", "근거 문장"]
+        ["주체", "조건·시기", "분야", "유래", "근거 문장"]
     }
 }
 
@@ -41,26 +41,13 @@ pub fn lines(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static
     out.push(Line::default());
     out.extend(wrapped(&r.text, width, theme.text));
     out.push(Line::default());
-    let none = || "—".to_string();
     for (label, value) in [
         (actor, r.actor.clone()),
         (when, r.condition.clone()),
         (area, r.area.clone()),
         (found, origin_name(r.origin, r.confidence)),
     ] {
-        let value = if value.is_empty() { none() } else { value };
-        let field = format!("{label}: ");
-        let rest = width.saturating_sub(crate::text::str_width(&field) as u16);
-        for (k, line) in wrapped(&value, rest, theme.text).into_iter().enumerate() {
-            let head = if k == 0 {
-                field.clone()
-            } else {
-                " ".repeat(field.len())
-            };
-            let mut spans = vec![Span::styled(head, theme.dim)];
-            spans.extend(line.spans);
-            out.push(Line::from(spans));
-        }
+        out.extend(field(theme, label, &value, width));
     }
     out.push(Line::default());
     let all = passages(app, r);
@@ -107,6 +94,27 @@ pub fn lines(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static
         );
     }
     out
+}
+
+/// `label: value`, the value wrapped under itself; `—` when empty.
+fn field(theme: &Theme, label: &str, value: &str, width: u16) -> Vec<Line<'static>> {
+    let value = if value.is_empty() { "—" } else { value };
+    let head = format!("{label}: ");
+    let rest = width.saturating_sub(crate::text::str_width(&head) as u16);
+    wrapped(value, rest, theme.text)
+        .into_iter()
+        .enumerate()
+        .map(|(k, line)| {
+            let lead = if k == 0 {
+                head.clone()
+            } else {
+                " ".repeat(crate::text::str_width(&head))
+            };
+            let mut spans = vec![Span::styled(lead, theme.dim)];
+            spans.extend(line.spans);
+            Line::from(spans)
+        })
+        .collect()
 }
 
 fn summary_name(app: &App) -> String {

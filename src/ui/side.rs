@@ -229,6 +229,20 @@ fn filter_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
     ]))
 }
 
+/// The focused item whole, on the list's last rows (taken from `list`).
+fn render_tooltip(app: &App, theme: &Theme, list: &mut Rect, buf: &mut Buffer) {
+    let tip = side_items::tooltip(app)
+        .map(|t| wrapped(&t, list.width, theme.bar))
+        .unwrap_or_default();
+    let rows = tip.len().min((list.height as usize).saturating_sub(3) / 2);
+    list.height -= rows as u16;
+    for (k, line) in tip.iter().take(rows).enumerate() {
+        let y = list.y + list.height + k as u16;
+        buf.set_style(Rect::new(list.x, y, list.width, 1), theme.bar);
+        buf.set_line(list.x, y, line, list.width);
+    }
+}
+
 /// Draw the side pane with its tabs; returns the rows each item occupies.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Range<usize>> {
     let is_focused = focused(app, Focus::Side);
@@ -244,17 +258,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Ran
         list.y += 1;
         list.height -= 1;
     }
-    let tip = is_focused
-        .then(|| side_items::tooltip(app))
-        .flatten()
-        .map(|t| wrapped(&t, list.width, theme.bar))
-        .unwrap_or_default();
-    let tip_rows = tip.len().min((list.height as usize).saturating_sub(3) / 2);
-    list.height -= tip_rows as u16;
-    for (k, line) in tip.iter().take(tip_rows).enumerate() {
-        let y = list.y + list.height + k as u16;
-        buf.set_style(Rect::new(list.x, y, list.width, 1), theme.bar);
-        buf.set_line(list.x, y, line, list.width);
+    if is_focused {
+        render_tooltip(app, theme, &mut list, buf);
     }
     let all = items(app, theme, list.width);
     let heights: Vec<usize> = all.iter().map(|i| i.lines.len()).collect();
