@@ -84,3 +84,33 @@ fn outline_focused_200x50() {
 fn footnote_search_80x24() {
     insta::assert_snapshot!(screen(80, 24, "/Refined<Enter>"));
 }
+
+/// The footnote a search lands in shows the match marked, as the reader does.
+#[test]
+fn the_match_is_marked_in_the_footnote_popup() {
+    let (brief, _) = load::builtin().expect("built-in brief");
+    let mut app = App::new(Index::new(brief), 120, 40);
+    app.type_keys("/Refined<Enter>");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    terminal
+        .draw(|f| {
+            brief::ui::draw(&app, f);
+        })
+        .expect("draw");
+    let buf = terminal.backend().buffer().clone();
+    let theme = brief::ui::Theme::get(false);
+    // The popup is 90 columns wide, centred: columns 15 to 104, inside its border.
+    let marked: Vec<String> = (0..buf.area.height)
+        .map(|y| {
+            (16..104)
+                .filter(|x| buf[(*x, y)].style().bg == theme.current_match.bg)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .filter(|row| !row.is_empty())
+        .collect();
+    assert!(
+        marked.iter().any(|row| row == "Refined"),
+        "marked cells: {marked:?}"
+    );
+}

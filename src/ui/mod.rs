@@ -1,5 +1,6 @@
 //! Widgets that borrow the app and draw it; drawing never changes state.
 
+mod marked;
 pub mod outline;
 pub mod popup;
 pub mod reader;

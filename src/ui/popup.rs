@@ -71,7 +71,14 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         return vec![];
     };
     let mut lines = vec![Line::styled(format!("주 {n}"), theme.heading)];
-    lines.extend(wrapped(&f.text, width, theme.text));
+    let found = super::marked::footnote_matches(app, n);
+    lines.extend(super::marked::wrapped_marked(
+        &f.text,
+        width,
+        theme.text,
+        &found,
+        theme.current_match,
+    ));
     for claim in app
         .index()
         .brief
