@@ -65,7 +65,8 @@ mod tests {
     #[test]
     fn marks_fall_on_their_chars_across_lines() {
         let (plain, mark) = (Style::new(), Style::new().bold());
-        let lines = wrapped_marked("가나 다라 마바", 5, plain, &[1..4], mark);
+        let marks = vec![1..4, 9..9];
+        let lines = wrapped_marked("가나 다라 마바", 5, plain, &marks, mark);
         let marked: Vec<String> = lines
             .iter()
             .flat_map(|l| l.spans.iter())
