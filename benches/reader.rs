@@ -54,17 +54,21 @@ fn frames(c: &mut Criterion) {
         })
     });
     let mut n = app(120, 40);
-    let len = n.notes.document.chars().count();
-    for i in 0..1000 {
-        let start = (i * 13) % (len - 20);
-        let target = brief::notes::Target::from_document(&n.notes.document, start, start + 8)
-            .expect("target");
-        n.notes.list.push(brief::notes::Annotation::new(
-            target,
-            Some(brief::notes::Highlight::Yellow),
-            "note #tag",
-        ));
-    }
+    let document = n.notes().document.clone();
+    let len = document.chars().count();
+    let list = (0..1000)
+        .map(|i| {
+            let start = (i * 13) % (len - 20);
+            let target =
+                brief::notes::Target::from_document(&document, start, start + 8).expect("target");
+            brief::notes::Annotation::new(
+                target,
+                Some(brief::notes::Highlight::Yellow),
+                "note #tag",
+            )
+        })
+        .collect();
+    n.attach_notes(list);
     c.bench_function("keystroke_j_to_frame_1000_annotations", |b| {
         b.iter(|| {
             n.type_keys(if n.top() >= 200 { "g" } else { "j" });

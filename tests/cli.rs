@@ -318,3 +318,30 @@ fn help_and_version() {
     );
     assert!(stdout_ok(&["search", "--help"]).contains("--json"));
 }
+
+/// `brief dump | head`: the reader of the pipe stops early; brief exits 0 without a word.
+/// (The JSON dump is far larger than a pipe's buffer, so its writes meet the closed pipe.)
+#[test]
+fn dump_into_a_closed_pipe_exits_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    for format in ["json", "text", "markdown"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["dump", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("brief runs");
+        let mut out = child.stdout.take().expect("stdout");
+        let mut head = [0u8; 16];
+        out.read_exact(&mut head).expect("the first bytes");
+        drop(out);
+        let done = child.wait_with_output().expect("brief ends");
+        assert!(done.status.success(), "{format}: {:?}", done.status);
+        assert!(
+            done.stderr.is_empty(),
+            "{format}: {}",
+            String::from_utf8_lossy(&done.stderr)
+        );
+    }
+}

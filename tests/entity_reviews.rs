@@ -5,9 +5,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use brief::app::App;
+use brief::app::{App, Effect};
 use brief::brief::{Index, load};
 use brief::notes::{EntityReview, EntityReviews, NoteStore, NotesFile, Verdict};
+use brief::tui::NoteKeeper;
 
 fn notes_path(dir: &tempfile::TempDir) -> PathBuf {
     dir.path().join("2025-09.json")
@@ -71,25 +72,29 @@ fn two_windows_keep_each_others_verdicts() {
     assert_eq!(open(&path).entity_reviews().len(), 2);
 }
 
-fn reader(path: &Path) -> App {
+/// The reader on the built-in brief with its notes file at `path`, as `brief` opens it.
+fn reader(path: &Path) -> (App, NoteKeeper) {
     let (brief, _) = load::builtin().expect("built-in brief");
     let mut app = App::new(Index::new(brief), 120, 40);
-    app.notes.attach(open(path));
-    app
+    let mut store = open(path);
+    app.attach_notes(store.take_annotations());
+    app.set_entity_reviews(store.entity_reviews().clone());
+    (app, NoteKeeper::new(Some(store)))
 }
 
 #[test]
 fn a_dropped_name_stays_hidden_when_the_brief_reopens() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = notes_path(&dir);
-    let mut app = reader(&path);
+    let (mut app, mut keeper) = reader(&path);
     let unsure = *app.entity_order().last().expect("names");
     assert!(app.entity_in_doubt(unsure));
     let name = app.index().brief.entities[unsure].name.clone();
-    app.type_keys("<Tab>ttG-");
-    app.notes.save();
+    let effects = app.type_keys("<Tab>ttG-");
+    assert_eq!(effects, vec![Effect::SaveNotes]);
+    keeper.save(&mut app);
     assert!(!app.entity_order().contains(&unsure));
-    let again = reader(&path);
+    let (again, _) = reader(&path);
     assert!(
         !again.entity_order().contains(&unsure),
         "{name} is still dropped after reopening"

@@ -1,9 +1,9 @@
 //! The keymap table is the one source: every binding is reachable from a
 //! key event a terminal really sends, and the help screen lists it.
 
-use brief::app::Action;
 use brief::app::keymap::{Context, HELP_SECTIONS, KEYMAP, Pending, resolve};
 use brief::app::keys;
+use brief::app::{Action, Effect};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The event a terminal delivers for a key: control letters that share a
@@ -96,5 +96,50 @@ fn help_lists_every_binding_of_every_context() {
             .lines()
             .find(|l| l.contains(b.help) && l.contains(b.keys));
         assert!(row.is_some(), "help shows {} {}", b.keys, b.help);
+    }
+}
+
+/// The editor dispatches through the same table: each Editor binding, typed into a note being
+/// written, does its action and never reaches the text as input.
+#[test]
+fn editor_keys_dispatch_through_the_table() {
+    let (brief, _) = brief::brief::load::builtin().expect("built-in brief");
+    let fresh = || {
+        let mut a = brief::app::App::new(brief::brief::Index::new(brief.clone()), 120, 40);
+        a.type_keys("]fvwa메모");
+        assert_eq!(a.editor().map(|e| e.text()).as_deref(), Some("메모"));
+        a
+    };
+    let bindings: Vec<_> = KEYMAP
+        .iter()
+        .filter(|b| b.context == Context::Editor)
+        .collect();
+    assert!(
+        bindings.len() >= 3,
+        "Esc, Ctrl-S and Ctrl-C are in the table"
+    );
+    for b in bindings {
+        for alternative in b.keys.split(' ') {
+            let mut a = fresh();
+            let effects = a.type_keys(alternative);
+            assert!(!effects.contains(&Effect::Quit), "{alternative} quits");
+            match b.action {
+                Action::SaveNote => {
+                    assert_eq!(effects, vec![Effect::SaveNotes], "{alternative}");
+                    assert!(a.editor().is_none());
+                    assert_eq!(a.notes().list[0].note, "메모");
+                }
+                Action::Close => {
+                    let e = a.editor().expect("a changed note asks before closing");
+                    assert!(e.confirm_discard, "{alternative}");
+                    assert_eq!(e.text(), "메모");
+                }
+                Action::EditorInterrupt => {
+                    assert_eq!(a.editor().map(|e| e.text()).as_deref(), Some("메모"));
+                    assert!(a.message().contains("does not quit"), "{}", a.message());
+                }
+                other => panic!("an Editor binding with no check: {other:?}"),
+            }
+        }
     }
 }

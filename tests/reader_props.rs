@@ -69,7 +69,7 @@ fn corpus() -> Vec<PathBuf> {
 }
 
 fn key() -> impl Strategy<Value = KeyEvent> {
-    let plain = "jkhlwbBeEfgGnNqvaHdUuRtT[]()/?'m~ 0123456789러북라브로프#"
+    let plain = "jkhlwbBeEfgGnNqvaHdUuRtT[]()/?'m~ 0123456789%M러북라브로프#ㅓㅏㅎㅗ"
         .chars()
         .map(KeyCode::Char)
         .collect::<Vec<_>>();
@@ -89,7 +89,7 @@ fn key() -> impl Strategy<Value = KeyEvent> {
         KeyCode::End,
         KeyCode::F(1),
     ];
-    let ctrl = "dunoisz".chars().collect::<Vec<_>>();
+    let ctrl = "dunoiszfb".chars().collect::<Vec<_>>();
     prop_oneof![
         6 => proptest::sample::select(plain).prop_map(|c| KeyEvent::new(c, KeyModifiers::NONE)),
         2 => proptest::sample::select(special).prop_map(|c| KeyEvent::new(c, KeyModifiers::NONE)),
@@ -99,10 +99,12 @@ fn key() -> impl Strategy<Value = KeyEvent> {
 }
 
 fn step() -> impl Strategy<Value = Step> {
-    let mouse = (0u16..310, 0u16..110, 0u8..4).prop_map(|(x, y, kind)| match kind {
+    let mouse = (0u16..310, 0u16..110, 0u8..6).prop_map(|(x, y, kind)| match kind {
         0 => Action::Click { x, y },
         1 => Action::Drag { x, y },
-        k => Action::Wheel { x, y, down: k == 2 },
+        2 => Action::DoubleClick { x, y },
+        3 => Action::TripleClick { x, y },
+        k => Action::Wheel { x, y, down: k == 4 },
     });
     prop_oneof![
         40 => key().prop_map(Step::Key),
@@ -121,6 +123,19 @@ fn check(a: &App) -> Result<(), TestCaseError> {
         prop_assert!(
             pos.offset < len.max(1),
             "position {pos:?} past its text ({len})"
+        );
+    }
+    // The cursor is on screen, unless the screen shows only blank lines between blocks.
+    let text_shown = a.visible_lines().any(|l| {
+        let line = &a.doc().lines[l];
+        !line.bytes.is_empty() || a.doc().blocks[line.block].text.is_empty()
+    });
+    if !a.search().active && text_shown {
+        let line = a.doc().line_of(a.cursor());
+        prop_assert!(
+            a.visible_lines().contains(&line),
+            "the cursor (line {line}) is off screen {:?}",
+            a.visible_lines()
         );
     }
     prop_assert!(a.popup_scroll() <= a.popup_max_scroll(), "popup scroll");

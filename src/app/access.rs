@@ -4,10 +4,13 @@
 use std::ops::Range;
 
 use super::document::{Document, Pos};
+use super::editor::NoteEditor;
 use super::keymap::Pending;
+use super::notes::Notes;
 use super::search::Search;
-use super::{App, Areas, Focus, MarkerRef, Popup, Tab};
+use super::{App, Areas, Focus, Jump, MarkerRef, Popup, Tab};
 use crate::brief::Index;
+use crate::notes::Annotation;
 
 /// Read access to the reader state (fields are private: only `update` changes them).
 impl App {
@@ -66,8 +69,8 @@ impl App {
         &self.search
     }
 
-    /// Earlier positions of the jump history, oldest first.
-    pub fn back(&self) -> &[Pos] {
+    /// Earlier places of the jump history, oldest first.
+    pub fn back(&self) -> &[Jump] {
         &self.back
     }
 
@@ -116,13 +119,43 @@ impl App {
         &self.notes_filter
     }
 
+    /// The annotations and the document they live in.
+    pub fn notes(&self) -> &Notes {
+        &self.notes
+    }
+
+    /// The note editor, while a note is written.
+    pub fn editor(&self) -> Option<&NoteEditor> {
+        self.editor.as_ref()
+    }
+
+    /// Take the annotations kept on disk (re-anchored here); says how many could not be placed.
+    pub fn attach_notes(&mut self, list: Vec<Annotation>) -> String {
+        self.notes.attach(list)
+    }
+
+    /// What the event loop's save came to: the merged annotations, or why it failed.
+    pub fn notes_saved(&mut self, result: Result<Vec<Annotation>, String>) {
+        self.notes.saved(result);
+    }
+
+    /// Take in what another window saved; true when the annotations changed.
+    pub fn notes_merged(&mut self, merged: Vec<Annotation>) -> bool {
+        self.notes.merged(merged)
+    }
+
+    /// Annotations cannot be kept on disk this run: why, for the status bar.
+    pub fn notes_unavailable(&mut self, why: String) {
+        self.notes.unavailable(why);
+    }
+
     /// Turn colour off (or on).
     pub fn set_no_color(&mut self, off: bool) {
         self.no_color = off;
     }
 
-    /// Show a message in the status bar.
-    pub fn say(&mut self, message: String) {
-        self.message = message;
+    /// Every message the status bar has shown, oldest first.
+    pub fn message_log(&self) -> &[String] {
+        &self.log
     }
 }

@@ -19,6 +19,8 @@ pub enum Action {
     Top,
     /// Go to the end.
     Bottom,
+    /// Go that many percent into the text (the count typed before `%`).
+    Percent(usize),
     /// Go to the next section heading.
     NextSection,
     /// Go to the previous section heading.
@@ -65,6 +67,8 @@ pub enum Action {
     ToggleUnsourced,
     /// Show the help screen with every key.
     Help,
+    /// Show every message the status bar has shown.
+    Messages,
     /// Show what the importer doubted about this brief (its warnings).
     Warnings,
     /// Close the popup, help or search; clear the marker cursor.
@@ -105,10 +109,18 @@ pub enum Action {
     ConfirmEntity,
     /// Hide a name the import was unsure of (Entities tab).
     DropEntity,
+    /// Save the note being written (Ctrl-S in the editor).
+    SaveNote,
+    /// Ctrl-C while writing a note: never quits, says how to save or close instead.
+    EditorInterrupt,
     /// Mouse drag to the cell (x, y): selects text in the reader.
     Drag { x: u16, y: u16 },
     /// Mouse wheel over the cell (x, y): positive scrolls down.
     Wheel { x: u16, y: u16, down: bool },
+    /// Double click on the cell (x, y): selects the word there.
+    DoubleClick { x: u16, y: u16 },
+    /// Triple click on the cell (x, y): selects the sentence there.
+    TripleClick { x: u16, y: u16 },
     /// Mouse click on the cell (x, y).
     Click { x: u16, y: u16 },
     /// The terminal is now this size.

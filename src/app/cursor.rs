@@ -33,6 +33,36 @@ fn word_end_in(text: &[char], start: usize) -> Option<usize> {
     (i < text.len()).then_some(i)
 }
 
+/// The start of the word after the one at `at`, if `text` has one.
+fn word_next_in(text: &[char], at: usize) -> Option<usize> {
+    let space = |i: usize| text.get(i).is_some_and(|c| c.is_whitespace());
+    let mut i = at;
+    while i < text.len() && !space(i) {
+        i += 1;
+    }
+    while i < text.len() && space(i) {
+        i += 1;
+    }
+    (i < text.len()).then_some(i)
+}
+
+/// The start of the word before `at` (0 when there is none in `text`).
+fn word_start_before(text: &[char], at: usize) -> usize {
+    let space = |i: usize| text.get(i).is_some_and(|c| c.is_whitespace());
+    let mut i = at;
+    while i > 0 && space(i - 1) {
+        i -= 1;
+    }
+    if i == 0 {
+        return 0;
+    }
+    i -= 1;
+    while i > 0 && !space(i - 1) {
+        i -= 1;
+    }
+    i
+}
+
 /// The last char of every sentence of `text`.
 fn sentence_ends(text: &[char]) -> Vec<usize> {
     let s: String = text.iter().collect();
@@ -66,7 +96,6 @@ impl App {
     pub fn moved(&self, from: Pos, motion: Motion) -> Pos {
         let text = chars(self, from.block);
         let at = from.offset.min(text.len().saturating_sub(1));
-        let space = |i: usize| text.get(i).is_some_and(|c| c.is_whitespace());
         let next_block_start = || {
             self.next_text_block(from.block).map_or(from, |b| Pos {
                 block: b,
@@ -90,38 +119,15 @@ impl App {
                 ..from
             },
             Motion::CharPrev => prev_block_end(),
-            Motion::WordNext => {
-                let mut i = at;
-                while i < text.len() && !space(i) {
-                    i += 1;
-                }
-                while i < text.len() && space(i) {
-                    i += 1;
-                }
-                if i < text.len() {
-                    Pos { offset: i, ..from }
-                } else {
-                    next_block_start()
-                }
-            }
-            Motion::WordPrev => {
-                let mut i = at;
-                while i > 0 && space(i - 1) {
-                    i -= 1;
-                }
-                if i == 0 {
-                    return if at == 0 {
-                        prev_block_end()
-                    } else {
-                        Pos { offset: 0, ..from }
-                    };
-                }
-                i -= 1;
-                while i > 0 && !space(i - 1) {
-                    i -= 1;
-                }
-                Pos { offset: i, ..from }
-            }
+            Motion::WordNext => match word_next_in(&text, at) {
+                Some(i) => Pos { offset: i, ..from },
+                None => next_block_start(),
+            },
+            Motion::WordPrev if at == 0 => prev_block_end(),
+            Motion::WordPrev => Pos {
+                offset: word_start_before(&text, at),
+                ..from
+            },
             Motion::WordEnd => self.word_end(from, &text, at),
             Motion::SentenceEnd => self.sentence_end(from, &text, at),
             Motion::SentenceStart => self.sentence_start(from, &text, at),

@@ -4,7 +4,7 @@
 use crate::brief::import::blocks::superscript;
 use std::ops::Range;
 
-use crate::brief::Index;
+use crate::brief::{Brief, Index};
 use crate::text::wrap;
 
 /// What a block of the reading view is.
@@ -173,20 +173,76 @@ fn people(m: &crate::brief::model::Meta) -> String {
         .join(", ")
 }
 
+/// A block with no paragraph behind it (title, byline, headings, footnotes).
+fn plain(kind: BlockKind, text: String, section: Option<usize>) -> Block {
+    Block {
+        kind,
+        text,
+        paragraph: None,
+        section,
+        markers: vec![],
+        prefix: 0,
+    }
+}
+
+/// The Editor's Note and the summary, each under its heading; the reading order reached.
+fn front_and_summary(b: &Brief, blocks: &mut Vec<Block>) -> usize {
+    let mut order = 0;
+    if !b.front.is_empty() {
+        blocks.push(plain(BlockKind::Heading(1), b.front_title.clone(), None));
+    }
+    for p in &b.front {
+        blocks.push(paragraph_block(p, order, None));
+        order += 1;
+    }
+    if !b.summary.is_empty() {
+        let title = match (b.summary_title.as_str(), b.meta.lang == "en") {
+            ("", true) => "Summary".to_string(),
+            ("", false) => "요약".to_string(),
+            (t, _) => t.to_string(),
+        };
+        blocks.push(plain(BlockKind::Heading(1), title, None));
+    }
+    for p in &b.summary {
+        blocks.push(paragraph_block(p, order, None));
+        order += 1;
+    }
+    order
+}
+
+/// Every section: its heading, then its paragraphs (reading order from `order`).
+fn body(b: &Brief, mut order: usize, blocks: &mut Vec<Block>) {
+    for (s, section) in b.sections.iter().enumerate() {
+        blocks.push(plain(
+            BlockKind::Heading(section.level),
+            section.heading(),
+            Some(s),
+        ));
+        for p in &section.paragraphs {
+            blocks.push(paragraph_block(p, order, Some(s)));
+            order += 1;
+        }
+    }
+}
+
+/// The notes heading and every footnote, numbered with its superscript.
+fn footnotes(b: &Brief, blocks: &mut Vec<Block>) {
+    let notes = if b.meta.lang == "en" { "Notes" } else { "주" };
+    blocks.push(plain(BlockKind::Heading(1), notes.to_string(), None));
+    for f in &b.footnotes {
+        blocks.push(plain(
+            BlockKind::Footnote(f.number),
+            format!("{} {}", superscript(f.number), f.text),
+            None,
+        ));
+    }
+}
+
 impl Document {
     /// Lay out a brief: title, byline, summary, sections, footnotes.
     pub fn new(index: &Index) -> Document {
         let b = &index.brief;
         let m = &b.meta;
-        let plain = |kind, text: String, section| Block {
-            kind,
-            text,
-            paragraph: None,
-            section,
-            markers: vec![],
-            prefix: 0,
-        };
-        let english = m.lang == "en";
         let mut blocks = vec![
             plain(BlockKind::Title, m.title.clone(), None),
             plain(
@@ -195,49 +251,12 @@ impl Document {
                 None,
             ),
         ];
-        let mut order = 0;
-        if !b.front.is_empty() {
-            blocks.push(plain(BlockKind::Heading(1), b.front_title.clone(), None));
-        }
-        for p in &b.front {
-            blocks.push(paragraph_block(p, order, None));
-            order += 1;
-        }
-        if !b.summary.is_empty() {
-            let title = match (b.summary_title.as_str(), english) {
-                ("", true) => "Summary".to_string(),
-                ("", false) => "요약".to_string(),
-                (t, _) => t.to_string(),
-            };
-            blocks.push(plain(BlockKind::Heading(1), title, None));
-        }
-        for p in &b.summary {
-            blocks.push(paragraph_block(p, order, None));
-            order += 1;
-        }
-        for (s, section) in b.sections.iter().enumerate() {
-            blocks.push(plain(
-                BlockKind::Heading(section.level),
-                section.heading(),
-                Some(s),
-            ));
-            for p in &section.paragraphs {
-                blocks.push(paragraph_block(p, order, Some(s)));
-                order += 1;
-            }
-        }
+        let order = front_and_summary(b, &mut blocks);
+        body(b, order, &mut blocks);
         if !m.disclaimer.is_empty() {
             blocks.push(plain(BlockKind::Byline, m.disclaimer.clone(), None));
         }
-        let notes = if english { "Notes" } else { "주" };
-        blocks.push(plain(BlockKind::Heading(1), notes.to_string(), None));
-        for f in &b.footnotes {
-            blocks.push(plain(
-                BlockKind::Footnote(f.number),
-                format!("{} {}", superscript(f.number), f.text),
-                None,
-            ));
-        }
+        footnotes(b, &mut blocks);
         let paragraph_blocks = (0..blocks.len())
             .filter(|i| blocks[*i].paragraph.is_some())
             .collect();

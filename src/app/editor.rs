@@ -3,10 +3,11 @@
 //! thrown away without the reader saying so: Esc on a changed note asks first, Ctrl-C does not
 //! quit, and the text is kept on disk as a draft while it is typed (see [`App::draft`]).
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui_textarea::{TextArea, WrapMode};
 
-use super::{App, Effect};
+use super::keymap::{self, Context};
+use super::{Action, App, Effect};
 use crate::notes::draft::{Draft, DraftFor};
 use crate::notes::{Annotation, Highlight, Target};
 
@@ -87,14 +88,27 @@ impl App {
         }
     }
 
-    /// A key while the editor is open.
+    /// A key while the editor is open: the keymap's Editor bindings resolve to actions, every
+    /// other key is text for the text area.
     pub(super) fn editor_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if let Some(action) = keymap::resolve(Context::Editor, key, &mut self.pending) {
+            return self.update(action);
+        }
+        if let Some(editor) = self.editor.as_mut() {
+            editor.confirm_discard = false;
+            editor.textarea.input(key);
+        }
+        Vec::new()
+    }
+
+    /// The editor's own actions (Esc, Ctrl-S, Ctrl-C while writing).
+    pub(super) fn editor_action(&mut self, action: Action) -> Vec<Effect> {
         let Some(editor) = self.editor.as_mut() else {
             return Vec::new();
         };
-        match key.code {
-            KeyCode::Esc if editor.confirm_discard || !editor.changed() => {
+        match action {
+            Action::SaveNote => return self.save_note(),
+            Action::Close if editor.confirm_discard || !editor.changed() => {
                 let said = if editor.changed() {
                     "note discarded"
                 } else {
@@ -103,19 +117,14 @@ impl App {
                 self.editor = None;
                 self.message = said.into();
             }
-            KeyCode::Esc => {
+            Action::Close => {
                 editor.confirm_discard = true;
                 self.message = "discard this note? Esc again discards, Ctrl-S saves it".into();
             }
-            KeyCode::Char('s') if ctrl => return self.save_note(),
-            KeyCode::Char('c') if ctrl => {
+            _ => {
                 self.message =
                     "Ctrl-C does not quit while writing: Ctrl-S saves the note, Esc closes it"
                         .into();
-            }
-            _ => {
-                editor.confirm_discard = false;
-                editor.textarea.input(key);
             }
         }
         Vec::new()

@@ -10,7 +10,7 @@ use super::panes::KIND_LABELS;
 use super::search::footnote_block;
 use super::{App, Effect, Focus, Tab};
 use crate::brief::model::{Confidence, Mention};
-use crate::notes::{EntityReview, Verdict};
+use crate::notes::{EntityReview, EntityReviews, Verdict};
 use crate::text::{Query, fold_str};
 
 /// Names found with less confidence than this are shown apart until confirmed.
@@ -28,6 +28,19 @@ pub enum Standing {
 }
 
 impl App {
+    /// The reader's verdicts on unsure names, as the notes file keeps them.
+    pub fn entity_reviews(&self) -> &EntityReviews {
+        &self.notes.reviews
+    }
+
+    /// Take the verdicts kept on disk (at start, or merged by a save or another window);
+    /// true when they changed.
+    pub fn set_entity_reviews(&mut self, reviews: EntityReviews) -> bool {
+        let changed = self.notes.reviews != reviews;
+        self.notes.reviews = reviews;
+        changed
+    }
+
     /// The reader's verdict on entity `e`, if any.
     pub fn entity_verdict(&self, e: usize) -> Option<Verdict> {
         let id = &self.index.brief.entities.get(e)?.id;

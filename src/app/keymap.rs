@@ -13,6 +13,8 @@ pub enum Context {
     Search,
     /// A popup or the help screen is open.
     Popup,
+    /// The recommendation view is open (digits go to its passages).
+    Recommendation,
     /// Selecting text (after `v`).
     Visual,
     /// Writing a note (the editor has every other key).
@@ -29,7 +31,7 @@ pub struct Binding {
 
 mod table;
 
-pub use table::{HELP_SECTIONS, KEYMAP};
+pub use table::{HELP_SECTIONS, HINTS, Hints, KEYMAP};
 
 /// The name of a key in the table's notation.
 pub fn key_name(key: KeyEvent) -> Option<String> {
@@ -57,14 +59,46 @@ pub fn key_name(key: KeyEvent) -> Option<String> {
     Some(name)
 }
 
-/// Keys typed so far of a multi-key binding (`]` of `]f`, `m` of `ma`).
+/// Keys typed so far of a multi-key binding (`]` of `]f`, `m` of `ma`), and a count typed
+/// before it (`5` of `5j`).
 #[derive(Debug, Default, Clone)]
-pub struct Pending(String);
+pub struct Pending {
+    keys: String,
+    count: Option<usize>,
+}
+
+/// The largest count a prefix may give (`99999j` moves this far).
+const MAX_COUNT: usize = 9999;
 
 impl Pending {
-    /// What is waiting for the next key, for the status bar.
-    pub fn shown(&self) -> &str {
-        &self.0
+    /// What is waiting for the next key (count and keys), for the status bar.
+    pub fn shown(&self) -> String {
+        match self.count {
+            Some(n) => format!("{n}{}", self.keys),
+            None => self.keys.clone(),
+        }
+    }
+
+    /// The count typed before the last action, taken (none when no digits were typed).
+    pub fn take_count(&mut self) -> Option<usize> {
+        self.count.take()
+    }
+
+    /// Take a digit as part of a count: `1`–`9` start one, `0` only continues one.
+    fn count_digit(&mut self, context: Context, key: KeyEvent) -> bool {
+        let KeyCode::Char(c) = key.code else {
+            return false;
+        };
+        let counting = matches!(context, Context::Normal | Context::Visual | Context::Popup);
+        let Some(d) = c.to_digit(10).filter(|_| counting && self.keys.is_empty()) else {
+            return false;
+        };
+        if d == 0 && self.count.is_none() {
+            return false;
+        }
+        let n = self.count.unwrap_or(0).saturating_mul(10) + d as usize;
+        self.count = Some(n.min(MAX_COUNT));
+        true
     }
 }
 
@@ -77,6 +111,22 @@ fn with_letter(action: Action, c: char) -> Action {
     }
 }
 
+/// The first key of `action`'s binding in `context`, as shown in hints (`Enter`, `]f`).
+pub fn first_key(context: Context, action: Action) -> Option<&'static str> {
+    let b = KEYMAP
+        .iter()
+        .find(|b| b.context == context && b.action == action)?;
+    let key = b.keys.split(' ').next()?;
+    if key == "{1-9}" {
+        return Some("1-9");
+    }
+    Some(
+        key.strip_prefix('<')
+            .and_then(|k| k.strip_suffix('>'))
+            .unwrap_or(key),
+    )
+}
+
 /// Resolve a key in a context, using and updating the pending prefix.
 pub fn resolve(context: Context, key: KeyEvent, pending: &mut Pending) -> Option<Action> {
     if context == Context::Search
@@ -85,9 +135,13 @@ pub fn resolve(context: Context, key: KeyEvent, pending: &mut Pending) -> Option
     {
         return Some(Action::SearchChar(c));
     }
+    if key.modifiers.difference(KeyModifiers::SHIFT).is_empty() && pending.count_digit(context, key)
+    {
+        return None;
+    }
     let name = key_name(key)?;
-    let typed = format!("{}{name}", pending.0);
-    pending.0.clear();
+    let typed = format!("{}{name}", pending.keys);
+    pending.keys.clear();
     let mut prefix = false;
     for b in KEYMAP.iter().filter(|b| b.context == context) {
         for keys in b.keys.split(' ') {
@@ -111,13 +165,14 @@ pub fn resolve(context: Context, key: KeyEvent, pending: &mut Pending) -> Option
         }
     }
     if prefix {
-        pending.0 = typed;
+        pending.keys = typed;
         return None;
     }
     if typed != name {
         // An unknown sequence: try the last key on its own.
         return resolve(context, key, pending);
     }
+    pending.count = None;
     None
 }
 
@@ -165,6 +220,28 @@ mod tests {
             resolve(Context::Normal, key('j'), &mut p),
             Some(Action::LineDown),
             "an unknown sequence falls back"
+        );
+    }
+
+    #[test]
+    fn counts() {
+        let mut p = Pending::default();
+        assert_eq!(resolve(Context::Normal, key('1'), &mut p), None);
+        assert_eq!(resolve(Context::Normal, key('0'), &mut p), None);
+        assert_eq!(p.shown(), "10");
+        assert_eq!(resolve(Context::Normal, key(']'), &mut p), None);
+        assert_eq!(p.shown(), "10]");
+        assert_eq!(
+            resolve(Context::Normal, key(']'), &mut p),
+            Some(Action::NextSection)
+        );
+        assert_eq!(p.take_count(), Some(10));
+        assert_eq!(resolve(Context::Normal, key('0'), &mut p), None);
+        assert_eq!(p.take_count(), None, "0 alone is no count");
+        assert_eq!(
+            resolve(Context::Search, key('5'), &mut p),
+            Some(Action::SearchChar('5')),
+            "digits are text in a search"
         );
     }
 

@@ -12,6 +12,7 @@ mod focus;
 mod follow;
 pub mod keymap;
 pub mod keys;
+mod korean_keys;
 pub mod layout;
 mod mouse;
 mod nav;
@@ -93,6 +94,15 @@ pub enum Popup {
     Warnings,
     /// A recommendation in full, with its passages (index into `brief.recommendations`).
     Recommendation(usize),
+    /// Every message the status bar has shown.
+    Messages,
+}
+
+/// A place in the jump history: the line at the top and the reading cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Jump {
+    pub top: Pos,
+    pub cursor: Pos,
 }
 
 /// What the event loop must do after an update.
@@ -130,9 +140,9 @@ pub struct App {
     side_selected: [usize; 4],
     marker: Option<MarkerRef>,
     search: Search,
-    back: Vec<Pos>,
-    forward: Vec<Pos>,
-    marks: BTreeMap<char, Pos>,
+    back: Vec<Jump>,
+    forward: Vec<Jump>,
+    marks: BTreeMap<char, Jump>,
     show_entities: bool,
     show_unsourced: bool,
     /// A passage to highlight after a jump: block and display char range.
@@ -140,6 +150,8 @@ pub struct App {
     /// The entity whose mentions Enter visits, and the last one visited.
     entity_visit: Option<(usize, usize)>,
     message: String,
+    /// Every message shown, oldest first (the message log).
+    log: Vec<String>,
     pending: Pending,
     no_color: bool,
     /// The reading cursor.
@@ -147,8 +159,9 @@ pub struct App {
     /// Where the selection started, while selecting.
     select_from: Option<Pos>,
     /// The note editor, only while editing.
-    pub editor: Option<editor::NoteEditor>,
-    pub notes: notes::Notes,
+    editor: Option<editor::NoteEditor>,
+    /// The annotations (the event loop keeps them on disk).
+    notes: notes::Notes,
     /// Filter of the Annotations tab (text or #tag).
     notes_filter: String,
     /// Filter of the Entities tab (a name or alias, Korean-aware).
@@ -183,6 +196,7 @@ impl App {
             flash: None,
             entity_visit: None,
             message: String::new(),
+            log: Vec::new(),
             pending: Pending::default(),
             no_color: false,
             cursor: Pos::default(),
@@ -242,6 +256,7 @@ impl App {
     pub fn restore(&mut self, pos: Pos) {
         if pos.block < self.doc.blocks.len() {
             self.top = self.doc.line_of(pos).min(self.max_top());
+            self.carry_cursor();
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::document::{BlockKind, Pos};
-use super::{App, Focus, MarkerRef};
+use super::{App, Focus, Jump, MarkerRef};
 
 /// Lines of context kept above a jump target.
 const CONTEXT: usize = 2;
@@ -33,24 +33,39 @@ impl App {
         self.jump_with(pos, 0);
     }
 
+    /// Put the cursor on `pos` with `context` lines above it, recording where we were.
     fn jump_with(&mut self, pos: Pos, context: usize) {
-        let here = self.position();
-        if self.back.last() != Some(&here) {
-            self.back.push(here);
-        }
-        self.forward.clear();
+        self.record_jump();
+        self.cursor = pos;
         let line = self.doc.line_of(pos);
         self.top = line.saturating_sub(context).min(self.max_top());
     }
 
+    /// Remember the view and the cursor in the jump history, before a jump.
+    pub(super) fn record_jump(&mut self) {
+        let here = self.here();
+        if self.back.last() != Some(&here) {
+            self.back.push(here);
+        }
+        self.forward.clear();
+    }
+
+    fn here(&self) -> Jump {
+        Jump {
+            top: self.position(),
+            cursor: self.cursor,
+        }
+    }
+
     /// Back (or forward) through the jump history.
     pub(super) fn travel(&mut self, backwards: bool) {
+        let here = self.here();
         let (from, to) = if backwards {
             (&mut self.back, &mut self.forward)
         } else {
             (&mut self.forward, &mut self.back)
         };
-        let Some(pos) = from.pop() else {
+        let Some(place) = from.pop() else {
             self.message = if backwards {
                 "no earlier jump"
             } else {
@@ -59,8 +74,99 @@ impl App {
             .into();
             return;
         };
-        to.push(self.doc.pos_of(self.top));
-        self.top = self.doc.line_of(pos).min(self.max_top());
+        to.push(here);
+        self.go_to(place);
+    }
+
+    /// Show a place as it was: the same line at the top, the cursor where it was.
+    fn go_to(&mut self, place: Jump) {
+        self.top = self.doc.line_of(place.top).min(self.max_top());
+        self.cursor = place.cursor;
+    }
+
+    /// Keep the reading cursor on screen: scrolling carries it, as in vim, to the first or
+    /// last line shown that holds text (a blank line between blocks cannot hold it).
+    pub(super) fn carry_cursor(&mut self) {
+        let lines = self.visible_lines();
+        let line = self.doc.line_of(self.cursor);
+        if lines.is_empty() || lines.contains(&line) {
+            return;
+        }
+        let holds = |l: usize| {
+            let shown = &self.doc.lines[l];
+            let pos = self.within_text(Pos {
+                block: shown.block,
+                offset: shown.first_char,
+            });
+            (self.doc.line_of(pos) == l).then_some(pos)
+        };
+        let found = if line < lines.start {
+            lines.clone().find_map(holds)
+        } else {
+            lines.clone().rev().find_map(holds)
+        };
+        if let Some(pos) = found {
+            self.cursor = pos;
+        }
+    }
+
+    /// The navigation actions: scrolling, jumps, sections, markers, marks, history.
+    pub(super) fn navigate(&mut self, action: Action) {
+        match action {
+            Action::Top | Action::Bottom if self.popup.is_none() && self.focus == Focus::Reader => {
+                self.go_to_end(action == Action::Bottom);
+            }
+            Action::LineDown
+            | Action::LineUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Top
+            | Action::Bottom => self.motion(action),
+            Action::Percent(n) => self.percent(n),
+            Action::NextSection => self.section_step(true),
+            Action::PrevSection => self.section_step(false),
+            Action::NextMarker => self.marker_step(true),
+            Action::PrevMarker => self.marker_step(false),
+            Action::Follow => self.follow(),
+            Action::Back => self.travel(true),
+            Action::Forward => self.travel(false),
+            Action::SetMark(c) => self.mark(c, true),
+            Action::JumpMark(c) => self.mark(c, false),
+            _ => {}
+        }
+    }
+
+    /// `g` and `G` in the reader: a jump to the first or the last line.
+    fn go_to_end(&mut self, bottom: bool) {
+        self.record_jump();
+        let last = self.doc.lines.len().saturating_sub(1);
+        let line = if bottom { last } else { 0 };
+        self.top = if bottom { self.max_top() } else { 0 };
+        if let Some(l) = self.doc.lines.get(line) {
+            self.cursor = Pos {
+                block: l.block,
+                offset: l.first_char,
+            };
+        }
+    }
+
+    /// `50%`: a jump that far into the text.
+    fn percent(&mut self, n: usize) {
+        if n == 0 || n > 100 {
+            self.message = "type how far first: 50% goes halfway, 100% to the end".into();
+            return;
+        }
+        let last = self.doc.lines.len().saturating_sub(1);
+        let line = last * n / 100;
+        let Some(l) = self.doc.lines.get(line) else {
+            return;
+        };
+        self.jump(Pos {
+            block: l.block,
+            offset: l.first_char,
+        });
     }
 
     /// The heading blocks, in order.
@@ -109,42 +215,36 @@ impl App {
         }
     }
 
-    /// Move the marker cursor to the next or previous footnote marker.
+    /// Move the marker cursor to the next or previous footnote marker after the reading
+    /// cursor; a jump (recorded in the history).
     pub(super) fn marker_step(&mut self, next: bool) {
-        let from = self.marker.map(|m| self.marker_pos(m));
-        let screen_top = self.position();
+        let from = self.cursor;
+        let on_marker = self.marker.is_some_and(|m| self.marker_pos(m) == from);
         let found = if next {
             self.all_markers().find(|m| {
-                from.map_or(self.marker_pos(*m) >= screen_top, |f| {
-                    self.marker_pos(*m) > f
-                })
+                let p = self.marker_pos(*m);
+                p > from || (p == from && !on_marker)
             })
         } else {
-            let limit = from.unwrap_or(Pos {
-                block: usize::MAX,
-                offset: 0,
-            });
             self.all_markers()
-                .filter(|m| self.marker_pos(*m) < limit)
+                .filter(|m| self.marker_pos(*m) < from)
                 .last()
         };
-        match found {
-            Some(m) => {
-                self.marker = Some(m);
-                self.cursor = self.marker_pos(m);
-                self.reveal(self.marker_pos(m));
-                let n = self.doc.blocks[m.block].markers[m.marker].footnote;
-                self.message = format!("footnote {n}: Enter opens it");
+        let Some(m) = found else {
+            self.message = if next {
+                "no further footnote marker"
+            } else {
+                "no earlier footnote marker"
             }
-            None => {
-                self.message = if next {
-                    "no further footnote marker"
-                } else {
-                    "no earlier footnote marker"
-                }
-                .into()
-            }
-        }
+            .into();
+            return;
+        };
+        self.record_jump();
+        self.marker = Some(m);
+        self.cursor = self.marker_pos(m);
+        self.reveal(self.cursor);
+        let n = self.doc.blocks[m.block].markers[m.marker].footnote;
+        self.message = format!("footnote {n}: Enter opens it");
     }
 
     /// Put the marker cursor on a footnote's (first) marker and go there.
@@ -161,17 +261,20 @@ impl App {
     /// Set or jump to a mark.
     pub(super) fn mark(&mut self, c: char, set: bool) {
         if set {
-            self.marks.insert(c, self.position());
+            self.marks.insert(c, self.here());
             self.message = format!("mark {c} set");
             return;
         }
         match self.marks.get(&c).copied() {
-            Some(pos) => self.jump_exact(pos),
+            Some(place) => {
+                self.record_jump();
+                self.go_to(place);
+            }
             None => self.message = format!("mark {c} is not set"),
         }
     }
 
-    pub(super) fn motion(&mut self, action: Action) {
+    fn motion(&mut self, action: Action) {
         let page = self.page() as isize;
         if self.popup.is_some() {
             self.popup_motion(action);

@@ -1,20 +1,19 @@
 //! Annotations in the reader: the document positions they live in, making,
 //! editing, deleting (with undo) and moving between them. Saving is an
-//! effect the event loop runs.
+//! effect the event loop runs against the notes store it owns.
 
 use std::ops::Range;
 
 use super::document::{BlockKind, Pos};
 use super::{App, Effect, Focus, Tab};
 use crate::brief::Index;
-use crate::notes::{Annotation, Highlight, NoteStore, Target, reanchor_all};
+use crate::notes::{Annotation, Highlight, Target, reanchor_all};
 
 /// The brief as one document string (paragraphs joined by a blank line),
 /// the annotations on it, and where they are kept.
 #[derive(Default)]
 pub struct Notes {
     pub list: Vec<Annotation>,
-    pub store: Option<NoteStore>,
     pub undo: Vec<Annotation>,
     /// The last failed save, shown until a save succeeds.
     pub save_error: Option<String>,
@@ -23,6 +22,8 @@ pub struct Notes {
     /// The reader's verdicts on names the import was unsure of, kept with the notes.
     pub reviews: crate::notes::EntityReviews,
     pub document: String,
+    /// A notes file keeps them (the event loop owns it and runs the saves).
+    kept: bool,
     starts: Vec<usize>,
 }
 
@@ -57,16 +58,12 @@ impl Notes {
         }
     }
 
-    /// Take the annotations from a store, re-anchored to this document.
-    pub fn attach(&mut self, mut store: NoteStore) -> String {
-        self.list = store.take_annotations();
-        self.reviews = store.entity_reviews().clone();
+    /// Take the annotations kept on disk, re-anchored to this document; says how many could
+    /// not be placed (empty when all were).
+    pub fn attach(&mut self, list: Vec<Annotation>) -> String {
+        self.list = list;
+        self.kept = true;
         let report = reanchor_all(&mut self.list, &self.document);
-        let restored = store.is_dirty();
-        self.store = Some(store);
-        if restored {
-            self.save();
-        }
         if report.orphaned > 0 {
             format!(
                 "{} annotation(s) could not be placed: see the Annotations tab",
@@ -77,18 +74,13 @@ impl Notes {
         }
     }
 
-    /// Save to the store, merging what another window saved meanwhile; the error stays
-    /// visible and the save is retried later.
-    pub fn save(&mut self) {
-        let Some(store) = self.store.as_mut() else {
-            return;
-        };
-        store.set_entity_reviews(&self.reviews);
-        match store.save(&self.list) {
-            Ok(()) => {
+    /// What a save by the event loop came to: the merged annotations (re-anchored here), or
+    /// why it failed (the error stays visible and the save is retried later).
+    pub fn saved(&mut self, result: Result<Vec<Annotation>, String>) {
+        match result {
+            Ok(merged) => {
                 self.save_error = None;
-                self.reviews = store.entity_reviews().clone();
-                self.list = store.take_annotations();
+                self.list = merged;
                 reanchor_all(&mut self.list, &self.document);
             }
             Err(e) => {
@@ -99,24 +91,20 @@ impl Notes {
         }
     }
 
-    /// Take in what another window saved, if the file changed since this window last read or
-    /// wrote it; true when the annotations changed.
-    pub fn follow_other_windows(&mut self) -> bool {
-        let Some(store) = self.store.as_mut() else {
-            return false;
-        };
-        if !store.changed_on_disk() || store.reload(&self.list).is_err() {
-            return false;
-        }
-        let merged = store.take_annotations();
-        let reviews_changed = store.entity_reviews() != &self.reviews;
-        self.reviews = store.entity_reviews().clone();
+    /// Take in what another window saved (merged by the loop); true when the annotations
+    /// changed.
+    pub fn merged(&mut self, merged: Vec<Annotation>) -> bool {
         if merged == self.list {
-            return reviews_changed;
+            return false;
         }
         self.list = merged;
         reanchor_all(&mut self.list, &self.document);
         true
+    }
+
+    /// Annotations cannot be kept on disk this run: why, shown in the status bar.
+    pub fn unavailable(&mut self, why: String) {
+        self.save_error = Some(why);
     }
 
     /// Whether a save is owed.
@@ -127,10 +115,7 @@ impl Notes {
     /// Whether notes would be lost by quitting now: a save failed, or notes were made with no
     /// store to keep them.
     pub fn unsaved(&self) -> bool {
-        match &self.store {
-            Some(store) => self.save_error.is_some() || store.is_dirty(),
-            None => self.save_error.is_some() && !self.list.is_empty(),
-        }
+        self.save_error.is_some() && (self.kept || !self.list.is_empty())
     }
 
     /// The paragraph (reading order) and its offset for a document offset.

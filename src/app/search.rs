@@ -41,6 +41,8 @@ pub struct Search {
     /// The reading position when the search started, restored by Esc. A
     /// position, not a line: the lines change when the terminal is resized.
     pub origin: Pos,
+    /// The last query searched for: `/` then Enter alone searches for it again.
+    pub last: String,
 }
 
 impl Search {
@@ -133,7 +135,9 @@ impl App {
             return;
         }
         self.search.active = true;
-        self.search.query.clear();
+        if !self.search.query.is_empty() {
+            self.search.last = std::mem::take(&mut self.search.query);
+        }
         self.search.matches.clear();
         self.search.current = None;
         self.search.origin = self.position();
@@ -172,6 +176,16 @@ impl App {
         self.search.active = false;
         if self.search.filtering {
             return;
+        }
+        if self.search.query.is_empty() {
+            if self.search.last.is_empty() {
+                return self.return_to_origin();
+            }
+            // `/` then Enter: the last search again, from the cursor on.
+            self.search.query.clone_from(&self.search.last);
+            self.search.run(&self.index, &self.doc);
+            self.return_to_origin();
+            return self.search_step(true);
         }
         let Some(pos) = self.search.current_match().map(|m| Pos {
             block: m.block,
@@ -239,17 +253,21 @@ impl App {
             self.message = "no search: press / to search".into();
             return;
         }
-        let i = match self.search.current {
-            Some(i) if next => (i + 1) % n,
-            Some(i) => (i + n - 1) % n,
-            None => 0,
-        };
-        self.search.current = Some(i);
-        let m = &self.search.matches[i];
-        let pos = Pos {
+        // From the reading cursor, wrapping around.
+        let start = |m: &Match| Pos {
             block: m.block,
             offset: m.range.start,
         };
+        let cursor = self.cursor;
+        let i = if next {
+            let after = self.search.matches.iter().position(|m| start(m) > cursor);
+            after.unwrap_or(0)
+        } else {
+            let before = self.search.matches.iter().rposition(|m| start(m) < cursor);
+            before.unwrap_or(n - 1)
+        };
+        self.search.current = Some(i);
+        let pos = start(&self.search.matches[i]);
         self.land(pos);
     }
 }

@@ -1,15 +1,24 @@
-//! `update(action) -> effects`: the only place state changes.
+//! `update(action) -> effects`: the only place state changes. A key goes through the
+//! keymap (`key`), an action is dispatched here to its seam: screens and popups, navigation
+//! (`nav.rs`), search (`search.rs`), the cursor (`cursor.rs`), notes (`notes.rs`) and the mouse
+//! (`mouse.rs`).
 
 use super::action::Action;
 use super::keymap::{self, Context};
+use super::korean_keys;
 use super::{App, Effect, Focus, Popup, Tab};
 use crossterm::event::KeyEvent;
 
+/// Messages kept for the message log (`M`); older ones are dropped.
+const LOG_LENGTH: usize = 200;
+
 impl App {
-    /// The keymap context the app is in.
+    /// The keymap context the app is in: the one place the mode is derived.
     pub fn context(&self) -> Context {
         if self.editor.is_some() {
             Context::Editor
+        } else if matches!(self.popup, Some(Popup::Recommendation(_))) {
+            Context::Recommendation
         } else if self.popup.is_some() {
             Context::Popup
         } else if self.search.active {
@@ -21,60 +30,92 @@ impl App {
         }
     }
 
-    /// Resolve a key press and apply it.
+    /// Resolve a key press and apply it (as many times as a count asks).
     pub fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
         if self.editor.is_some() {
             return self.editor_key(key);
         }
-        match keymap::resolve(self.context(), key, &mut self.pending) {
-            Some(action) => self.update(action),
-            None => Vec::new(),
+        let context = self.context();
+        let key = if context == Context::Search {
+            key
+        } else {
+            korean_keys::to_qwerty(key)
+        };
+        let Some(action) = keymap::resolve(context, key, &mut self.pending) else {
+            if context != Context::Search && korean_keys::is_hangul(key) {
+                self.say("Korean input is on: these keys need the English layout (한/영)".into());
+            }
+            return Vec::new();
+        };
+        let count = self.pending.take_count();
+        if let Action::Percent(_) = action {
+            return self.update(Action::Percent(count.unwrap_or(0)));
         }
-    }
-
-    /// Apply one action; every position stays within the text and layout.
-    pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        let effects = self.apply(action);
-        self.keep_in_bounds();
+        let times = if repeats(action) {
+            count.unwrap_or(1)
+        } else {
+            1
+        };
+        let jumps_before = self.back.len();
+        let mut effects = Vec::new();
+        for _ in 0..times {
+            effects.extend(self.update(action));
+        }
+        // `3]]` is one jump: Ctrl-o goes back to where it started.
+        self.back.truncate(jumps_before + 1);
         effects
     }
 
-    fn apply(&mut self, action: Action) -> Vec<Effect> {
-        if !matches!(
+    /// Apply one action; every position stays within the text and layout, and a new message
+    /// goes into the log.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let before = std::mem::take(&mut self.message);
+        let keeps_message = matches!(
             action,
             Action::Resize { .. } | Action::SearchChar(_) | Action::SearchBackspace
-        ) {
-            self.message.clear();
+        );
+        if keeps_message {
+            self.message.clone_from(&before);
+        }
+        let effects = self.apply(action);
+        self.keep_in_bounds();
+        if !self.search.active {
+            self.carry_cursor();
+        }
+        if !self.message.is_empty() && self.message != before {
+            self.log_message();
+        }
+        effects
+    }
+
+    /// Show a message in the status bar (and keep it in the log).
+    pub fn say(&mut self, message: String) {
+        self.message = message;
+        if !self.message.is_empty() {
+            self.log_message();
+        }
+    }
+
+    fn log_message(&mut self) {
+        if self.log.len() >= LOG_LENGTH {
+            self.log.remove(0);
+        }
+        self.log.push(self.message.clone());
+    }
+
+    fn apply(&mut self, action: Action) -> Vec<Effect> {
+        if self.editor.is_some()
+            && matches!(
+                action,
+                Action::SaveNote | Action::EditorInterrupt | Action::Close
+            )
+        {
+            return self.editor_action(action);
         }
         self.notes.quit_asked &= matches!(action, Action::Quit | Action::Resize { .. });
         match action {
             Action::Quit => return self.quit(),
             Action::Suspend => return vec![Effect::Suspend],
-            Action::Resize { width, height } => self.resize(width, height),
-            Action::Close => self.close(),
-            Action::Help => self.open(Popup::Help),
-            Action::Warnings => self.open(Popup::Warnings),
-            Action::LineDown
-            | Action::LineUp
-            | Action::PageDown
-            | Action::PageUp
-            | Action::HalfPageDown
-            | Action::HalfPageUp
-            | Action::Top
-            | Action::Bottom => self.motion(action),
-            Action::NextSection => self.section_step(true),
-            Action::PrevSection => self.section_step(false),
-            Action::NextMarker => self.marker_step(true),
-            Action::PrevMarker => self.marker_step(false),
-            Action::FocusNext => self.cycle_focus(true),
-            Action::FocusPrev => self.cycle_focus(false),
-            Action::NextTab => self.cycle_tab(1),
-            Action::PrevTab => self.cycle_tab(Tab::ALL.len() - 1),
-            Action::Follow => self.follow(),
-            Action::Back => self.travel(true),
-            Action::Forward => self.travel(false),
-            Action::SetMark(c) => self.mark(c, true),
-            Action::JumpMark(c) => self.mark(c, false),
             Action::SearchStart
             | Action::SearchChar(_)
             | Action::SearchBackspace
@@ -82,12 +123,6 @@ impl App {
             | Action::SearchCancel
             | Action::SearchNext
             | Action::SearchPrev => self.search_action(action),
-            Action::ToggleEntities => self.show_entities = !self.show_entities,
-            Action::ToggleUnsourced => self.show_unsourced = !self.show_unsourced,
-            Action::Cursor(m) => self.move_cursor(m),
-            Action::CursorDown => self.cursor_line(true),
-            Action::CursorUp => self.cursor_line(false),
-            Action::Select => self.toggle_select(),
             Action::Highlight
             | Action::Annotate
             | Action::EditOrWordEnd
@@ -100,11 +135,38 @@ impl App {
             Action::Passage(k) => self.open_passage(k),
             Action::ConfirmEntity => return self.review_entity(crate::notes::Verdict::Confirmed),
             Action::DropEntity => return self.review_entity(crate::notes::Verdict::Dropped),
-            Action::Drag { x, y } => self.drag(x, y),
-            Action::Wheel { x, y, down } => self.wheel(x, y, down),
-            Action::Click { x, y } => self.click(x, y),
+            Action::Drag { .. }
+            | Action::Wheel { .. }
+            | Action::Click { .. }
+            | Action::DoubleClick { .. }
+            | Action::TripleClick { .. } => self.mouse(action),
+            Action::Cursor(m) => self.move_cursor(m),
+            Action::CursorDown => self.cursor_line(true),
+            Action::CursorUp => self.cursor_line(false),
+            Action::Select => self.toggle_select(),
+            _ if self.screen(action) => {}
+            _ => self.navigate(action),
         }
         Vec::new()
+    }
+
+    /// The screen as a whole: size, popups, panes, toggles. False when `action` is not one.
+    fn screen(&mut self, action: Action) -> bool {
+        match action {
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Close => self.close(),
+            Action::Help => self.open(Popup::Help),
+            Action::Warnings => self.open(Popup::Warnings),
+            Action::Messages => self.open(Popup::Messages),
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrev => self.cycle_focus(false),
+            Action::NextTab => self.cycle_tab(1),
+            Action::PrevTab => self.cycle_tab(Tab::ALL.len() - 1),
+            Action::ToggleEntities => self.toggle_entities(),
+            Action::ToggleUnsourced => self.toggle_unsourced(),
+            _ => return false,
+        }
+        true
     }
 
     /// The annotation actions, handled in `notes.rs`.
@@ -127,6 +189,26 @@ impl App {
         Vec::new()
     }
 
+    fn toggle_entities(&mut self) {
+        self.show_entities = !self.show_entities;
+        self.message = if self.show_entities {
+            "entities highlighted (E again hides them)"
+        } else {
+            "entities no longer highlighted"
+        }
+        .into();
+    }
+
+    fn toggle_unsourced(&mut self) {
+        self.show_unsourced = !self.show_unsourced;
+        let n = self.index.brief.unsourced_claims.len();
+        self.message = if self.show_unsourced {
+            format!("{n} figures without a source flagged (U again hides them)")
+        } else {
+            "unsourced figures no longer flagged".into()
+        };
+    }
+
     fn close(&mut self) {
         if self.popup.take().is_some() || self.select_from.take().is_some() {
             return;
@@ -147,4 +229,30 @@ impl App {
         self.popup_scroll = 0;
         self.drawn.popup = None;
     }
+}
+
+/// Actions a count repeats (`5j`, `3]]`); the others happen once whatever the count.
+fn repeats(action: Action) -> bool {
+    matches!(
+        action,
+        Action::LineDown
+            | Action::LineUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::NextSection
+            | Action::PrevSection
+            | Action::NextMarker
+            | Action::PrevMarker
+            | Action::NextTab
+            | Action::PrevTab
+            | Action::SearchNext
+            | Action::SearchPrev
+            | Action::Cursor(_)
+            | Action::CursorDown
+            | Action::CursorUp
+            | Action::NextAnnotation
+            | Action::PrevAnnotation
+    )
 }

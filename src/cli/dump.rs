@@ -11,7 +11,11 @@ pub fn print(brief: &Brief, format: Format) -> io::Result<()> {
     let mut out = io::stdout().lock();
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, brief).map_err(io::Error::other)?;
+            // A closed pipe stays a broken pipe (a quiet exit), not an opaque JSON error.
+            serde_json::to_writer_pretty(&mut out, brief).map_err(|e| match e.io_error_kind() {
+                Some(kind) => io::Error::from(kind),
+                None => io::Error::other(e),
+            })?;
             writeln!(out)
         }
         Format::Text => write!(out, "{}", text(brief, false)),

@@ -224,7 +224,7 @@ pub fn open_reader(cli: &Cli) -> ExitCode {
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = crate::app::App::new(Index::new(brief), width, height);
     app.set_no_color(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
-    open_notes(&mut app, cli.annotations.as_deref());
+    let notes = open_notes(&mut app, cli.annotations.as_deref());
     let positions = crate::tui::Positions::open(&app.index().brief.meta.number);
     let loaded = positions.load();
     if let Some(pos) = loaded.pos {
@@ -237,7 +237,7 @@ pub fn open_reader(cli: &Cli) -> ExitCode {
             .collect();
         app.say(said.join(" · "));
     }
-    match crate::tui::run(app, positions) {
+    match crate::tui::run(app, positions, notes) {
         Ok((_, crate::tui::Ending::NotesUnsaved(said))) => {
             eprintln!("brief: {said}");
             ExitCode::from(3)
@@ -261,20 +261,25 @@ pub fn notes_path(number: &str, explicit: Option<&Path>) -> PathBuf {
     explicit.map_or_else(|| crate::notes::default_path(&key), Path::to_path_buf)
 }
 
-fn open_notes(app: &mut crate::app::App, explicit: Option<&Path>) {
+/// Open the brief's notes file and give its annotations to the app; the event loop keeps the
+/// store (none when the notes cannot be kept, and the app says why).
+fn open_notes(app: &mut crate::app::App, explicit: Option<&Path>) -> crate::tui::NoteKeeper {
     let number = app.index().brief.meta.number.clone();
     let path = notes_path(&number, explicit);
     match crate::notes::NoteStore::open(&path, &crate::app::notes::brief_key(&number)) {
-        Ok((store, notices)) => {
-            let placed = app.notes.attach(store);
+        Ok((mut store, notices)) => {
+            let placed = app.attach_notes(store.take_annotations());
+            app.set_entity_reviews(store.entity_reviews().clone());
             let mut said: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
             said.extend((!placed.is_empty()).then_some(placed));
             app.say(crate::text::sanitize_line(&said.join(" · ")));
+            crate::tui::NoteKeeper::new(Some(store))
         }
         Err(e) => {
-            app.notes.save_error = Some(crate::text::sanitize_line(&format!(
+            app.notes_unavailable(crate::text::sanitize_line(&format!(
                 "annotations cannot be kept: {e}"
-            )))
+            )));
+            crate::tui::NoteKeeper::new(None)
         }
     }
 }

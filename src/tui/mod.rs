@@ -2,6 +2,7 @@
 //! (quit, signals, panic), suspended and resumed with job control.
 
 mod backend;
+mod mouse;
 mod notes;
 pub mod positions;
 mod signals;
@@ -9,9 +10,7 @@ mod signals;
 use std::io::{self, Stdout, Write};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
-};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -19,7 +18,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 
 use crate::app::{Action, App, Effect};
-pub use notes::Ending;
+pub use notes::{Ending, NoteKeeper};
 pub use positions::{Positions, positions_file};
 use signals::Request;
 
@@ -81,37 +80,33 @@ fn setup() -> io::Result<(Guard, Term)> {
     Ok((guard, terminal))
 }
 
-fn translate(ev: &Event) -> Option<Action> {
-    let mouse = match *ev {
-        Event::Resize(width, height) => return Some(Action::Resize { width, height }),
-        Event::Mouse(m) => m,
-        _ => return None,
-    };
-    let (x, y) = (mouse.column, mouse.row);
-    match mouse.kind {
-        MouseEventKind::ScrollDown => Some(Action::Wheel { x, y, down: true }),
-        MouseEventKind::ScrollUp => Some(Action::Wheel { x, y, down: false }),
-        MouseEventKind::Down(_) => Some(Action::Click { x, y }),
-        MouseEventKind::Drag(_) => Some(Action::Drag { x, y }),
-        _ => None,
-    }
-}
-
 /// What the loop owns besides the app: the stores effects are run against,
 /// and the keeper of the note being typed.
 struct Stores {
     positions: Positions,
+    notes: NoteKeeper,
     drafts: notes::DraftKeeper,
+    clicks: mouse::Clicks,
 }
 
 /// Run the reader until the user quits or a signal ends it.
 /// Says how it ended, and whether every note was saved.
-pub fn run(mut app: App, positions: Positions) -> io::Result<(Outcome, Ending)> {
+pub fn run(
+    mut app: App,
+    positions: Positions,
+    mut notes: NoteKeeper,
+) -> io::Result<(Outcome, Ending)> {
     let mut signals = signals::watch()?;
-    notes::offer_left_draft(&mut app);
-    let drafts = notes::DraftKeeper::new(&app);
+    notes.save_if_dirty(&mut app);
+    notes::offer_left_draft(&mut app, &notes);
+    let drafts = notes::DraftKeeper::new(&app, &notes);
     let (guard, mut terminal) = setup()?;
-    let mut stores = Stores { positions, drafts };
+    let mut stores = Stores {
+        positions,
+        notes,
+        drafts,
+        clicks: mouse::Clicks::default(),
+    };
     let outcome = event_loop(&mut app, &mut terminal, &mut signals, &mut stores);
     if outcome.is_err() {
         // The terminal failed: leave as q would, without the terminal.
@@ -121,7 +116,7 @@ pub fn run(mut app: App, positions: Positions) -> io::Result<(Outcome, Ending)> 
             }
         }
     }
-    let ending = notes::final_save(&mut app);
+    let ending = notes::final_save(&mut app, &mut stores.notes);
     let _ = terminal.show_cursor();
     let _ = io::stdout().flush();
     drop(guard);
@@ -158,12 +153,12 @@ fn event_loop(
         }
         if !event::poll(Duration::from_millis(100))? {
             // Another window saved: take in its notes.
-            if app.notes.follow_other_windows() {
+            if stores.notes.follow_other_windows(app) {
                 draw(terminal, app)?;
             }
-            if app.notes.needs_retry() && last_retry.elapsed() > Duration::from_secs(2) {
+            if app.notes().needs_retry() && last_retry.elapsed() > Duration::from_secs(2) {
                 last_retry = Instant::now();
-                app.notes.save();
+                stores.notes.save(app);
                 draw(terminal, app)?;
             }
             continue;
@@ -172,7 +167,11 @@ fn event_loop(
         while !signals.waiting() && event::poll(Duration::ZERO)? {
             let effects = match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => app.key(k),
-                ev => translate(&ev).map(|a| app.update(a)).unwrap_or_default(),
+                ev => stores
+                    .clicks
+                    .translate(&ev, Instant::now())
+                    .map(|a| app.update(a))
+                    .unwrap_or_default(),
             };
             if run_effects(app, terminal, stores, effects)? {
                 return Ok(Outcome::Quit);
@@ -187,13 +186,13 @@ fn event_loop(
 fn run_effects(
     app: &mut App,
     terminal: &mut Term,
-    stores: &Stores,
+    stores: &mut Stores,
     effects: Vec<Effect>,
 ) -> io::Result<bool> {
     for effect in effects {
         match effect {
             Effect::Quit => return Ok(true),
-            Effect::SaveNotes => app.notes.save(),
+            Effect::SaveNotes => stores.notes.save(app),
             Effect::SavePosition(pos) => stores.positions.save(pos),
             Effect::Suspend => suspend(app, terminal)?,
         }

@@ -1,9 +1,71 @@
-//! The loop's side of notes: the draft kept on disk while a note is typed.
+//! The loop's side of notes: the notes store (saves, other windows' changes, the rescue copy)
+//! and the draft kept on disk while a note is typed.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::app::App;
+use crate::notes::NoteStore;
 use crate::notes::draft::{self, Draft};
+
+/// The notes file of the brief being read; the event loop owns it and runs every save
+/// `update` asks for (`Effect::SaveNotes`) against it.
+pub struct NoteKeeper {
+    store: Option<NoteStore>,
+}
+
+impl NoteKeeper {
+    /// A keeper of `store` (none when annotations cannot be kept this run).
+    pub fn new(store: Option<NoteStore>) -> NoteKeeper {
+        NoteKeeper { store }
+    }
+
+    /// The notes file, if there is one.
+    pub(super) fn path(&self) -> Option<&Path> {
+        self.store.as_ref().map(NoteStore::path)
+    }
+
+    /// The brief the notes file belongs to.
+    fn brief_key(&self) -> Option<&str> {
+        self.store.as_ref().map(NoteStore::brief_key)
+    }
+
+    /// Save the app's annotations, merging what another window saved meanwhile; the app is
+    /// told the result (the merged list, or why the save failed).
+    pub fn save(&mut self, app: &mut App) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        store.set_entity_reviews(app.entity_reviews());
+        let result = match store.save(&app.notes().list) {
+            Ok(()) => Ok(store.take_annotations()),
+            Err(e) => Err(e.to_string()),
+        };
+        if result.is_ok() {
+            app.set_entity_reviews(store.entity_reviews().clone());
+        }
+        app.notes_saved(result);
+    }
+
+    /// Save now if the store holds changes not yet written (a backup restored when opening).
+    pub fn save_if_dirty(&mut self, app: &mut App) {
+        if self.store.as_ref().is_some_and(NoteStore::is_dirty) {
+            self.save(app);
+        }
+    }
+
+    /// Take in what another window saved, if the file changed since this window last read or
+    /// wrote it; true when the annotations changed.
+    pub(super) fn follow_other_windows(&mut self, app: &mut App) -> bool {
+        let Some(store) = self.store.as_mut() else {
+            return false;
+        };
+        if !store.changed_on_disk() || store.reload(&app.notes().list).is_err() {
+            return false;
+        }
+        let reviews = app.set_entity_reviews(store.entity_reviews().clone());
+        app.notes_merged(store.take_annotations()) || reviews
+    }
+}
 
 /// Keeps this window's draft file in step with the note editor.
 pub(super) struct DraftKeeper {
@@ -14,12 +76,8 @@ pub(super) struct DraftKeeper {
 
 impl DraftKeeper {
     /// A keeper writing next to the app's notes file (none if notes cannot be kept).
-    pub(super) fn new(app: &App) -> DraftKeeper {
-        let path = app
-            .notes
-            .store
-            .as_ref()
-            .map(|s| draft::draft_path(s.path()));
+    pub(super) fn new(app: &App, notes: &NoteKeeper) -> DraftKeeper {
+        let path = notes.path().map(draft::draft_path);
         // A draft offered back was moved to this window's name: it is ours to remove.
         let written = path
             .as_deref()
@@ -63,11 +121,11 @@ impl DraftKeeper {
 
 /// Reopen the editor on a draft left by a window that was killed or crashed; it becomes this
 /// window's draft. A draft whose passage is gone is left where it is, and the reader told.
-pub(super) fn offer_left_draft(app: &mut App) {
-    let Some(store) = app.notes.store.as_ref() else {
+pub(super) fn offer_left_draft(app: &mut App, notes: &NoteKeeper) {
+    let (Some(notes_path), Some(key)) = (notes.path(), notes.brief_key()) else {
         return;
     };
-    let (notes_path, key) = (store.path().to_path_buf(), store.brief_key().to_owned());
+    let (notes_path, key) = (notes_path.to_path_buf(), key.to_owned());
     let Some(left) = draft::left_behind(&notes_path).into_iter().next() else {
         return;
     };
@@ -95,25 +153,25 @@ pub enum Ending {
 }
 
 /// Save a last time; if notes still cannot be saved, write a rescue copy.
-pub(super) fn final_save(app: &mut App) -> Ending {
-    if app.notes.needs_retry() {
-        app.notes.save();
+pub(super) fn final_save(app: &mut App, notes: &mut NoteKeeper) -> Ending {
+    if app.notes().needs_retry() {
+        notes.save(app);
     }
-    if !app.notes.unsaved() {
+    if !app.notes().unsaved() {
         return Ending::Saved;
     }
-    let why = app.notes.save_error.clone().unwrap_or_default();
+    let why = app.notes().save_error.clone().unwrap_or_default();
     let key = crate::app::notes::brief_key(&app.index().brief.meta.number);
-    let store_path = app.notes.store.as_ref().map(|s| s.path().to_path_buf());
+    let store_path = notes.path().map(Path::to_path_buf);
     let notes_path = store_path
         .clone()
         .unwrap_or_else(|| crate::notes::default_path(&key));
     let places = crate::notes::store::rescue_places(&notes_path);
-    let count = app.notes.list.len();
+    let count = app.notes().list.len();
     let hint = store_path.map_or_else(String::new, |p| {
         format!(" (copy it over {} once that can be written)", p.display())
     });
-    let said = match crate::notes::store::rescue(&key, &app.notes.list, &places) {
+    let said = match crate::notes::store::rescue(&key, &app.notes().list, &places) {
         Ok(path) => format!(
             "{why}; a copy of all {count} notes was written to {}{hint}",
             path.display()

@@ -1,4 +1,5 @@
-//! Popups: a footnote with its sources and claims, and the help screen.
+//! Popups: a footnote with its sources and claims, the help screen, the importer's
+//! warnings and the message log.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -36,6 +37,10 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
             " Recommendation — 1–9 goes to a passage, Esc closes ",
             super::recommendation::lines(app, theme, i, area.width.saturating_sub(2)),
         ),
+        Popup::Messages => (
+            " Messages, newest first — Esc closes ",
+            message_lines(app, theme, area.width.saturating_sub(2)),
+        ),
     };
     let block = pane(title, true, theme);
     let inner = block.inner(area);
@@ -46,6 +51,18 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
         lines: lines.len(),
         rows: inner.height as usize,
     })
+}
+
+/// Every message the status bar showed, newest first, whole.
+fn message_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let log = app.message_log();
+    if log.is_empty() {
+        return vec![Line::styled("No messages yet.", theme.text)];
+    }
+    log.iter()
+        .rev()
+        .flat_map(|m| wrapped(m, width, theme.text))
+        .collect()
 }
 
 /// The importer's warnings, each with the source line it names.
@@ -162,7 +179,7 @@ pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
 
 /// Draw the note editor, if open; returns where the caret is on screen.
 pub fn editor(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
-    let editor = app.editor.as_ref()?;
+    let editor = app.editor()?;
     if app.areas().too_small {
         return None;
     }

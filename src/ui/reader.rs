@@ -106,7 +106,7 @@ impl Layers {
         let mut annotations = Vec::new();
         for b in visible.clone() {
             for (i, r) in app.annotations_in(b) {
-                let a = &app.notes.list[i];
+                let a = &app.notes().list[i];
                 let mut style = super::theme::highlight(a.colour, app.no_color());
                 if !a.note.is_empty() {
                     style = style.add_modifier(Modifier::UNDERLINED);
@@ -126,11 +126,28 @@ impl Layers {
         }
     }
 
+    /// The style of a footnote marker at `offset`, brighter when it is the one selected.
+    fn marker_style(&self, app: &App, theme: &Theme, block: usize, offset: usize) -> Option<Style> {
+        let (k, m) = app.doc().blocks[block]
+            .markers
+            .iter()
+            .enumerate()
+            .find(|(_, m)| (m.start..m.end).contains(&offset))?;
+        let at_cursor = app
+            .marker()
+            .is_some_and(|c| c.block == block && c.marker == k);
+        let selected = at_cursor || self.selected_footnote == Some(m.footnote);
+        Some(if selected {
+            theme.marker_selected
+        } else {
+            theme.marker
+        })
+    }
+
     fn style(&self, app: &App, theme: &Theme, block: usize, offset: usize, base: Style) -> Style {
         let inside = |list: &[(usize, Range<usize>)]| {
             list.iter().any(|(b, r)| *b == block && r.contains(&offset))
         };
-        let b = &app.doc().blocks[block];
         let mut style = base;
         if inside(&self.unsourced) {
             style = style.patch(theme.unsourced);
@@ -150,21 +167,8 @@ impl Layers {
         {
             style = style.patch(theme.flash);
         }
-        if let Some((k, m)) = b
-            .markers
-            .iter()
-            .enumerate()
-            .find(|(_, m)| (m.start..m.end).contains(&offset))
-        {
-            let at_cursor = app
-                .marker()
-                .is_some_and(|c| c.block == block && c.marker == k);
-            let selected = at_cursor || self.selected_footnote == Some(m.footnote);
-            style = style.patch(if selected {
-                theme.marker_selected
-            } else {
-                theme.marker
-            });
+        if let Some(marker) = self.marker_style(app, theme, block, offset) {
+            style = style.patch(marker);
         }
         for (b, r, current) in &self.matches {
             if *b == block && r.contains(&offset) {

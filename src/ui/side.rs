@@ -49,7 +49,7 @@ fn items(app: &App, theme: &Theme, width: u16) -> Vec<Item> {
 }
 
 fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static>> {
-    let a = &app.notes.list[i];
+    let a = &app.notes().list[i];
     let section = if a.orphan {
         "orphan: not found in this revision".to_string()
     } else {

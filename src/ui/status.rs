@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::Theme;
-use crate::app::App;
+use crate::app::keymap::{Context, HINTS, Hints, first_key};
+use crate::app::{App, Focus, Tab};
 use crate::text::str_width;
 
 /// Series, number, title, author, date.
@@ -20,58 +21,23 @@ pub fn title_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
-/// Mode, search count, message or key hints, then section and position %.
+/// Mode, search count, message or the focused pane's key hints, then section and position %.
 pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.bar);
-    let mode = if app.editor.is_some() {
-        "NOTE"
-    } else if app.search().active && app.search().filtering {
-        "FILTER"
-    } else if app.search().active {
-        "SEARCH"
-    } else if app.popup().is_some() {
-        "POPUP"
-    } else if app.select_from().is_some() {
-        "VISUAL"
-    } else {
-        "READ"
-    };
-    let mut left = format!(" {mode} ");
-    if app.search().filtering && (app.search().active || !app.list_filter().is_empty()) {
-        left += &format!("│ filter: {} ", app.list_filter());
-    } else if !app.search().matches.is_empty() || app.search().active {
-        left += &format!("│ /{} {} ", app.search().query, app.search().count());
-    }
-    if !app.pending().shown().is_empty() {
-        left += &format!("│ {} ", app.pending().shown());
-    }
-    let warnings = app.index().brief.warnings.len();
-    if warnings > 0 {
-        let noun = if warnings == 1 { "warning" } else { "warnings" };
-        left += &format!("│ {warnings} {noun}: W ");
-    }
-    let hint = if !app.message().is_empty() {
-        app.message()
-    } else if let Some(e) = &app.notes.save_error {
-        e.as_str()
-    } else {
-        "? help  / search  ]f marker  Tab panes  q quit"
-    };
-    let percent = if app.max_top() == 0 {
-        100
-    } else {
-        app.top() * 100 / app.max_top()
-    };
-    let section = app.current_section().map_or("요약".to_string(), |i| {
-        let s = &app.index().brief.sections[i];
-        s.heading()
-    });
-    let right = match page_at_top(app) {
-        Some(page) => format!(" p. {page} │ {section} │ {percent}% "),
-        None => format!(" {section} │ {percent}% "),
-    };
+    let left = left_part(app);
+    // The section's title yields to a message or the hints, down to a minimum.
+    let keep_for_middle = 30;
+    let room_for_right =
+        (area.width as usize).saturating_sub(str_width(&left) + 2 + keep_for_middle);
+    let right = right_part(app, room_for_right);
     let room = (area.width as usize).saturating_sub(str_width(&left) + str_width(&right) + 2);
-    let middle = fit(hint, room);
+    let middle = if !app.message().is_empty() {
+        fit(app.message(), room)
+    } else if let Some(e) = &app.notes().save_error {
+        fit(e, room)
+    } else {
+        whole_hints(&key_hints(app), room)
+    };
     let gap = (area.width as usize)
         .saturating_sub(str_width(&left) + 2 + str_width(&middle) + str_width(&right));
     let line = Line::from(vec![
@@ -82,17 +48,112 @@ pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
-/// `text` cut to at most `width` columns, never inside a character.
-fn fit(text: &str, width: usize) -> String {
+/// The mode, the search or filter, keys typed so far, the warnings count.
+fn left_part(app: &App) -> String {
+    let search = app.search();
+    let mode = match app.context() {
+        Context::Editor => "NOTE",
+        Context::Search if search.filtering => "FILTER",
+        Context::Search => "SEARCH",
+        Context::Popup | Context::Recommendation => "POPUP",
+        Context::Visual => "VISUAL",
+        Context::Normal => match app.focus() {
+            Focus::Reader => "READ",
+            Focus::Outline => "OUTLINE",
+            Focus::Side => "LINKED",
+        },
+    };
+    let mut left = format!(" {mode} ");
+    if search.filtering && (search.active || !app.list_filter().is_empty()) {
+        left += &format!("│ filter: {} ", app.list_filter());
+    } else if !search.matches.is_empty() || search.active {
+        left += &format!("│ /{} {} ", search.query, search.count());
+    }
+    let pending = app.pending().shown();
+    if !pending.is_empty() {
+        left += &format!("│ {pending} ");
+    }
+    let warnings = app.index().brief.warnings.len();
+    if warnings > 0 {
+        let noun = if warnings == 1 { "warning" } else { "warnings" };
+        left += &format!("│ {warnings} {noun}: W ");
+    }
+    left
+}
+
+/// Page, section and how far into the text, in at most about `room` columns (the section's
+/// title is cut, with `…`, to make room; never below a few characters).
+fn right_part(app: &App, room: usize) -> String {
+    let percent = if app.max_top() == 0 {
+        100
+    } else {
+        app.top() * 100 / app.max_top()
+    };
+    let section = app.current_section().map_or("요약".to_string(), |i| {
+        let s = &app.index().brief.sections[i];
+        s.heading()
+    });
+    let page = page_at_top(app).map_or_else(String::new, |p| format!(" p. {p} │"));
+    let frame = str_width(&page) + format!("  │ {percent}% ").len();
+    let section = fit(&section, room.saturating_sub(frame).max(8));
+    format!("{page} {section} │ {percent}% ")
+}
+
+/// As many whole hints as fit in `width` columns.
+fn whole_hints(hints: &[String], width: usize) -> String {
+    let mut out = String::new();
+    for h in hints {
+        let sep = if out.is_empty() { "" } else { "  " };
+        if str_width(&out) + sep.len() + str_width(h) > width {
+            break;
+        }
+        out += sep;
+        out += h;
+    }
+    out
+}
+
+/// The keys of the mode, or in reading mode of the focused pane, from the keymap table.
+pub fn key_hints(app: &App) -> Vec<String> {
+    let which = match app.context() {
+        Context::Editor => Hints::Editor,
+        Context::Popup => Hints::Popup,
+        Context::Recommendation => Hints::Recommendation,
+        Context::Search => Hints::Search,
+        Context::Visual => Hints::Visual,
+        Context::Normal => match app.focus() {
+            Focus::Reader => Hints::Reader,
+            Focus::Outline => Hints::Outline,
+            Focus::Side if app.tab() == Tab::Entities => Hints::Entities,
+            Focus::Side => Hints::Side,
+        },
+    };
+    let Some((_, context, actions)) = HINTS.iter().find(|(h, _, _)| *h == which) else {
+        return Vec::new();
+    };
+    actions
+        .iter()
+        .filter_map(|(action, word)| Some(format!("{} {word}", first_key(*context, *action)?)))
+        .collect()
+}
+
+/// `text` cut to at most `width` columns, never inside a character; a cut ends in `…`.
+pub fn fit(text: &str, width: usize) -> String {
+    if str_width(text) <= width {
+        return text.to_string();
+    }
     let mut out = String::new();
     let mut used = 0;
     for g in unicode_segmentation::UnicodeSegmentation::graphemes(text, true) {
         let w = crate::text::grapheme_width(g);
-        if used + w > width {
+        if used + w + 1 > width {
             break;
         }
         used += w;
         out.push_str(g);
+    }
+    if width > 0 {
+        out.push('…');
     }
     out
 }

@@ -4,7 +4,7 @@
 use super::super::action::Action;
 use super::super::cursor::Motion;
 use super::{Binding, Context};
-use Context::{Editor, Normal, Popup, Search, Visual};
+use Context::{Editor, Normal, Popup, Recommendation, Search, Visual};
 
 const fn bind(context: Context, keys: &'static str, action: Action, help: &'static str) -> Binding {
     Binding {
@@ -29,12 +29,23 @@ pub const KEYMAP: &[Binding] = &[
         Action::LineUp,
         "up a line / previous item",
     ),
-    bind(Normal, "<Space> <PgDn> f", Action::PageDown, "down a page"),
-    bind(Normal, "b <PgUp>", Action::PageUp, "up a page"),
+    bind(
+        Normal,
+        "<Space> <PgDn> f <C-f>",
+        Action::PageDown,
+        "down a page",
+    ),
+    bind(Normal, "b <PgUp> <C-b>", Action::PageUp, "up a page"),
     bind(Normal, "<C-d>", Action::HalfPageDown, "down half a page"),
     bind(Normal, "<C-u>", Action::HalfPageUp, "up half a page"),
     bind(Normal, "g <Home>", Action::Top, "beginning"),
     bind(Normal, "G <End>", Action::Bottom, "end"),
+    bind(
+        Normal,
+        "%",
+        Action::Percent(0),
+        "with a count: that far in (50% halfway)",
+    ),
     bind(Normal, "]]", Action::NextSection, "next section"),
     bind(Normal, "[[", Action::PrevSection, "previous section"),
     bind(Normal, "]f", Action::NextMarker, "next footnote marker"),
@@ -58,7 +69,12 @@ pub const KEYMAP: &[Binding] = &[
     bind(Normal, "<C-n>", Action::Forward, "forward in jump history"),
     bind(Normal, "m{a-z}", Action::SetMark('a'), "set mark"),
     bind(Normal, "'{a-z}", Action::JumpMark('a'), "jump to mark"),
-    bind(Normal, "/", Action::SearchStart, "search (as you type)"),
+    bind(
+        Normal,
+        "/",
+        Action::SearchStart,
+        "search (as you type; Enter alone repeats the last)",
+    ),
     bind(
         Normal,
         "n",
@@ -163,6 +179,12 @@ pub const KEYMAP: &[Binding] = &[
     bind(Normal, "? <F1>", Action::Help, "help"),
     bind(
         Normal,
+        "M",
+        Action::Messages,
+        "every message the status bar showed",
+    ),
+    bind(
+        Normal,
         "W",
         Action::Warnings,
         "the importer's warnings about this brief (their count shows in the status bar)",
@@ -260,7 +282,13 @@ pub const KEYMAP: &[Binding] = &[
     bind(Visual, "<Esc> v", Action::Close, "cancel the selection"),
     bind(Visual, "<C-c>", Action::Quit, "quit"),
     bind(Visual, "<C-z>", Action::Suspend, "suspend to the shell"),
-    bind(Editor, "<C-s>", Action::Close, "save the note"),
+    bind(Editor, "<C-s>", Action::SaveNote, "save the note"),
+    bind(
+        Editor,
+        "<C-c>",
+        Action::EditorInterrupt,
+        "does not quit: says how to save or close",
+    ),
     bind(
         Editor,
         "<Esc>",
@@ -279,12 +307,6 @@ pub const KEYMAP: &[Binding] = &[
     bind(Popup, "<Esc> q <Enter> ? <F1>", Action::Close, "close"),
     bind(
         Popup,
-        "{1-9}",
-        Action::Passage(1),
-        "recommendation: go to passage 1–9, its sentence highlighted",
-    ),
-    bind(
-        Popup,
         "n",
         Action::SearchNext,
         "next search match (the body, footnotes, sources)",
@@ -292,6 +314,145 @@ pub const KEYMAP: &[Binding] = &[
     bind(Popup, "N", Action::SearchPrev, "previous search match"),
     bind(Popup, "<C-c>", Action::Quit, "quit"),
     bind(Popup, "<C-z>", Action::Suspend, "suspend to the shell"),
+    bind(
+        Recommendation,
+        "{1-9}",
+        Action::Passage(1),
+        "go to passage 1–9, its sentence highlighted",
+    ),
+    bind(Recommendation, "j <Down>", Action::LineDown, "scroll down"),
+    bind(Recommendation, "k <Up>", Action::LineUp, "scroll up"),
+    bind(
+        Recommendation,
+        "<Space> <PgDn>",
+        Action::PageDown,
+        "scroll down a page",
+    ),
+    bind(
+        Recommendation,
+        "b <PgUp>",
+        Action::PageUp,
+        "scroll up a page",
+    ),
+    bind(Recommendation, "<Esc> q <Enter>", Action::Close, "close"),
+    bind(Recommendation, "<C-c>", Action::Quit, "quit"),
+    bind(
+        Recommendation,
+        "<C-z>",
+        Action::Suspend,
+        "suspend to the shell",
+    ),
+];
+
+/// Which keys the status bar hints at: a mode, or in reading mode the focused pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hints {
+    Reader,
+    Outline,
+    Side,
+    /// The side pane on its Entities tab.
+    Entities,
+    Visual,
+    Search,
+    Popup,
+    /// The recommendation view.
+    Recommendation,
+    Editor,
+}
+
+/// An action hinted at, with its short word.
+pub type Hint = (Action, &'static str);
+
+/// The status bar's key hints: the actions shown, each with a short word; the keys come from
+/// [`KEYMAP`], so a hint can never name a key that does something else.
+pub const HINTS: &[(Hints, Context, &[Hint])] = &[
+    (
+        Hints::Reader,
+        Normal,
+        &[
+            (Action::Help, "help"),
+            (Action::SearchStart, "search"),
+            (Action::NextMarker, "footnote"),
+            (Action::Select, "select"),
+            (Action::Back, "back"),
+            (Action::FocusNext, "panes"),
+            (Action::Messages, "messages"),
+            (Action::Quit, "quit"),
+        ],
+    ),
+    (
+        Hints::Outline,
+        Normal,
+        &[
+            (Action::LineDown, "next"),
+            (Action::LineUp, "previous"),
+            (Action::Follow, "go to section"),
+            (Action::FocusNext, "panes"),
+            (Action::Help, "help"),
+        ],
+    ),
+    (
+        Hints::Side,
+        Normal,
+        &[
+            (Action::LineDown, "next"),
+            (Action::Follow, "follow"),
+            (Action::NextTab, "tab"),
+            (Action::FocusNext, "panes"),
+            (Action::Back, "back"),
+            (Action::Help, "help"),
+        ],
+    ),
+    (
+        Hints::Entities,
+        Normal,
+        &[
+            (Action::SearchNext, "next mention"),
+            (Action::SearchPrev, "previous"),
+            (Action::SearchStart, "filter"),
+            (Action::ConfirmEntity, "confirm"),
+            (Action::DropEntity, "drop"),
+            (Action::NextTab, "tab"),
+            (Action::Back, "back"),
+        ],
+    ),
+    (
+        Hints::Visual,
+        Visual,
+        &[
+            (Action::Cursor(Motion::WordNext), "extend"),
+            (Action::Highlight, "highlight"),
+            (Action::Annotate, "note"),
+            (Action::Close, "cancel"),
+        ],
+    ),
+    (
+        Hints::Search,
+        Search,
+        &[
+            (Action::SearchConfirm, "land"),
+            (Action::SearchCancel, "back to the start"),
+        ],
+    ),
+    (
+        Hints::Popup,
+        Popup,
+        &[(Action::LineDown, "scroll"), (Action::Close, "close")],
+    ),
+    (
+        Hints::Recommendation,
+        Recommendation,
+        &[
+            (Action::Passage(1), "passage"),
+            (Action::LineDown, "scroll"),
+            (Action::Close, "close"),
+        ],
+    ),
+    (
+        Hints::Editor,
+        Editor,
+        &[(Action::SaveNote, "save"), (Action::Close, "cancel")],
+    ),
 ];
 
 /// The help screen's sections: every context, in the order shown.
@@ -303,5 +464,9 @@ pub const HELP_SECTIONS: &[(Context, &str)] = &[
         "Searching (/ searches the text, footnotes and sources; in the Entities and Annotations tabs, / filters the list)",
     ),
     (Popup, "Popups"),
+    (
+        Recommendation,
+        "Recommendation view (Enter on a recommendation)",
+    ),
     (Editor, "Writing a note (a)"),
 ];
