@@ -35,6 +35,9 @@ fn typed(context: Context, keys: &str) -> Option<Action> {
 
 /// The binding's action for a key alternative (`m{a-z}` typed as `mq`).
 fn expected(action: Action, keys: &str) -> (String, Action) {
+    if let Some(lead) = keys.strip_suffix("{1-9}") {
+        return (format!("{lead}7"), Action::Passage(7));
+    }
     match keys.strip_suffix("{a-z}") {
         Some(lead) => {
             let typed = format!("{lead}q");

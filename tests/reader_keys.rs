@@ -135,7 +135,7 @@ fn side_pane_follows_and_jumps() {
     assert!(!listed.is_empty());
     a.type_keys("t");
     assert_eq!(a.tab(), Tab::Recommendations);
-    a.type_keys("jj<Enter>");
+    a.type_keys("jj<Enter>1");
     let r = &a.index().brief.recommendations[2];
     let visible = a.visible_paragraphs();
     assert!(

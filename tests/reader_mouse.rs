@@ -50,8 +50,8 @@ fn a_click_on_a_scrolled_outline_follows_the_section_shown() {
         x: outline.x + 2,
         y: outline.y + 1,
     });
-    assert_eq!(a.outline_selected(), first, "the section on the first row");
-    assert_eq!(a.current_section(), Some(first));
+    assert_eq!(a.outline_selected(), first, "the entry on the first row");
+    assert_eq!(a.current_outline_entry(), Some(first));
 }
 
 #[test]

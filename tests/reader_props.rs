@@ -139,8 +139,8 @@ fn check(a: &App) -> Result<(), TestCaseError> {
         );
     }
     prop_assert!(a.popup_scroll() <= a.popup_max_scroll(), "popup scroll");
-    let sections = a.index().brief.sections.len();
-    prop_assert!(a.outline_selected() < sections.max(1), "outline selection");
+    let entries = a.outline_len();
+    prop_assert!(a.outline_selected() < entries.max(1), "outline selection");
     prop_assert!(a.selected() < a.side_len().max(1), "side selection");
     if let Some(m) = a.marker() {
         let markers = a.doc().blocks.get(m.block).map_or(0, |b| b.markers.len());

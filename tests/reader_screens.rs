@@ -142,6 +142,7 @@ fn keymap_asset_is_current() {
             Context::Normal => "normal",
             Context::Search => "search",
             Context::Popup => "popup",
+            Context::Recommendation => "recview",
             Context::Visual => "visual",
             Context::Editor => "editor",
         };

@@ -103,6 +103,12 @@ pub enum Action {
     NextAnnotation,
     /// Put the cursor on the previous annotation.
     PrevAnnotation,
+    /// In the recommendation view: go to passage 1–9, its sentence highlighted.
+    Passage(u8),
+    /// Keep a name the import was unsure of with the others (Entities tab).
+    ConfirmEntity,
+    /// Hide a name the import was unsure of (Entities tab).
+    DropEntity,
     /// Save the note being written (Ctrl-S in the editor).
     SaveNote,
     /// Ctrl-C while writing a note: never quits, says how to save or close instead.

@@ -17,8 +17,8 @@ impl App {
             .flash
             .take()
             .filter(|(b, _)| *b < self.doc.blocks.len());
-        let sections = self.index.brief.sections.len();
-        self.outline_selected = self.outline_selected.min(sections.saturating_sub(1));
+        let entries = self.outline_len();
+        self.outline_selected = self.outline_selected.min(entries.saturating_sub(1));
         let items = self.side_len();
         self.select(self.selected().min(items.saturating_sub(1)));
         if self

@@ -7,7 +7,7 @@ impl App {
     pub(super) fn set_focus(&mut self, focus: Focus) {
         self.focus = focus;
         if focus == Focus::Outline {
-            self.outline_selected = self.current_section().unwrap_or(0);
+            self.outline_selected = self.current_outline_entry().unwrap_or(0);
         }
         let (w, h) = (self.areas.screen.width, self.areas.screen.height);
         self.areas = Areas::compute(w, h, focus);

@@ -13,6 +13,8 @@ pub enum Context {
     Search,
     /// A popup or the help screen is open.
     Popup,
+    /// The recommendation view is open (digits go to its passages).
+    Recommendation,
     /// Selecting text (after `v`).
     Visual,
     /// Writing a note (the editor has every other key).
@@ -104,6 +106,7 @@ fn with_letter(action: Action, c: char) -> Action {
     match action {
         Action::SetMark(_) => Action::SetMark(c),
         Action::JumpMark(_) => Action::JumpMark(c),
+        Action::Passage(_) => c.to_digit(10).map_or(action, |d| Action::Passage(d as u8)),
         other => other,
     }
 }
@@ -114,6 +117,9 @@ pub fn first_key(context: Context, action: Action) -> Option<&'static str> {
         .iter()
         .find(|b| b.context == context && b.action == action)?;
     let key = b.keys.split(' ').next()?;
+    if key == "{1-9}" {
+        return Some("1-9");
+    }
     Some(
         key.strip_prefix('<')
             .and_then(|k| k.strip_suffix('>'))
@@ -139,7 +145,13 @@ pub fn resolve(context: Context, key: KeyEvent, pending: &mut Pending) -> Option
     let mut prefix = false;
     for b in KEYMAP.iter().filter(|b| b.context == context) {
         for keys in b.keys.split(' ') {
-            if let Some(lead) = keys.strip_suffix("{a-z}") {
+            if let Some(lead) = keys.strip_suffix("{1-9}") {
+                let digit = typed.strip_prefix(lead).and_then(single_digit);
+                if let Some(c) = digit {
+                    return Some(with_letter(b.action, c));
+                }
+                prefix |= typed == lead && !lead.is_empty();
+            } else if let Some(lead) = keys.strip_suffix("{a-z}") {
                 let letter = typed.strip_prefix(lead).and_then(single_lower);
                 if let Some(c) = letter {
                     return Some(with_letter(b.action, c));
@@ -162,6 +174,12 @@ pub fn resolve(context: Context, key: KeyEvent, pending: &mut Pending) -> Option
     }
     pending.count = None;
     None
+}
+
+fn single_digit(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    let c = chars.next()?;
+    (chars.next().is_none() && matches!(c, '1'..='9')).then_some(c)
 }
 
 fn single_lower(s: &str) -> Option<char> {

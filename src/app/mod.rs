@@ -7,6 +7,7 @@ mod bounds;
 pub mod cursor;
 pub mod document;
 pub mod editor;
+pub mod entities;
 mod focus;
 mod follow;
 pub mod keymap;
@@ -16,8 +17,10 @@ pub mod layout;
 mod mouse;
 mod nav;
 pub mod notes;
+pub mod outline;
 pub mod panes;
 mod quit;
+pub mod recommend;
 pub mod search;
 mod update;
 
@@ -89,6 +92,8 @@ pub enum Popup {
     Footnote(u32),
     /// What the importer doubted about this brief, line by line.
     Warnings,
+    /// A recommendation in full, with its passages (index into `brief.recommendations`).
+    Recommendation(usize),
     /// Every message the status bar has shown.
     Messages,
 }
@@ -159,6 +164,8 @@ pub struct App {
     notes: notes::Notes,
     /// Filter of the Annotations tab (text or #tag).
     notes_filter: String,
+    /// Filter of the Entities tab (a name or alias, Korean-aware).
+    entity_filter: String,
     /// The layout of the last frame.
     drawn: Drawn,
 }
@@ -197,6 +204,7 @@ impl App {
             editor: None,
             notes,
             notes_filter: String::new(),
+            entity_filter: String::new(),
             drawn: Drawn::default(),
         };
         app.resize(width, height);

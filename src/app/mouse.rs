@@ -18,7 +18,7 @@ impl App {
             let i = (self.selected() as isize + delta.signum()).clamp(0, n.max(0)) as usize;
             self.select(i);
         } else if contains(a.outline, x, y) {
-            let n = self.index.brief.sections.len().saturating_sub(1) as isize;
+            let n = self.outline_len().saturating_sub(1) as isize;
             self.outline_selected =
                 (self.outline_selected as isize + delta.signum()).clamp(0, n) as usize;
         } else if contains(a.reader, x, y) {
@@ -39,7 +39,7 @@ impl App {
         } else if contains(a.outline, x, y) {
             self.focus = Focus::Outline;
             let row = self.drawn.outline_first + y.saturating_sub(a.outline.y + 1) as usize;
-            if row < self.index.brief.sections.len() {
+            if row < self.outline_len() {
                 self.outline_selected = row;
                 self.follow();
             }

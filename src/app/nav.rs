@@ -293,7 +293,7 @@ impl App {
         match self.focus {
             Focus::Reader => self.scroll(delta),
             Focus::Outline => {
-                let n = self.index.brief.sections.len() as isize;
+                let n = self.outline_len() as isize;
                 self.outline_selected = (self.outline_selected as isize)
                     .saturating_add(delta)
                     .clamp(0, (n - 1).max(0)) as usize;

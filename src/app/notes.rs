@@ -19,6 +19,8 @@ pub struct Notes {
     pub save_error: Option<String>,
     /// Quitting with unsaved notes was asked about by the last action: quitting again goes on.
     pub quit_asked: bool,
+    /// The reader's verdicts on names the import was unsure of, kept with the notes.
+    pub reviews: crate::notes::EntityReviews,
     pub document: String,
     /// A notes file keeps them (the event loop owns it and runs the saves).
     kept: bool,

@@ -12,6 +12,7 @@ pub const KIND_LABELS: &[(&str, &str)] = &[
     ("treaty", "조약"),
     ("weapon", "무기"),
     ("media", "매체"),
+    ("event", "사건"),
 ];
 
 impl App {
@@ -76,32 +77,12 @@ impl App {
             .collect()
     }
 
-    /// Entity indices grouped by kind, most mentioned first within a kind.
-    pub fn entity_order(&self) -> Vec<usize> {
-        let entities = &self.index.brief.entities;
-        let rank = |kind: &str| {
-            KIND_LABELS
-                .iter()
-                .position(|(k, _)| *k == kind)
-                .unwrap_or(KIND_LABELS.len())
-        };
-        let mut order: Vec<usize> = (0..entities.len()).collect();
-        order.sort_by(|a, b| {
-            let (ea, eb) = (&entities[*a], &entities[*b]);
-            rank(&ea.kind)
-                .cmp(&rank(&eb.kind))
-                .then(eb.mentions.len().cmp(&ea.mentions.len()))
-                .then(ea.name.cmp(&eb.name))
-        });
-        order
-    }
-
     /// How many items the current side tab lists.
     pub fn side_len(&self) -> usize {
         match self.tab {
             super::Tab::Citations => self.citations().len(),
             super::Tab::Recommendations => self.index.brief.recommendations.len(),
-            super::Tab::Entities => self.index.brief.entities.len(),
+            super::Tab::Entities => self.entity_order().len(),
             super::Tab::Annotations => self.annotation_order().len(),
         }
     }

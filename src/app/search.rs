@@ -5,9 +5,22 @@ use std::ops::Range;
 
 use super::App;
 use super::action::Action;
-use super::document::{Document, Pos};
-use super::{Focus, Tab};
+use super::document::{BlockKind, Document, Pos};
+use super::{Focus, Popup, Tab};
 use crate::brief::Index;
+use crate::brief::search::TextAt;
+
+/// The reading view's block of footnote `n`, and where its text starts in
+/// the block (after the superscript number and a space).
+pub fn footnote_block(index: &Index, doc: &Document, n: u32) -> Option<(usize, usize)> {
+    let block = doc
+        .blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Footnote(n))?;
+    let text = index.brief.footnote(n)?.text.chars().count();
+    let shift = doc.blocks[block].text.chars().count().saturating_sub(text);
+    Some((block, shift))
+}
 
 /// A match in the reading view: block and display char range.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,19 +46,43 @@ pub struct Search {
 }
 
 impl Search {
-    /// Recompute the matches of the query in the reading view.
+    /// Recompute the matches of the query in the reading view: the body,
+    /// the footnotes, and the sources (at the footnote that cites them, when
+    /// the footnote's own text does not hold the match).
     pub fn run(&mut self, index: &Index, doc: &Document) {
-        self.matches = index
-            .search_spans(&self.query)
-            .into_iter()
-            .filter_map(|(order, start, end)| {
-                let block = doc.block_of_paragraph(order)?;
-                Some(Match {
+        let mut sources = Vec::new();
+        self.matches.clear();
+        for (at, start, end) in index.search_spans(&self.query) {
+            let found = match at {
+                TextAt::Paragraph(order) => doc
+                    .block_of_paragraph(order)
+                    .map(|block| (block, doc.display_range(block, start, end))),
+                TextAt::Footnote(n) => footnote_block(index, doc, n)
+                    .map(|(block, shift)| (block, shift + start..shift + end)),
+                TextAt::SourceOutlet(i) | TextAt::SourceTitle(i) => {
+                    sources.push(i);
+                    None
+                }
+            };
+            if let Some((block, range)) = found {
+                self.matches.push(Match { block, range });
+            }
+        }
+        sources.dedup();
+        for i in sources {
+            let cited = index.brief.sources[i].footnotes.first().copied();
+            let Some((block, shift)) = cited.and_then(|n| footnote_block(index, doc, n)) else {
+                continue;
+            };
+            if !self.matches.iter().any(|m| m.block == block) {
+                // The footnote's number stands for the source it cites.
+                self.matches.push(Match {
                     block,
-                    range: doc.display_range(block, start, end),
-                })
-            })
-            .collect();
+                    range: 0..shift.saturating_sub(1).max(1),
+                });
+            }
+        }
+        self.matches.sort_by_key(|m| (m.block, m.range.start));
         self.current = None;
     }
 
@@ -90,10 +127,11 @@ impl App {
     }
 
     pub(super) fn search_start(&mut self) {
-        self.search.filtering = self.focus == Focus::Side && self.tab == Tab::Annotations;
+        self.search.filtering =
+            self.focus == Focus::Side && matches!(self.tab, Tab::Annotations | Tab::Entities);
         if self.search.filtering {
             self.search.active = true;
-            self.notes_filter.clear();
+            self.list_filter_mut().clear();
             return;
         }
         self.search.active = true;
@@ -108,9 +146,9 @@ impl App {
     pub(super) fn search_edit(&mut self, c: Option<char>) {
         if self.search.filtering {
             match c {
-                Some(c) => self.notes_filter.push(c),
+                Some(c) => self.list_filter_mut().push(c),
                 None => {
-                    self.notes_filter.pop();
+                    self.list_filter_mut().pop();
                 }
             }
             self.select(0);
@@ -158,7 +196,17 @@ impl App {
             return;
         };
         self.return_to_origin();
+        self.land(pos);
+    }
+
+    /// Go to a match; one in a footnote opens that footnote.
+    fn land(&mut self, pos: Pos) {
+        self.cursor = pos;
         self.jump(pos);
+        if let Some(BlockKind::Footnote(n)) = self.doc.blocks.get(pos.block).map(|b| b.kind) {
+            self.open(Popup::Footnote(n));
+            self.message = format!("in footnote {n}");
+        }
     }
 
     /// Back to where the search started, at the current layout.
@@ -169,7 +217,7 @@ impl App {
     pub(super) fn search_cancel(&mut self) {
         self.search.active = false;
         if self.search.filtering {
-            self.notes_filter.clear();
+            self.list_filter_mut().clear();
             return;
         }
         self.search.matches.clear();
@@ -177,7 +225,29 @@ impl App {
         self.return_to_origin();
     }
 
+    /// The filter the `/` key types into in the focused list.
+    fn list_filter_mut(&mut self) -> &mut String {
+        match self.tab {
+            Tab::Entities => &mut self.entity_filter,
+            _ => &mut self.notes_filter,
+        }
+    }
+
+    /// The filter of the side pane's current tab (empty where the tab has none).
+    pub fn list_filter(&self) -> &str {
+        match self.tab {
+            Tab::Entities => &self.entity_filter,
+            Tab::Annotations => &self.notes_filter,
+            _ => "",
+        }
+    }
+
     pub(super) fn search_step(&mut self, next: bool) {
+        if self.focus == Focus::Side && self.tab == Tab::Entities {
+            self.entity_step(next);
+            return;
+        }
+        self.popup = None;
         let n = self.search.matches.len();
         if n == 0 {
             self.message = "no search: press / to search".into();
@@ -198,6 +268,6 @@ impl App {
         };
         self.search.current = Some(i);
         let pos = start(&self.search.matches[i]);
-        self.jump(pos);
+        self.land(pos);
     }
 }

@@ -17,6 +17,8 @@ impl App {
     pub fn context(&self) -> Context {
         if self.editor.is_some() {
             Context::Editor
+        } else if matches!(self.popup, Some(Popup::Recommendation(_))) {
+            Context::Recommendation
         } else if self.popup.is_some() {
             Context::Popup
         } else if self.search.active {
@@ -130,6 +132,9 @@ impl App {
             | Action::AcceptAnchor
             | Action::NextAnnotation
             | Action::PrevAnnotation => return self.annotate(action),
+            Action::Passage(k) => self.open_passage(k),
+            Action::ConfirmEntity => return self.review_entity(crate::notes::Verdict::Confirmed),
+            Action::DropEntity => return self.review_entity(crate::notes::Verdict::Dropped),
             Action::Drag { .. }
             | Action::Wheel { .. }
             | Action::Click { .. }

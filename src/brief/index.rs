@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 
 use super::model::{Brief, Claim, Entity, Paragraph, Recommendation, Section, Source};
-use super::search::{Hit, SearchIndex};
+use super::search::{SearchIndex, TextAt};
+
+mod hits;
 
 /// Where a paragraph sits: its section (none before the first section:
 /// front matter, then summary, counted together by `index`) and order.
@@ -20,6 +22,8 @@ pub struct Index {
     order: Vec<Place>,
     by_id: HashMap<String, Place>,
     search: SearchIndex,
+    /// What each searchable text is: paragraphs, then footnotes, then sources.
+    texts: Vec<TextAt>,
 }
 
 impl Index {
@@ -47,17 +51,12 @@ impl Index {
             order,
             by_id: HashMap::new(),
             search: SearchIndex::default(),
+            texts: Vec::new(),
         };
         for place in index.order.clone() {
             index.by_id.insert(index.at(place).id.clone(), place);
         }
-        let docs: Vec<(&str, &str)> = index
-            .order
-            .iter()
-            .map(|p| index.at(*p))
-            .map(|p| (p.id.as_str(), p.text.as_str()))
-            .collect();
-        index.search = SearchIndex::new(&docs, &index.brief.entities);
+        index.build_search();
         index
     }
 
@@ -156,33 +155,5 @@ impl Index {
             .iter()
             .filter(|r| r.paragraphs.iter().any(|p| p == paragraph))
             .collect()
-    }
-
-    /// Matches as (paragraph reading order, char start, char end), no snippets.
-    pub fn search_spans(&self, query: &str) -> Vec<(usize, usize, usize)> {
-        self.search.find(query)
-    }
-
-    /// Search the paragraphs: Korean-aware, NFC/NFD-proof, through aliases.
-    pub fn search(&self, query: &str) -> Vec<Hit> {
-        let found = self.search.find(query);
-        let mut hits = Vec::with_capacity(found.len());
-        // Hits come in reading order: each paragraph's chars are read once.
-        let mut current: Option<(usize, Vec<char>)> = None;
-        for (doc, start, end) in found {
-            let p = self.at(self.order[doc]);
-            let chars = match &mut current {
-                Some((d, chars)) if *d == doc => chars,
-                slot => &mut slot.insert((doc, p.text.chars().collect())).1,
-            };
-            let snippet = super::search::snippet_of(chars, start, end);
-            hits.push(Hit {
-                paragraph: p.id.clone(),
-                start,
-                end,
-                snippet,
-            });
-        }
-        hits
     }
 }

@@ -7,16 +7,53 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
-use super::model::Entity;
+use super::model::{Entity, Mention};
 use crate::text::{Query, fold_str, key};
 
-/// One search result: a span of a paragraph and a snippet around it.
+/// One search result: a span of a paragraph, a footnote or a source, and a
+/// snippet around it. Offsets are code points into that text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Hit {
-    pub paragraph: String,
+    /// Which part of the brief the hit is in.
+    #[serde(rename = "in")]
+    pub part: Part,
+    /// The paragraph's id, for a hit in the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<String>,
+    /// The footnote's number, for a hit in a footnote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub footnote: Option<u32>,
+    /// The source's id, for a hit in the source list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Which field of the source: `outlet` or `title`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
+    /// The page the paragraph starts on, where the brief came with pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     pub start: usize,
     pub end: usize,
     pub snippet: String,
+}
+
+/// The parts of a brief that search covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    Body,
+    Footnote,
+    Source,
+}
+
+/// A searchable text of the brief: a paragraph (by reading order), a
+/// footnote (by number), or a source's outlet or title (by index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TextAt {
+    Paragraph(usize),
+    Footnote(u32),
+    SourceOutlet(usize),
+    SourceTitle(usize),
 }
 
 /// A folded entity name and its mentions as (document, char start, char end).
@@ -40,8 +77,21 @@ impl SearchIndex {
             .enumerate()
             .map(|(i, (id, _))| (*id, i as u32))
             .collect();
-        let aliases = alias_table(&ids, entities);
-        let docs: Vec<Vec<char>> = docs.iter().map(|(_, t)| fold_str(t)).collect();
+        let texts: Vec<&str> = docs.iter().map(|(_, t)| *t).collect();
+        SearchIndex::with_mentions(&texts, entities, |m| {
+            ids.get(m.paragraph.as_deref()?).copied()
+        })
+    }
+
+    /// Index texts in order, and entity mentions placed in them by `locate`
+    /// (the document a mention stands in, if it is indexed).
+    pub fn with_mentions(
+        texts: &[&str],
+        entities: &[Entity],
+        locate: impl Fn(&Mention) -> Option<u32>,
+    ) -> SearchIndex {
+        let aliases = alias_table(entities, locate);
+        let docs: Vec<Vec<char>> = texts.iter().map(|t| fold_str(t)).collect();
         let mut bigrams: FxHashMap<(char, char), Vec<(u32, u32)>> = FxHashMap::default();
         let mut keys = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
@@ -129,17 +179,14 @@ impl SearchIndex {
     }
 }
 
-/// Each name of an entity (folded) with the entity's mentions in paragraphs.
-fn alias_table(ids: &FxHashMap<&str, u32>, entities: &[Entity]) -> Vec<Alias> {
+/// Each name of an entity (folded) with the entity's mentions in the indexed texts.
+fn alias_table(entities: &[Entity], locate: impl Fn(&Mention) -> Option<u32>) -> Vec<Alias> {
     let mut table = Vec::new();
     for e in entities {
         let spans: Vec<(u32, u32, u32)> = e
             .mentions
             .iter()
-            .filter_map(|m| {
-                let d = *ids.get(m.paragraph.as_deref()?)?;
-                Some((d, m.start as u32, m.end as u32))
-            })
+            .filter_map(|m| Some((locate(m)?, m.start as u32, m.end as u32)))
             .collect();
         for name in std::iter::once(&e.name).chain(&e.aliases) {
             table.push((fold_str(name), spans.clone()));

@@ -92,6 +92,28 @@ fn text(b: &Brief, md: bool) -> String {
     s
 }
 
+/// Where a hit is, for a line of `brief search`: `p3:10-14 [2. 전망] p. 4`,
+/// `주 8:20-24`, `출처 src-4 (title):0-3`.
+fn where_hit(index: &Index, h: &crate::brief::search::Hit) -> String {
+    let span = format!("{}-{}", h.start, h.end);
+    if let Some(id) = &h.paragraph {
+        let section = index
+            .section_of(id)
+            .map_or_else(|| i18n::text("cli.summary", &[]), |s| s.heading());
+        let page = h.page.map_or_else(String::new, |p| format!(" p. {p}"));
+        return format!("{id}:{span} [{section}]{page}");
+    }
+    if let Some(n) = h.footnote {
+        return i18n::text("cli.hit_footnote", &[("n", &n), ("span", &span)]);
+    }
+    let field = h.field.unwrap_or("title");
+    let id = h.source.as_deref().unwrap_or("");
+    i18n::text(
+        "cli.hit_source",
+        &[("id", &id), ("field", &field), ("span", &span)],
+    )
+}
+
 /// Print search hits as lines or JSON.
 pub fn search(index: &Index, query: &str, json: bool) -> io::Result<()> {
     let hits = index.search(query);
@@ -101,14 +123,7 @@ pub fn search(index: &Index, query: &str, json: bool) -> io::Result<()> {
         return writeln!(out);
     }
     for h in &hits {
-        let section = index
-            .section_of(&h.paragraph)
-            .map_or_else(|| i18n::text("cli.summary", &[]), |s| s.heading());
-        writeln!(
-            out,
-            "{}:{}-{} [{}] {}",
-            h.paragraph, h.start, h.end, section, h.snippet
-        )?;
+        writeln!(out, "{} {}", where_hit(index, h), h.snippet)?;
     }
     let count = hits.len();
     writeln!(out, "{}", i18n::text("cli.matches", &[("count", &count)]))

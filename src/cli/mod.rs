@@ -304,6 +304,7 @@ fn open_notes(app: &mut crate::app::App, explicit: Option<&Path>) -> crate::tui:
     match crate::notes::NoteStore::open(&path, &crate::app::notes::brief_key(&number)) {
         Ok((mut store, notices)) => {
             let placed = app.attach_notes(store.take_annotations());
+            app.set_entity_reviews(store.entity_reviews().clone());
             let mut said: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
             said.extend((!placed.is_empty()).then_some(placed));
             app.say(crate::text::sanitize_line(&said.join(" · ")));

@@ -17,6 +17,7 @@ pub use export::{
     to_csv_paged, to_html, to_markdown, to_readwise_csv, to_report_markdown, to_w3c, to_w3c_paged,
 };
 pub use model::{
-    Annotation, FORMAT_VERSION, Highlight, NotesFile, Target, Tombstone, tags_in, text_hash,
+    Annotation, EntityReview, EntityReviews, FORMAT_VERSION, Highlight, NotesFile, Target,
+    Tombstone, Verdict, tags_in, text_hash,
 };
 pub use store::{NoteStore, Notice, StoreError, default_path};

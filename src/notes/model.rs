@@ -184,6 +184,42 @@ pub struct NotesFile {
     /// Annotations deleted, so a window that still holds one does not bring it back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deleted: Vec<Tombstone>,
+    /// The reader's verdicts on names the import was unsure of, by entity id (files written
+    /// before there were reviews have none).
+    #[serde(default, skip_serializing_if = "EntityReviews::is_empty")]
+    pub entity_reviews: EntityReviews,
+}
+
+/// Verdicts on found names, by entity id.
+pub type EntityReviews = std::collections::BTreeMap<String, EntityReview>;
+
+/// What the reader decided about a name the import was unsure of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityReview {
+    /// Kept with the other names, or hidden.
+    pub verdict: Verdict,
+    /// When it was decided (RFC 3339); the later decision wins when windows merge.
+    pub at: String,
+}
+
+/// A reader's verdict on a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// A real name: shown with the others.
+    Confirmed,
+    /// Not a name: hidden.
+    Dropped,
+}
+
+impl EntityReview {
+    /// A verdict made now.
+    pub fn now(verdict: Verdict) -> EntityReview {
+        EntityReview {
+            verdict,
+            at: now_rfc3339(),
+        }
+    }
 }
 
 /// The record of a deleted annotation.
@@ -215,6 +251,10 @@ impl NotesFile {
                 t.text_hash.clear();
             }
         }
+        self.entity_reviews = std::mem::take(&mut self.entity_reviews)
+            .into_iter()
+            .map(|(id, r)| (sanitize_line(&id), r))
+            .collect();
     }
 }
 
@@ -331,6 +371,7 @@ mod tests {
             brief: "2025-09".into(),
             annotations: vec![Annotation::new(t, None, "hi #x")],
             deleted: Vec::new(),
+            entity_reviews: EntityReviews::new(),
         };
         let json = serde_json::to_string(&file).unwrap();
         assert!(json.starts_with(r#"{"version":1,"brief":"2025-09","annotations":["#));

@@ -26,7 +26,9 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::notes::model::{Annotation, FORMAT_VERSION, NotesFile, Tombstone, now_rfc3339};
+use crate::notes::model::{
+    Annotation, EntityReviews, FORMAT_VERSION, NotesFile, Tombstone, now_rfc3339,
+};
 
 pub(crate) use atomic::write_target;
 pub use error::{Notice, StoreError};
@@ -48,6 +50,8 @@ pub struct NoteStore {
     /// Ids this window has seen in the file or saved: one missing from a save was deleted here.
     known: HashSet<String>,
     deleted: Vec<Tombstone>,
+    /// The reader's verdicts on unsure names, saved and merged with the annotations.
+    reviews: EntityReviews,
     /// The notes file's modification time when this window last read or wrote it.
     seen: Option<std::time::SystemTime>,
 }
@@ -118,6 +122,7 @@ impl NoteStore {
             loaded: Vec::new(),
             known: HashSet::new(),
             deleted: Vec::new(),
+            reviews: EntityReviews::new(),
             seen: None,
         }
     }
@@ -130,6 +135,19 @@ impl NoteStore {
     /// Take the loaded (or merged) annotations, leaving none in the store.
     pub fn take_annotations(&mut self) -> Vec<Annotation> {
         std::mem::take(&mut self.loaded)
+    }
+
+    /// The verdicts on unsure names, as loaded or merged by the last save.
+    pub fn entity_reviews(&self) -> &EntityReviews {
+        &self.reviews
+    }
+
+    /// Replace the verdicts to be saved (merged with the file's by the next save).
+    pub fn set_entity_reviews(&mut self, reviews: &EntityReviews) {
+        if &self.reviews != reviews {
+            self.reviews = reviews.clone();
+            self.dirty = true;
+        }
     }
 
     /// The notes file.
@@ -190,10 +208,16 @@ impl NoteStore {
         let _lock = self.lock()?;
         let disk = self.read_for_merge()?;
         let mine_deleted = self.deleted_here(annotations);
-        let (theirs, their_deleted, good) = match disk {
-            Some((file, bytes)) => (file.annotations, file.deleted, Some(bytes)),
-            None => (Vec::new(), Vec::new(), None),
+        let (theirs, their_deleted, their_reviews, good) = match disk {
+            Some((file, bytes)) => (
+                file.annotations,
+                file.deleted,
+                file.entity_reviews,
+                Some(bytes),
+            ),
+            None => (Vec::new(), Vec::new(), EntityReviews::new(), None),
         };
+        self.reviews = merge::merge_reviews(&self.reviews, their_reviews);
         let theirs_count = theirs.len();
         let (merged, deleted) = merge::merge(annotations, &mine_deleted, theirs, their_deleted);
         if let Some(bytes) = good {
@@ -216,6 +240,7 @@ impl NoteStore {
             return Ok(());
         };
         let mine_deleted = self.deleted_here(annotations);
+        self.reviews = merge::merge_reviews(&self.reviews, file.entity_reviews);
         let (merged, deleted) =
             merge::merge(annotations, &mine_deleted, file.annotations, file.deleted);
         self.take_merged(merged, deleted);
@@ -262,6 +287,7 @@ impl NoteStore {
             brief: &self.brief_key,
             annotations,
             deleted,
+            entity_reviews: &self.reviews,
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|source| StoreError::Encode {
             path: self.path.clone(),
@@ -300,4 +326,6 @@ struct NotesFileRef<'a> {
     annotations: &'a [Annotation],
     #[serde(skip_serializing_if = "<[Tombstone]>::is_empty")]
     deleted: &'a [Tombstone],
+    #[serde(skip_serializing_if = "EntityReviews::is_empty")]
+    entity_reviews: &'a EntityReviews,
 }

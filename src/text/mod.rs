@@ -1,6 +1,7 @@
 //! Korean-aware text handling: sanitising input, measuring and wrapping it for the terminal,
 //! and matching search queries (including initial-consonant search such as ㅂㄹ → 북러).
 
+mod fit;
 mod hangul;
 mod matcher;
 pub mod osc52;
@@ -8,6 +9,7 @@ mod sanitize;
 mod width;
 mod wrap;
 
+pub use fit::ellipsize;
 pub use hangul::{
     JamoSeq, decompose, fold, initial, is_compat_consonant, is_syllable, jamo_seq, to_compat,
 };

@@ -35,10 +35,14 @@ impl NoteKeeper {
         let Some(store) = self.store.as_mut() else {
             return;
         };
+        store.set_entity_reviews(app.entity_reviews());
         let result = match store.save(&app.notes().list) {
             Ok(()) => Ok(store.take_annotations()),
             Err(e) => Err(e.to_string()),
         };
+        if result.is_ok() {
+            app.set_entity_reviews(store.entity_reviews().clone());
+        }
         app.notes_saved(result);
     }
 
@@ -58,7 +62,8 @@ impl NoteKeeper {
         if !store.changed_on_disk() || store.reload(&app.notes().list).is_err() {
             return false;
         }
-        app.notes_merged(store.take_annotations())
+        let reviews = app.set_entity_reviews(store.entity_reviews().clone());
+        app.notes_merged(store.take_annotations()) || reviews
     }
 }
 

@@ -1,9 +1,12 @@
 //! Widgets that borrow the app and draw it; drawing never changes state.
 
+mod marked;
 pub mod outline;
 pub mod popup;
 pub mod reader;
+pub mod recommendation;
 pub mod side;
+mod side_items;
 pub mod status;
 pub mod theme;
 

@@ -33,6 +33,10 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
             " Warnings — Esc closes ",
             warning_lines(app, theme, area.width.saturating_sub(2)),
         ),
+        Popup::Recommendation(i) => (
+            " Recommendation — 1–9 goes to a passage, Esc closes ",
+            super::recommendation::lines(app, theme, i, area.width.saturating_sub(2)),
+        ),
         Popup::Messages => (
             " Messages, newest first — Esc closes ",
             message_lines(app, theme, area.width.saturating_sub(2)),
@@ -84,7 +88,14 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         return vec![];
     };
     let mut lines = vec![Line::styled(format!("주 {n}"), theme.heading)];
-    lines.extend(wrapped(&f.text, width, theme.text));
+    let found = super::marked::footnote_matches(app, n);
+    lines.extend(super::marked::wrapped_marked(
+        &f.text,
+        width,
+        theme.text,
+        &found,
+        theme.current_match,
+    ));
     for claim in app
         .index()
         .brief
@@ -93,8 +104,12 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         .filter(|c| c.footnotes.contains(&n))
     {
         lines.push(Line::default());
+        let section = app
+            .index()
+            .section_of(&claim.paragraph)
+            .map_or_else(|| "요약".to_string(), |s| s.heading());
         lines.push(Line::styled(
-            format!("이 주를 단 문장 ({})", claim.paragraph),
+            format!("이 주를 단 문장 · {section}"),
             theme.heading,
         ));
         lines.extend(wrapped(&format!("“{}”", claim.text), width, theme.dim));
@@ -115,7 +130,7 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         lines.push(Line::default());
         let date = s.date.clone().unwrap_or_default();
         lines.push(Line::from(vec![
-            Span::styled(format!("출처 {} ", s.id), theme.marker),
+            Span::styled("출처 ", theme.marker),
             Span::styled(s.outlet.clone(), theme.heading),
             Span::styled(format!(" · {date} · {}", s.lang), theme.dim),
         ]));
@@ -123,14 +138,9 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         if let Some(url) = &s.url {
             lines.push(Line::styled(url.clone(), theme.dim));
         }
-        let cited: Vec<String> = app
-            .index()
-            .claims_citing(&s.id)
-            .iter()
-            .map(|c| c.paragraph.clone())
-            .collect();
+        let notes: Vec<String> = s.footnotes.iter().map(|n| format!("주 {n}")).collect();
         lines.push(Line::styled(
-            format!("cited by: {} (주 {:?})", cited.join(", "), s.footnotes),
+            format!("cited in: {}", notes.join(", ")),
             theme.dim,
         ));
     }

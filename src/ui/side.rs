@@ -8,32 +8,44 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Tabs, Widget};
 
+use super::side_items;
 use super::{Theme, focused, pane, wrapped};
-use crate::app::panes::KIND_LABELS;
 use crate::app::{App, Focus, Tab};
 
-/// The lines of every item of the current tab, for a list `width` wide.
-fn items(app: &App, theme: &Theme, width: u16) -> Vec<Vec<Line<'static>>> {
-    match app.tab() {
+/// The lines of a list item; line `head` is the one highlighted when chosen.
+pub(super) struct Item {
+    pub(super) lines: Vec<Line<'static>>,
+    pub(super) head: usize,
+}
+
+impl Item {
+    pub(super) fn new(lines: Vec<Line<'static>>) -> Item {
+        Item { lines, head: 0 }
+    }
+}
+
+/// The items of the current tab, for a list `width` wide.
+fn items(app: &App, theme: &Theme, width: u16) -> Vec<Item> {
+    if app.tab() == Tab::Entities {
+        return side_items::entity_items(app, theme, width);
+    }
+    let lines: Vec<Vec<Line<'static>>> = match app.tab() {
         Tab::Citations => app
             .citations()
             .iter()
             .map(|n| citation(app, theme, *n, width))
             .collect(),
         Tab::Recommendations => (0..app.index().brief.recommendations.len())
-            .map(|i| recommendation(app, theme, i, width))
+            .map(|i| side_items::recommendation(app, theme, i, width))
             .collect(),
-        Tab::Entities => app
-            .entity_order()
-            .into_iter()
-            .map(|i| entity(app, theme, i))
-            .collect(),
+        Tab::Entities => Vec::new(),
         Tab::Annotations => app
             .annotation_order()
             .into_iter()
             .map(|i| annotation(app, theme, i, width))
             .collect(),
-    }
+    };
+    lines.into_iter().map(Item::new).collect()
 }
 
 fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static>> {
@@ -141,46 +153,10 @@ fn citation(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> 
     lines
 }
 
-fn indent(line: Line<'static>) -> Line<'static> {
+pub(super) fn indent(line: Line<'static>) -> Line<'static> {
     let mut spans = vec![Span::raw("  ")];
     spans.extend(line.spans);
     Line::from(spans)
-}
-
-fn recommendation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static>> {
-    let r = &app.index().brief.recommendations[i];
-    let visible = app.visible_paragraphs();
-    let here = r.paragraphs.iter().any(|p| visible.contains(&p.as_str()));
-    let mark = if here { "● " } else { "  " };
-    let mut lines = vec![Line::from(vec![
-        Span::styled(mark, theme.flash),
-        Span::styled(format!("[{}] ", r.area), theme.marker),
-        Span::styled(r.title.clone(), theme.text),
-    ])];
-    lines.extend(
-        wrapped(
-            &format!("조건: {}", r.condition),
-            width.saturating_sub(4),
-            theme.dim,
-        )
-        .into_iter()
-        .take(2)
-        .map(|l| indent(indent(l))),
-    );
-    lines
-}
-
-fn entity(app: &App, theme: &Theme, i: usize) -> Vec<Line<'static>> {
-    let e = &app.index().brief.entities[i];
-    let label = KIND_LABELS
-        .iter()
-        .find(|(k, _)| *k == e.kind)
-        .map_or(e.kind.as_str(), |(_, l)| l);
-    vec![Line::from(vec![
-        Span::styled(format!("{label} "), theme.dim),
-        Span::styled(e.name.clone(), theme.text),
-        Span::styled(format!(" ({})", e.mentions.len()), theme.dim),
-    ])]
 }
 
 /// The list area inside the pane (below the tab bar).
@@ -235,22 +211,65 @@ fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     .render(tabs_area, buf);
 }
 
+/// The filter line over the list, while a list is filtered.
+fn filter_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
+    let typing = app.search().active && app.search().filtering;
+    let filter = app.list_filter();
+    if filter.is_empty() && !typing {
+        return None;
+    }
+    let hint = if typing {
+        "Enter keeps, Esc clears"
+    } else {
+        "/ then Esc clears"
+    };
+    Some(Line::from(vec![
+        Span::styled(format!("/{filter}"), theme.marker),
+        Span::styled(format!("  {hint}"), theme.dim),
+    ]))
+}
+
+/// The focused item whole, on the list's last rows (taken from `list`).
+fn render_tooltip(app: &App, theme: &Theme, list: &mut Rect, buf: &mut Buffer) {
+    let tip = side_items::tooltip(app)
+        .map(|t| wrapped(&t, list.width, theme.bar))
+        .unwrap_or_default();
+    let rows = tip.len().min((list.height as usize).saturating_sub(3) / 2);
+    list.height -= rows as u16;
+    for (k, line) in tip.iter().take(rows).enumerate() {
+        let y = list.y + list.height + k as u16;
+        buf.set_style(Rect::new(list.x, y, list.width, 1), theme.bar);
+        buf.set_line(list.x, y, line, list.width);
+    }
+}
+
 /// Draw the side pane with its tabs; returns the rows each item occupies.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Range<usize>> {
     let is_focused = focused(app, Focus::Side);
     let block = pane("Linked", is_focused, theme);
     block.render(area, buf);
     render_tabs(app, theme, area, buf);
-    let list = list_area(area);
+    let mut list = list_area(area);
+    let filter = filter_line(app, theme);
+    if let Some(line) = &filter
+        && list.height > 2
+    {
+        buf.set_line(list.x, list.y, line, list.width);
+        list.y += 1;
+        list.height -= 1;
+    }
+    if is_focused {
+        render_tooltip(app, theme, &mut list, buf);
+    }
     let all = items(app, theme, list.width);
-    let heights: Vec<usize> = all.iter().map(Vec::len).collect();
+    let heights: Vec<usize> = all.iter().map(|i| i.lines.len()).collect();
     let offset = scroll_offset(&heights, app.selected(), list.height as usize);
     let item_rows = item_rows(&heights, offset);
     let mut rows: Vec<(Line, Style)> = Vec::new();
     for (i, item) in all.into_iter().enumerate() {
         let chosen = i == app.selected();
-        for (k, line) in item.into_iter().enumerate() {
-            let highlight = chosen && k == 0 && is_focused;
+        for (k, line) in item.lines.into_iter().enumerate() {
+            let highlight = chosen && k == item.head && is_focused;
             rows.push((
                 line,
                 if highlight {
@@ -262,10 +281,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Ran
         }
     }
     if rows.is_empty() {
-        let none = if app.tab() == Tab::Annotations {
-            "(none yet: v selects, H highlights, a writes a note)"
-        } else {
-            "(none)"
+        let none = match app.tab() {
+            Tab::Annotations if app.list_filter().is_empty() => {
+                "(none yet: v selects, H highlights, a writes a note)"
+            }
+            _ if !app.list_filter().is_empty() => "(nothing matches the filter)",
+            _ => "(none)",
         };
         buf.set_stringn(list.x, list.y, none, list.width as usize, theme.dim);
     }
@@ -289,5 +310,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Ran
             );
         }
     }
+    let shift = usize::from(filter.is_some() && list.y > area.y + 2);
     item_rows
+        .into_iter()
+        .map(|r| r.start + shift..r.end + shift)
+        .collect()
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::Theme;
 use crate::app::keymap::{Context, HINTS, Hints, first_key};
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Tab};
 use crate::text::str_width;
 
 /// Series, number, title, author, date.
@@ -55,7 +55,7 @@ fn left_part(app: &App) -> String {
         Context::Editor => "NOTE",
         Context::Search if search.filtering => "FILTER",
         Context::Search => "SEARCH",
-        Context::Popup => "POPUP",
+        Context::Popup | Context::Recommendation => "POPUP",
         Context::Visual => "VISUAL",
         Context::Normal => match app.focus() {
             Focus::Reader => "READ",
@@ -64,8 +64,8 @@ fn left_part(app: &App) -> String {
         },
     };
     let mut left = format!(" {mode} ");
-    if search.filtering && (search.active || !app.notes_filter().is_empty()) {
-        left += &format!("│ filter: {} ", app.notes_filter());
+    if search.filtering && (search.active || !app.list_filter().is_empty()) {
+        left += &format!("│ filter: {} ", app.list_filter());
     } else if !search.matches.is_empty() || search.active {
         left += &format!("│ /{} {} ", search.query, search.count());
     }
@@ -118,11 +118,13 @@ pub fn key_hints(app: &App) -> Vec<String> {
     let which = match app.context() {
         Context::Editor => Hints::Editor,
         Context::Popup => Hints::Popup,
+        Context::Recommendation => Hints::Recommendation,
         Context::Search => Hints::Search,
         Context::Visual => Hints::Visual,
         Context::Normal => match app.focus() {
             Focus::Reader => Hints::Reader,
             Focus::Outline => Hints::Outline,
+            Focus::Side if app.tab() == Tab::Entities => Hints::Entities,
             Focus::Side => Hints::Side,
         },
     };

@@ -4,7 +4,7 @@
 use super::super::action::Action;
 use super::super::cursor::Motion;
 use super::{Binding, Context};
-use Context::{Editor, Normal, Popup, Search, Visual};
+use Context::{Editor, Normal, Popup, Recommendation, Search, Visual};
 
 const fn bind(context: Context, keys: &'static str, action: Action, help: &'static str) -> Binding {
     Binding {
@@ -58,7 +58,7 @@ pub const KEYMAP: &[Binding] = &[
         Normal,
         "<Enter>",
         Action::Follow,
-        "follow: open footnote / jump to item",
+        "follow: footnote, section, recommendation, next mention",
     ),
     bind(
         Normal,
@@ -75,8 +75,30 @@ pub const KEYMAP: &[Binding] = &[
         Action::SearchStart,
         "search (as you type; Enter alone repeats the last)",
     ),
-    bind(Normal, "n", Action::SearchNext, "next match"),
-    bind(Normal, "N", Action::SearchPrev, "previous match"),
+    bind(
+        Normal,
+        "n",
+        Action::SearchNext,
+        "next match (Entities tab: the name's next mention)",
+    ),
+    bind(
+        Normal,
+        "N",
+        Action::SearchPrev,
+        "previous match (Entities tab: previous mention)",
+    ),
+    bind(
+        Normal,
+        "+",
+        Action::ConfirmEntity,
+        "Entities tab: confirm an unsure (?) name, listed with the others from now on",
+    ),
+    bind(
+        Normal,
+        "-",
+        Action::DropEntity,
+        "Entities tab: drop an unsure (?) name, hidden from now on",
+    ),
     bind(
         Normal,
         "h <Left>",
@@ -283,8 +305,43 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(Popup, "b <PgUp>", Action::PageUp, "scroll up a page"),
     bind(Popup, "<Esc> q <Enter> ? <F1>", Action::Close, "close"),
+    bind(
+        Popup,
+        "n",
+        Action::SearchNext,
+        "next search match (the body, footnotes, sources)",
+    ),
+    bind(Popup, "N", Action::SearchPrev, "previous search match"),
     bind(Popup, "<C-c>", Action::Quit, "quit"),
     bind(Popup, "<C-z>", Action::Suspend, "suspend to the shell"),
+    bind(
+        Recommendation,
+        "{1-9}",
+        Action::Passage(1),
+        "go to passage 1–9, its sentence highlighted",
+    ),
+    bind(Recommendation, "j <Down>", Action::LineDown, "scroll down"),
+    bind(Recommendation, "k <Up>", Action::LineUp, "scroll up"),
+    bind(
+        Recommendation,
+        "<Space> <PgDn>",
+        Action::PageDown,
+        "scroll down a page",
+    ),
+    bind(
+        Recommendation,
+        "b <PgUp>",
+        Action::PageUp,
+        "scroll up a page",
+    ),
+    bind(Recommendation, "<Esc> q <Enter>", Action::Close, "close"),
+    bind(Recommendation, "<C-c>", Action::Quit, "quit"),
+    bind(
+        Recommendation,
+        "<C-z>",
+        Action::Suspend,
+        "suspend to the shell",
+    ),
 ];
 
 /// Which keys the status bar hints at: a mode, or in reading mode the focused pane.
@@ -293,9 +350,13 @@ pub enum Hints {
     Reader,
     Outline,
     Side,
+    /// The side pane on its Entities tab.
+    Entities,
     Visual,
     Search,
     Popup,
+    /// The recommendation view.
+    Recommendation,
     Editor,
 }
 
@@ -343,6 +404,19 @@ pub const HINTS: &[(Hints, Context, &[Hint])] = &[
         ],
     ),
     (
+        Hints::Entities,
+        Normal,
+        &[
+            (Action::SearchNext, "next mention"),
+            (Action::SearchPrev, "previous"),
+            (Action::SearchStart, "filter"),
+            (Action::ConfirmEntity, "confirm"),
+            (Action::DropEntity, "drop"),
+            (Action::NextTab, "tab"),
+            (Action::Back, "back"),
+        ],
+    ),
+    (
         Hints::Visual,
         Visual,
         &[
@@ -366,6 +440,15 @@ pub const HINTS: &[(Hints, Context, &[Hint])] = &[
         &[(Action::LineDown, "scroll"), (Action::Close, "close")],
     ),
     (
+        Hints::Recommendation,
+        Recommendation,
+        &[
+            (Action::Passage(1), "passage"),
+            (Action::LineDown, "scroll"),
+            (Action::Close, "close"),
+        ],
+    ),
+    (
         Hints::Editor,
         Editor,
         &[(Action::SaveNote, "save"), (Action::Close, "cancel")],
@@ -378,8 +461,12 @@ pub const HELP_SECTIONS: &[(Context, &str)] = &[
     (Visual, "Selecting (v)"),
     (
         Search,
-        "Searching (/; in the Annotations tab, / filters the list)",
+        "Searching (/ searches the text, footnotes and sources; in the Entities and Annotations tabs, / filters the list)",
     ),
     (Popup, "Popups"),
+    (
+        Recommendation,
+        "Recommendation view (Enter on a recommendation)",
+    ),
     (Editor, "Writing a note (a)"),
 ];

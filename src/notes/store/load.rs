@@ -99,6 +99,7 @@ impl NoteStore {
             });
         }
         file.sanitize();
+        self.reviews = std::mem::take(&mut file.entity_reviews);
         self.take_merged(file.annotations, file.deleted);
         Ok(())
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::DateTime;
 
-use crate::notes::model::{Annotation, Tombstone};
+use crate::notes::model::{Annotation, EntityReviews, Tombstone};
 
 /// Tombstones kept at most (the newest); older deletes can no longer be told apart from notes
 /// that never existed, which only matters for a window left open that long.
@@ -61,6 +61,20 @@ pub(crate) fn merge(
     (merged, deletes)
 }
 
+/// The merge of two sets of entity reviews: per entity the later verdict wins (mine on a tie).
+pub(crate) fn merge_reviews(mine: &EntityReviews, theirs: EntityReviews) -> EntityReviews {
+    let mut merged = theirs;
+    for (id, r) in mine {
+        let newer = merged
+            .get(id)
+            .is_none_or(|t| later(&r.at, &t.at) != Ordering::Less);
+        if newer {
+            merged.insert(id.clone(), r.clone());
+        }
+    }
+    merged
+}
+
 /// Compare two RFC 3339 times (as times when both parse, else as text).
 fn later(a: &str, b: &str) -> Ordering {
     match (
@@ -113,6 +127,30 @@ mod tests {
         let (m, d) = merge(&[], &[dead("a", T2), dead("b", T2)], theirs, Vec::new());
         assert_eq!(m.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["b"]);
         assert_eq!(d, [dead("a", T2)]);
+    }
+
+    #[test]
+    fn later_review_wins() {
+        use crate::notes::model::{EntityReview, Verdict};
+        let review = |verdict, at: &str| EntityReview {
+            verdict,
+            at: at.into(),
+        };
+        let mine = EntityReviews::from([
+            ("a".to_string(), review(Verdict::Dropped, T1)),
+            ("b".to_string(), review(Verdict::Confirmed, T3)),
+        ]);
+        let theirs = EntityReviews::from([
+            ("a".to_string(), review(Verdict::Confirmed, T2)),
+            ("b".to_string(), review(Verdict::Dropped, T2)),
+            ("c".to_string(), review(Verdict::Dropped, T1)),
+        ]);
+        let merged = merge_reviews(&mine, theirs);
+        let verdicts: Vec<Verdict> = merged.values().map(|r| r.verdict).collect();
+        assert_eq!(
+            verdicts,
+            [Verdict::Confirmed, Verdict::Confirmed, Verdict::Dropped]
+        );
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub fn rescue(
         brief: brief_key.to_owned(),
         annotations: annotations.to_vec(),
         deleted: Vec::new(),
+        entity_reviews: crate::notes::model::EntityReviews::new(),
     };
     let bytes = serde_json::to_vec_pretty(&file).map_err(|e| e.to_string())?;
     let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");

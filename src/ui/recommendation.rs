@@ -1,0 +1,126 @@
+//! The recommendation view: the full text, who acts, when, the area, where
+//! it was found, and every passage it is drawn from, numbered for `1`–`9`.
+
+use ratatui::text::{Line, Span};
+
+use super::{Theme, wrapped};
+use crate::app::App;
+use crate::app::recommend::passages;
+use crate::brief::model::{Confidence, Origin};
+
+/// Labels in the brief's language: actor, condition, area, found by, passages.
+fn labels(english: bool) -> [&'static str; 5] {
+    if english {
+        ["Actor", "When", "Area", "Found", "Passages"]
+    } else {
+        ["주체", "조건·시기", "분야", "유래", "근거 문장"]
+    }
+}
+
+fn origin_name(origin: Origin, confidence: Confidence) -> String {
+    let origin = match origin {
+        Origin::Overlay => "curated for this brief",
+        Origin::Gazetteer => "built-in list",
+        Origin::Extracted => "found in the text",
+    };
+    let confidence = match confidence {
+        Confidence::High => "high",
+        Confidence::Medium => "medium",
+        Confidence::Low => "low",
+    };
+    format!("{origin} · confidence {confidence}")
+}
+
+/// The view's lines for recommendation `i`, `width` columns wide.
+pub fn lines(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static>> {
+    let Some(r) = app.index().brief.recommendations.get(i) else {
+        return Vec::new();
+    };
+    let [actor, when, area, found, drawn] = labels(app.index().brief.meta.lang == "en");
+    let mut out = wrapped(&r.title, width, theme.heading);
+    out.push(Line::default());
+    out.extend(wrapped(&r.text, width, theme.text));
+    out.push(Line::default());
+    for (label, value) in [
+        (actor, r.actor.clone()),
+        (when, r.condition.clone()),
+        (area, r.area.clone()),
+        (found, origin_name(r.origin, r.confidence)),
+    ] {
+        out.extend(field(theme, label, &value, width));
+    }
+    out.push(Line::default());
+    let all = passages(app, r);
+    out.push(Line::styled(
+        format!("{drawn} ({}): a number goes there", all.len()),
+        theme.heading,
+    ));
+    for (k, p) in all.iter().enumerate() {
+        let key = if k < 9 {
+            format!("{} ", k + 1)
+        } else {
+            "  ".into()
+        };
+        let section = app
+            .index()
+            .section_of(&p.paragraph)
+            .map_or_else(|| summary_name(app), |s| s.heading());
+        let page = app
+            .index()
+            .paragraph(&p.paragraph)
+            .and_then(|x| x.pages)
+            .map_or_else(String::new, |(first, _)| format!(" · p. {first}"));
+        out.push(Line::from(vec![
+            Span::styled(key, theme.marker),
+            Span::styled(format!("{section}{page}"), theme.dim),
+        ]));
+        let sentence: String = app
+            .index()
+            .paragraph(&p.paragraph)
+            .map(|x| x.text.chars().skip(p.start).take(p.end - p.start).collect())
+            .unwrap_or_default();
+        out.extend(
+            wrapped(
+                &format!("“{sentence}”"),
+                width.saturating_sub(2),
+                theme.text,
+            )
+            .into_iter()
+            .map(|l| {
+                let mut spans = vec![Span::raw("  ")];
+                spans.extend(l.spans);
+                Line::from(spans)
+            }),
+        );
+    }
+    out
+}
+
+/// `label: value`, the value wrapped under itself; `—` when empty.
+fn field(theme: &Theme, label: &str, value: &str, width: u16) -> Vec<Line<'static>> {
+    let value = if value.is_empty() { "—" } else { value };
+    let head = format!("{label}: ");
+    let rest = width.saturating_sub(crate::text::str_width(&head) as u16);
+    wrapped(value, rest, theme.text)
+        .into_iter()
+        .enumerate()
+        .map(|(k, line)| {
+            let lead = if k == 0 {
+                head.clone()
+            } else {
+                " ".repeat(crate::text::str_width(&head))
+            };
+            let mut spans = vec![Span::styled(lead, theme.dim)];
+            spans.extend(line.spans);
+            Line::from(spans)
+        })
+        .collect()
+}
+
+fn summary_name(app: &App) -> String {
+    match app.index().brief.summary_title.as_str() {
+        "" if app.index().brief.meta.lang == "en" => "Summary".into(),
+        "" => "요약".into(),
+        t => t.to_string(),
+    }
+}
