@@ -6,7 +6,23 @@ use std::time::Instant;
 use brief::brief::import::{classify, furniture, header, notes, source};
 use brief::brief::load;
 
+/// `import_profile repeat N`: only N whole imports after one warm-up
+/// (for callgrind, where one-time set-up would drown the per-import cost).
+fn repeat(n: u32) {
+    let _ = load::builtin();
+    let t = Instant::now();
+    for _ in 0..n {
+        let _ = std::hint::black_box(load::builtin());
+    }
+    println!("whole import: {:?}", t.elapsed() / n.max(1));
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("repeat") {
+        repeat(args.get(2).and_then(|n| n.parse().ok()).unwrap_or(20));
+        return;
+    }
     let raw = load::DEFAULT_BRIEF;
     let n = 200;
     let t = Instant::now();

@@ -216,8 +216,7 @@ fn traits<'a>(rows: &'a [Row], notes: &[&'a str]) -> Traits<'a> {
         .any(|t| heading_of(t).is_some_and(|h| h.style != HeadingStyle::Circled));
     let listy = texts.iter().filter(|t| bullet_of(t).is_some()).count() >= 5;
     let note_lines: Vec<&str> = notes.iter().flat_map(|n| n.lines()).collect();
-    let vocab = Vocabulary::new(texts.iter().chain(&note_lines).copied())
-        .with_interior(texts.iter().chain(&note_lines).copied());
+    let vocab = Vocabulary::of_lines(texts.iter().chain(&note_lines).copied());
     let mut seams = Vec::new();
     let mut widths = Vec::new();
     for w in rows.windows(2) {

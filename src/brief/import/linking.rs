@@ -224,14 +224,17 @@ fn link_recommendations(
     problems: &mut Vec<Problem>,
 ) -> Vec<Recommendation> {
     let text = &overlay.text;
+    let passages: Vec<&str> = overlay
+        .recommendations
+        .iter()
+        .flat_map(|r| r.passages.iter().map(String::as_str))
+        .collect();
+    let mut holding = paragraphs_holding(brief, &passages).into_iter();
     let mut out = Vec::new();
     for r in &overlay.recommendations {
         let mut paragraphs: Vec<String> = Vec::new();
         for passage in &r.passages {
-            let found: Vec<&Paragraph> = brief
-                .paragraphs()
-                .filter(|p| p.text.contains(passage.as_str()))
-                .collect();
+            let found = holding.next().unwrap_or_default();
             let line = || line_of(text, passage);
             match found.as_slice() {
                 [p] => {
@@ -276,6 +279,21 @@ fn link_recommendations(
         });
     }
     out
+}
+
+/// For each passage, the paragraphs that contain it; each passage's
+/// searcher is set up once for all paragraphs.
+fn paragraphs_holding<'b>(brief: &'b Brief, passages: &[&str]) -> Vec<Vec<&'b Paragraph>> {
+    passages
+        .iter()
+        .map(|passage| {
+            let finder = memchr::memmem::Finder::new(passage);
+            brief
+                .paragraphs()
+                .filter(|p| finder.find(p.text.as_bytes()).is_some())
+                .collect()
+        })
+        .collect()
 }
 
 /// Every marker has a definition and every definition is cited.
