@@ -17,11 +17,35 @@ fn repeat(n: u32) {
     println!("whole import: {:?}", t.elapsed() / n.max(1));
 }
 
+/// `import_profile files FILE…`: each file imported 20 times after one warm-up.
+fn files(paths: &[String]) {
+    let overlay = brief::brief::overlay::Overlay::builtin().expect("overlay");
+    let _ = load::builtin();
+    for path in paths {
+        let Ok(bytes) = std::fs::read(path) else {
+            println!("{path}: unreadable");
+            continue;
+        };
+        let t = Instant::now();
+        for _ in 0..20 {
+            let _ = std::hint::black_box(load::load(&bytes, path, &overlay, "overlay"));
+        }
+        println!("{path}: {:?}", t.elapsed() / 20);
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if args.get(1).map(String::as_str) == Some("repeat") {
-        repeat(args.get(2).and_then(|n| n.parse().ok()).unwrap_or(20));
-        return;
+    match args.get(1).map(String::as_str) {
+        Some("repeat") => {
+            repeat(args.get(2).and_then(|n| n.parse().ok()).unwrap_or(20));
+            return;
+        }
+        Some("files") => {
+            files(&args[2..]);
+            return;
+        }
+        _ => {}
     }
     let raw = load::DEFAULT_BRIEF;
     let n = 200;
