@@ -34,11 +34,35 @@ fn files(paths: &[String]) {
     }
 }
 
+/// `import_profile lines FILE.pdf`: the PDF's lines as the pipeline gets them.
+fn pdf_lines(paths: &[String]) {
+    use brief::brief::import::pdf;
+    for path in paths {
+        let Ok(bytes) = std::fs::read(path) else {
+            continue;
+        };
+        let Ok(lines) = pdf::lines(&bytes) else {
+            continue;
+        };
+        for l in pdf::blank_lines_at_gaps(pdf::superscript_markers(lines)) {
+            let h = l.layout.unwrap_or_default();
+            println!(
+                "{:>4} p{:?} y{:>6.1} x{:>5.1} s{:>4.1} {}",
+                l.number, l.page, h.y, h.x, h.font_size, l.text
+            );
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     match args.get(1).map(String::as_str) {
         Some("repeat") => {
             repeat(args.get(2).and_then(|n| n.parse().ok()).unwrap_or(20));
+            return;
+        }
+        Some("lines") => {
+            pdf_lines(&args[2..]);
             return;
         }
         Some("files") => {

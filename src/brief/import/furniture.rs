@@ -59,6 +59,7 @@ pub fn strip(lines: &[SourceLine]) -> (Vec<Row>, Vec<Removed>) {
             *at_edges.entry(key(t)).or_insert(0) += 1;
         }
     }
+    let header_band = HeaderBand::of(lines);
     let mut rows = Vec::with_capacity(lines.len());
     let mut removed = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -76,7 +77,7 @@ pub fn strip(lines: &[SourceLine]) -> (Vec<Row>, Vec<Removed>) {
             rows.push(Row::Blank);
             continue;
         }
-        let is_furniture = edges[i] || {
+        let is_furniture = edges[i] || header_band.is_some_and(|b| b.holds(line)) || {
             let k = key(t);
             // A running header stands at page edges again and again; a
             // sentence that happens to repeat once at an edge is body text.
@@ -123,6 +124,45 @@ fn page_edges(
             Edge::None => false,
         })
         .collect()
+}
+
+/// The top margin of a PDF's pages, where running headers stand: above
+/// the highest line set in the body's size, by more than a line's height.
+#[derive(Clone, Copy)]
+struct HeaderBand {
+    below: f32,
+    body: f32,
+}
+
+impl HeaderBand {
+    /// `None` for a source without layout (a text).
+    fn of(lines: &[SourceLine]) -> Option<HeaderBand> {
+        let hints = || {
+            lines
+                .iter()
+                .filter(|l| !l.text.trim().is_empty())
+                .filter_map(|l| l.layout.as_ref())
+                .filter(|h| h.font_size > 0.0)
+        };
+        let mut sizes: Vec<f32> = hints().map(|h| h.font_size).collect();
+        sizes.sort_by(f32::total_cmp);
+        let body = sizes.get(sizes.len() / 2).copied()?;
+        let top = hints()
+            .filter(|h| (h.font_size - body).abs() <= body * 0.05)
+            .map(|h| h.y)
+            .min_by(f32::total_cmp)?;
+        Some(HeaderBand {
+            below: top - body,
+            body,
+        })
+    }
+
+    /// A line in the band, set smaller than the body.
+    fn holds(self, line: &SourceLine) -> bool {
+        line.layout
+            .as_ref()
+            .is_some_and(|h| h.y < self.below && h.font_size < self.body * 0.9)
+    }
 }
 
 /// Whether the nearest text line before or after line `i` is a page edge,
