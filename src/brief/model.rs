@@ -158,6 +158,9 @@ pub struct Source {
     pub url: Option<String>,
     pub lang: String,
     pub footnotes: Vec<u32>,
+    /// Paragraphs that cite it in parentheses (`(연합뉴스, 2025.3.2)`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<String>,
 }
 
 /// A named entity with every place it is mentioned.

@@ -2,6 +2,7 @@
 //! sources, claims, quantities, entities and recommendations.
 
 pub mod blocks;
+pub mod citations;
 pub mod claims;
 pub mod classify;
 pub mod enrich;
