@@ -393,12 +393,40 @@ pub fn seam(left: &str, right: &str, vocab: &Vocabulary, wrap: Wrap) -> Seam {
     if BOUND.contains(&r) {
         return Seam::Glue;
     }
+    let syllables = |w: &str| w.chars().filter(|c| is_hangul(*c)).count();
+    // The right half is a word the brief uses away from line ends (`함정과`
+    // after `소형`): a word starts there.
+    if syllables(l) >= 2 && syllables(r) >= 2 && vocab.whole(r) {
+        return Seam::Space;
+    }
+    if !vocab.whole(l) && !vocab.whole(r) && word_tail(r) {
+        return Seam::Glue;
+    }
     // The left half ends as words end, or both halves are whole words of
     // the brief: the break fell on a space.
     if ends_like_a_word(l) || vocab.whole(l) && vocab.whole(r) {
         Seam::Space
     } else {
         Seam::Glue
+    }
+}
+
+/// Single syllables that stand as words (`눈에 잘`, `할 수`).
+const STANDALONE: &str = "잘더꼭곧또왜안못각총약즉및등수것때중후전내외측뒤앞위속밖새큰온딴첫";
+/// Bound nouns that open a two-syllable word with a particle (`것이`, `수를`).
+const BOUND_NOUNS: &str = "것수데때바듯뿐줄지";
+/// Case particles that close a two-syllable right half (`행과`).
+const CASE_ENDS: &str = "은는이가을를의에와과도로만";
+
+/// Whether a right half that is no word of the brief reads as the end of
+/// a word: one syllable that never stands alone (`록`, `식`), or one
+/// syllable and a particle (`수출입은` | `행과`).
+fn word_tail(right: &str) -> bool {
+    let head: Vec<char> = right.chars().take_while(|c| is_hangul(*c)).collect();
+    match head.as_slice() {
+        [one] => !STANDALONE.contains(*one),
+        [first, last] => !BOUND_NOUNS.contains(*first) && CASE_ENDS.contains(*last),
+        _ => false,
     }
 }
 
@@ -497,5 +525,28 @@ mod seam_tests {
         assert_eq!(seam("in June", "2001, the", &v, Wrap::Words), Seam::Space);
         assert_eq!(seam("relations.", "⁷ The", &v, Wrap::Words), Seam::Glue);
         assert_eq!(seam("할", "수 있다", &v, Wrap::Words), Seam::Space);
+    }
+
+    #[test]
+    fn a_half_the_brief_uses_or_that_cannot_stand_alone() {
+        let text = "작은 함정이 떠났다 그 함정과 함께 수단의 하나로 눈에 잘 띄는";
+        let v = Vocabulary::of_lines([text].into_iter());
+        let c = Wrap::Chars;
+        // `함정과` is a word of the brief: a word starts at the break.
+        assert_eq!(seam("연안 방어용 소형", "함정과 노후", &v, c), Seam::Space);
+        assert_eq!(
+            seam("이제는 핵 투발", "수단을 해상으로", &v, c),
+            Seam::Space
+        );
+        // A syllable and a particle, or one syllable that never stands alone: a word ends there.
+        assert_eq!(
+            seam("넷째, 수출입은", "행과 무역보험공사는", &v, c),
+            Seam::Glue
+        );
+        assert_eq!(seam("점검할 수 있도", "록 한다", &v, c), Seam::Glue);
+        // Words that stand alone stay apart.
+        assert_eq!(seam("쉽게 눈에", "잘 띄는", &v, c), Seam::Space);
+        assert_eq!(seam("부족을", "겪고 있다", &v, c), Seam::Space);
+        assert_eq!(seam("채널을", "종전 협상", &v, c), Seam::Space);
     }
 }
