@@ -573,8 +573,19 @@ fn table(out: &mut Classified, rows: &[Row], i: usize) -> usize {
         Row::Text(l) => l.number,
         _ => 0,
     };
-    for r in &rows[i..] {
-        let Row::Text(l) = r else { break };
+    for (k, r) in rows[i..].iter().enumerate() {
+        let Row::Text(l) = r else {
+            // A PDF sets the caption, the rows and the source line apart
+            // by gaps: a blank goes on when a row or the source follows.
+            let next = rows.get(i + k + 1);
+            if matches!(r, Row::Blank)
+                && matches!(next, Some(Row::Text(n)) if tables::goes_on(&n.text))
+            {
+                used += 1;
+                continue;
+            }
+            break;
+        };
         lines.push(&l.text);
         used += 1;
         if tables::is_source(&l.text) {
