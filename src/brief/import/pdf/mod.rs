@@ -326,7 +326,7 @@ pub fn blank_lines_at_gaps(lines: Vec<SourceLine>) -> Vec<SourceLine> {
             let same_page = prev.page == line.page;
             let step = (now.y - before.y) / before.font_size.max(1.0);
             let resized = (now.font_size - before.font_size).abs() > before.font_size * 0.1;
-            if same_page && (step > usual * 1.35 || resized) {
+            if same_page && (step > usual * 1.2 || resized) {
                 out.push(SourceLine {
                     text: String::new(),
                     number: prev.number,
