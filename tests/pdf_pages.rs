@@ -127,3 +127,22 @@ fn footnote_pages_are_in_the_dump() {
         "footnote 1's pages in the dump: {pages}"
     );
 }
+
+#[test]
+#[cfg_attr(corpus_missing, ignore = "../shared/briefs is missing")]
+fn a_text_with_form_feeds_gives_footnotes_pages_too() {
+    let overlay = Overlay::builtin().expect("the built-in overlay parses");
+    let text = corpus::text("inss-2025-33");
+    assert!(text.contains('\u{c}'), "the inss text marks its pages");
+    let (b, _) = load::load(text.as_bytes(), "inss.txt", &overlay, "overlay").expect("it opens");
+    let last = b.meta.pages.expect("form feeds make pages");
+    assert!(!b.footnotes.is_empty());
+    for f in &b.footnotes {
+        assert!(
+            f.pages.is_some_and(|(a, z)| 1 <= a && a <= z && z <= last),
+            "footnote {} on {:?} of {last} pages",
+            f.number,
+            f.pages
+        );
+    }
+}
