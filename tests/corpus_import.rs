@@ -408,7 +408,7 @@ fn compare(name: &str, b: &Brief, report: &Report, key: &Value, pdf: bool) {
             );
         }
         assert!(
-            soft.len() <= 8,
+            soft.len() <= 4,
             "{name}: {} differences:\n{}",
             soft.len(),
             soft.join("\n")

@@ -79,3 +79,44 @@ fn star_notes_are_footnotes() {
             .any(|p| p.text.contains("- 7 -") || p.text.contains('*'))
     );
 }
+
+const PAREN: &str = include_str!("fixtures/paren_citations_brief.txt");
+
+/// Sources cited in parentheses, as (outlet, date, paragraph ids).
+fn paren_sources() -> Vec<(String, Option<String>, Vec<String>)> {
+    let overlay = Overlay::builtin().expect("the built-in overlay parses");
+    let (b, report) = import::import(PAREN, "paren.txt", &overlay, "content/overlay.json")
+        .expect("the brief opens");
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    assert!(b.footnotes.is_empty());
+    b.sources
+        .iter()
+        .map(|s| (s.outlet.clone(), s.date.clone(), s.paragraphs.clone()))
+        .collect()
+}
+
+#[test]
+fn citations_in_parentheses_are_sources_of_their_paragraphs() {
+    let found = paren_sources();
+    let at = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "연합뉴스".to_string(),
+                Some("2025-03-02".to_string()),
+                at(&["p1", "p3"])
+            ),
+            (
+                "RIA Novosti".to_string(),
+                Some("2024-12-23".to_string()),
+                at(&["p1"])
+            ),
+            (
+                "Reuters".to_string(),
+                Some("2025-03-03".to_string()),
+                at(&["p2"])
+            ),
+        ]
+    );
+}

@@ -142,6 +142,10 @@ pub struct Footnote {
     pub sources: Vec<String>,
     /// Ids of the paragraphs whose claims cite this footnote.
     pub claims: Vec<String>,
+    /// The pages the footnote's definition stands on (first, last), where
+    /// the source has pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<(u32, u32)>,
 }
 
 /// A cited publication; one source may be cited by several footnotes.
@@ -154,6 +158,9 @@ pub struct Source {
     pub url: Option<String>,
     pub lang: String,
     pub footnotes: Vec<u32>,
+    /// Paragraphs that cite it in parentheses (`(연합뉴스, 2025.3.2)`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<String>,
 }
 
 /// A named entity with every place it is mentioned.

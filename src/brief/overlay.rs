@@ -106,8 +106,12 @@ impl Overlay {
     }
 
     /// The overlay compiled into the binary.
+    /// Parsed once per process (every import of any brief starts from it).
     pub fn builtin() -> Result<Overlay, LoadError> {
-        Overlay::parse(DEFAULT_OVERLAY, "content/overlay.json")
+        static PARSED: std::sync::OnceLock<Result<Overlay, LoadError>> = std::sync::OnceLock::new();
+        PARSED
+            .get_or_init(|| Overlay::parse(DEFAULT_OVERLAY, "content/overlay.json"))
+            .clone()
     }
 
     /// The overlay as it applies to the brief numbered `number`: whole for

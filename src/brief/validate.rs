@@ -60,6 +60,11 @@ pub fn links(brief: &Brief, file: &str) -> Vec<Problem> {
             bad(format!("footnote {}: source {s} does not exist", f.number));
         }
     }
+    for s in &brief.sources {
+        for p in s.paragraphs.iter().filter(|p| para_len(p).is_none()) {
+            bad(format!("source {}: paragraph {p} does not exist", s.id));
+        }
+    }
     for e in &brief.entities {
         for m in &e.mentions {
             let len = match (&m.paragraph, m.footnote) {

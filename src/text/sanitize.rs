@@ -24,6 +24,14 @@ const MAX_CLUSTER_CHARS: usize = 16;
 /// preceding cluster) and variation selectors. U+2028/U+2029 become `\n`. An escape string
 /// (OSC, DCS, …) left unterminated ends at the next `\n`, so one stray byte cannot eat a document.
 pub fn sanitize(s: &str) -> String {
+    if s.chars().all(is_plain) {
+        return s.to_string();
+    }
+    sanitize_any(s)
+}
+
+/// The sanitiser's every step, for text with a char that is not plain.
+fn sanitize_any(s: &str) -> String {
     let stripped = strip_controls(s);
     // Fast paths: most text is already NFC and has no clusters to cap.
     let nfc: String = match is_nfc_quick(stripped.chars()) {
@@ -34,6 +42,31 @@ pub fn sanitize(s: &str) -> String {
         return nfc;
     }
     cap_clusters(&limit_marks(&nfc))
+}
+
+/// A char that needs none of the steps below: printable ASCII, a line
+/// break, precomposed Hangul syllables and Cyrillic letters (NFC, and never
+/// the start of a longer cluster but through conjoining jamo or combining
+/// marks, which are not plain), Hanja, and the punctuation Korean text is
+/// set with. Most briefs are nothing else.
+fn is_plain(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\n'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{B7}'                   // middle dot
+        | '\u{AB}' | '\u{BB}'        // « »
+        | '\u{B2}' | '\u{B3}' | '\u{B9}' | '\u{2070}'..='\u{209F}' // superscripts
+        | '\u{0400}'..='\u{045F}'   // Cyrillic (precomposed, the marks after it are not plain)
+        | '\u{4E00}'..='\u{9FFF}'   // CJK ideographs (Hanja)
+        | '\u{2010}'..='\u{2027}'   // dashes, quotes, bullets, ellipsis
+        | '\u{2030}'..='\u{205E}'   // per mille, primes, reference marks
+        | '\u{3001}'..='\u{3029}'   // CJK punctuation and brackets (not the marks after)
+        | '\u{2460}'..='\u{24FF}'   // circled numbers
+        | '\u{25A0}'..='\u{25FF}'   // geometric shapes: □ ○ ▶
+        | '\u{3131}'..='\u{318E}'   // compatibility jamo (ㅇ, ㆍ)
+        | '\u{FF01}'..='\u{FF5E}'   // full-width forms
+    )
 }
 
 /// Whether a char can grow a grapheme cluster beyond its base character.
@@ -289,6 +322,12 @@ mod tests {
             for g in out.graphemes(true) {
                 prop_assert!(g.chars().count() <= MAX_CLUSTER_CHARS);
             }
+        }
+
+        #[test]
+        fn plain_text_needs_no_step(s in "[ -~\n가-힣·«»²³¹\u{2010}-\u{2027}\u{2030}-\u{205e}\u{2070}-\u{209f}\u{400}-\u{45f}\u{4e00}-\u{9fff}\u{3001}-\u{3029}\u{2460}-\u{24ff}\u{25a0}-\u{25ff}\u{3131}-\u{318e}\u{ff01}-\u{ff5e}]{0,80}") {
+            prop_assert!(s.chars().all(is_plain));
+            prop_assert_eq!(sanitize_any(&s), s);
         }
 
         #[test]

@@ -28,6 +28,21 @@ pub fn str_width(s: &str) -> usize {
         // Fast path: every printable ASCII byte is one cluster of one column.
         return s.bytes().filter(|b| !b.is_ascii_control()).count();
     }
+    // Korean text: printable ASCII and precomposed syllables, each its own
+    // cluster (no conjoining jamo or marks among them), one or two columns.
+    let mut width = 0;
+    for c in s.chars() {
+        match c {
+            ' '..='~' => width += 1,
+            '\u{AC00}'..='\u{D7A3}' => width += 2,
+            _ => return s.graphemes(true).map(grapheme_width).sum(),
+        }
+    }
+    width
+}
+
+#[cfg(test)]
+fn str_width_by_clusters(s: &str) -> usize {
     s.graphemes(true).map(grapheme_width).sum()
 }
 
@@ -38,6 +53,13 @@ mod tests {
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
     use ratatui::style::Style;
+
+    proptest! {
+        #[test]
+        fn korean_fast_path_agrees(s in "[ -~가-힣]{0,40}") {
+            prop_assert_eq!(str_width(&s), str_width_by_clusters(&s));
+        }
+    }
 
     #[test]
     fn ascii_and_hangul() {

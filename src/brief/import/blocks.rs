@@ -6,6 +6,8 @@
 pub struct Block {
     pub line: usize,
     pub text: String,
+    /// First and last page of its lines, where the source has pages.
+    pub pages: Option<(u32, u32)>,
 }
 
 /// Superscript digits as used for footnote markers, and their values.

@@ -216,8 +216,7 @@ fn traits<'a>(rows: &'a [Row], notes: &[&'a str]) -> Traits<'a> {
         .any(|t| heading_of(t).is_some_and(|h| h.style != HeadingStyle::Circled));
     let listy = texts.iter().filter(|t| bullet_of(t).is_some()).count() >= 5;
     let note_lines: Vec<&str> = notes.iter().flat_map(|n| n.lines()).collect();
-    let vocab = Vocabulary::new(texts.iter().chain(&note_lines).copied())
-        .with_interior(texts.iter().chain(&note_lines).copied());
+    let vocab = Vocabulary::of_lines(texts.iter().chain(&note_lines).copied());
     let mut seams = Vec::new();
     let mut widths = Vec::new();
     for w in rows.windows(2) {
@@ -574,8 +573,19 @@ fn table(out: &mut Classified, rows: &[Row], i: usize) -> usize {
         Row::Text(l) => l.number,
         _ => 0,
     };
-    for r in &rows[i..] {
-        let Row::Text(l) = r else { break };
+    for (k, r) in rows[i..].iter().enumerate() {
+        let Row::Text(l) = r else {
+            // A PDF sets the caption, the rows and the source line apart
+            // by gaps: a blank goes on when a row or the source follows.
+            let next = rows.get(i + k + 1);
+            if matches!(r, Row::Blank)
+                && matches!(next, Some(Row::Text(n)) if tables::goes_on(&n.text))
+            {
+                used += 1;
+                continue;
+            }
+            break;
+        };
         lines.push(&l.text);
         used += 1;
         if tables::is_source(&l.text) {

@@ -1,6 +1,8 @@
 //! Entity mentions: every name and alias of the gazetteer, found at a word
 //! start with any particle after it (라브로프는, 푸틴이, Лаврова).
 
+use std::sync::{Arc, Mutex};
+
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::brief::model::{Confidence, Entity, Mention, Origin};
@@ -13,7 +15,7 @@ pub struct MentionFinder {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    super::enrich::words::is_letter(c)
 }
 
 impl MentionFinder {
@@ -48,6 +50,8 @@ impl MentionFinder {
             return Vec::new();
         };
         let mut out = Vec::new();
+        // Code points counted from the last match on, not from the start each time.
+        let mut counted = (0, 0);
         for m in ac.find_iter(text) {
             let (owner, whole_word) = self.owners[m.pattern().as_usize()];
             let before = text[..m.start()].chars().next_back();
@@ -57,7 +61,8 @@ impl MentionFinder {
             {
                 continue;
             }
-            let start = text[..m.start()].chars().count();
+            let start = counted.1 + text[counted.0..m.start()].chars().count();
+            counted = (m.start(), start);
             out.push((
                 owner,
                 start,
@@ -68,13 +73,43 @@ impl MentionFinder {
     }
 }
 
+/// The finder for these entries. Building the automaton is most of the
+/// cost of finding names, and every import of the seed (or of a brief that
+/// borrows its names) asks for the same one, so the last one is kept.
+fn finder_for(entries: &[GazetteerEntry]) -> Arc<MentionFinder> {
+    type Built = (Vec<(String, Vec<String>)>, Arc<MentionFinder>);
+    static LAST: Mutex<Option<Built>> = Mutex::new(None);
+    let same = |key: &[(String, Vec<String>)]| {
+        key.len() == entries.len()
+            && key
+                .iter()
+                .zip(entries)
+                .all(|((name, aliases), e)| *name == e.name && *aliases == e.aliases)
+    };
+    let Ok(mut last) = LAST.lock() else {
+        return Arc::new(MentionFinder::new(entries));
+    };
+    if let Some((key, finder)) = last.as_ref()
+        && same(key)
+    {
+        return Arc::clone(finder);
+    }
+    let finder = Arc::new(MentionFinder::new(entries));
+    let key = entries
+        .iter()
+        .map(|e| (e.name.clone(), e.aliases.clone()))
+        .collect();
+    *last = Some((key, Arc::clone(&finder)));
+    finder
+}
+
 /// Entities with their mentions in paragraphs and footnotes.
 pub fn collect<'a>(
     entries: &[GazetteerEntry],
     paragraphs: impl Iterator<Item = (&'a str, &'a str)>,
     footnotes: impl Iterator<Item = (u32, &'a str)>,
 ) -> Vec<Entity> {
-    let finder = MentionFinder::new(entries);
+    let finder = finder_for(entries);
     let mut entities: Vec<Entity> = entries
         .iter()
         .map(|e| Entity {

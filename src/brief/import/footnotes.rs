@@ -28,6 +28,7 @@ pub fn definitions(
             text: sanitize_line(&block.text),
             sources: vec![],
             claims: vec![],
+            pages: block.pages,
         });
     }
     out.sort_by_key(|f| f.number);

@@ -59,6 +59,7 @@ pub fn strip(lines: &[SourceLine]) -> (Vec<Row>, Vec<Removed>) {
             *at_edges.entry(key(t)).or_insert(0) += 1;
         }
     }
+    let header_band = HeaderBand::of(lines);
     let mut rows = Vec::with_capacity(lines.len());
     let mut removed = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -76,7 +77,7 @@ pub fn strip(lines: &[SourceLine]) -> (Vec<Row>, Vec<Removed>) {
             rows.push(Row::Blank);
             continue;
         }
-        let is_furniture = edges[i] || {
+        let is_furniture = edges[i] || header_band.is_some_and(|b| b.holds(line)) || {
             let k = key(t);
             // A running header stands at page edges again and again; a
             // sentence that happens to repeat once at an edge is body text.
@@ -125,6 +126,45 @@ fn page_edges(
         .collect()
 }
 
+/// The top margin of a PDF's pages, where running headers stand: above
+/// the highest line set in the body's size, by more than a line's height.
+#[derive(Clone, Copy)]
+struct HeaderBand {
+    below: f32,
+    body: f32,
+}
+
+impl HeaderBand {
+    /// `None` for a source without layout (a text).
+    fn of(lines: &[SourceLine]) -> Option<HeaderBand> {
+        let hints = || {
+            lines
+                .iter()
+                .filter(|l| !l.text.trim().is_empty())
+                .filter_map(|l| l.layout.as_ref())
+                .filter(|h| h.font_size > 0.0)
+        };
+        let mut sizes: Vec<f32> = hints().map(|h| h.font_size).collect();
+        sizes.sort_by(f32::total_cmp);
+        let body = sizes.get(sizes.len() / 2).copied()?;
+        let top = hints()
+            .filter(|h| (h.font_size - body).abs() <= body * 0.05)
+            .map(|h| h.y)
+            .min_by(f32::total_cmp)?;
+        Some(HeaderBand {
+            below: top - body,
+            body,
+        })
+    }
+
+    /// A line in the band, set smaller than the body.
+    fn holds(self, line: &SourceLine) -> bool {
+        line.layout
+            .as_ref()
+            .is_some_and(|h| h.y < self.below && h.font_size < self.body * 0.9)
+    }
+}
+
 /// Whether the nearest text line before or after line `i` is a page edge,
 /// or a page turns next to it: where running headers stand.
 fn near_edge(lines: &[SourceLine], edges: &[bool], i: usize) -> bool {
@@ -161,32 +201,34 @@ fn edge_number(t: &str) -> Edge<'_> {
     if inner != t && is_page_number(inner) {
         return Edge::Only;
     }
+    // Only a line's ends are looked at: most lines are long paragraphs.
+    let number_or_space = |c: char| c.is_ascii_digit() || c.is_whitespace();
     for sep in ["|", "·"] {
-        if let Some((a, b)) = t.split_once(sep)
-            && is_page_number(a)
+        if let Some(n) = t.find(|c| !number_or_space(c))
+            && is_page_number(&t[..n])
+            && let Some(b) = t[n..].strip_prefix(sep)
             && !b.trim().is_empty()
         {
             return Edge::With(b.trim());
         }
-        if let Some((a, b)) = t.rsplit_once(sep)
+        if let Some(n) = t.rfind(|c| !number_or_space(c))
+            && let Some(b) = t[n..].strip_prefix(sep)
             && is_page_number(b)
-            && !a.trim().is_empty()
+            && !t[..n].trim().is_empty()
         {
-            return Edge::With(a.trim());
+            return Edge::With(t[..n].trim());
         }
     }
     // A number set apart by a wide gap, as layout-preserving extraction leaves it.
-    if let Some(gap) = t.find("  ") {
-        let (a, b) = t.split_at(gap);
-        if is_page_number(a) {
-            return Edge::With(b.trim());
-        }
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let lead = digits(t);
+    if (1..=3).contains(&lead) && t[lead..].starts_with("  ") {
+        return Edge::With(t[lead..].trim());
     }
-    if let Some(gap) = t.rfind("  ") {
-        let (a, b) = t.split_at(gap);
-        if is_page_number(b) {
-            return Edge::With(a.trim());
-        }
+    let trail = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &t[..t.len() - trail];
+    if (1..=3).contains(&trail) && rest.ends_with("  ") {
+        return Edge::With(rest.trim());
     }
     Edge::None
 }
@@ -254,6 +296,30 @@ mod tests {
                 Row::Break => "<break>".to_string(),
             })
             .collect()
+    }
+
+    fn edge(t: &str) -> String {
+        match edge_number(t) {
+            Edge::Only => "only".into(),
+            Edge::With(core) => core.into(),
+            Edge::None => "none".into(),
+        }
+    }
+
+    #[test]
+    fn page_numbers_at_either_edge() {
+        assert_eq!(edge("- 3 -"), "only");
+        assert_eq!(edge("12"), "only");
+        assert_eq!(edge("3 | 통일연구원"), "통일연구원");
+        assert_eq!(edge("통일연구원 | 12"), "통일연구원");
+        assert_eq!(edge("3 · KINU"), "KINU");
+        assert_eq!(edge("12  Online Series"), "Online Series");
+        assert_eq!(edge("Online Series   7"), "Online Series");
+        assert_eq!(edge("1234  Online Series"), "none");
+        assert_eq!(edge("12 3  text"), "none");
+        assert_eq!(edge("a | b | 1234"), "none");
+        assert_eq!(edge("2025년 | 3개국"), "none");
+        assert_eq!(edge("3 |"), "none");
     }
 
     #[test]

@@ -4,9 +4,12 @@
 //! brief's own vocabulary: if the joined word (or its stem before a particle)
 //! occurs elsewhere in the brief, the break split a word.
 
-use std::collections::HashSet;
+// FxHash: the keys are the brief's own words, a few thousand, hashed at
+// every start-up; SipHash's flood resistance buys nothing here.
+use rustc_hash::FxHashSet as HashSet;
 
 use super::blocks::superscript_value;
+use super::enrich::words::is_letter;
 
 /// One repaired page break, for reports and tests.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,10 +46,13 @@ pub struct Vocabulary<'a> {
 
 /// The stems of `word` left when one particle is cut off its end.
 fn stems_of(word: &str) -> impl Iterator<Item = &str> {
+    // Most particles are ruled out by the last syllable alone.
+    let last = word.chars().next_back();
     PARTICLES
         .iter()
-        .filter_map(move |p| word.strip_suffix(p))
-        .filter(|stem| stem.chars().count() >= 2)
+        .filter(move |p| p.chars().next_back() == last)
+        .filter_map(move |p| word.strip_suffix(*p))
+        .filter(|stem| stem.chars().nth(1).is_some())
 }
 
 impl<'a> Vocabulary<'a> {
@@ -61,26 +67,49 @@ impl<'a> Vocabulary<'a> {
         Vocabulary {
             words,
             stems,
-            interior: HashSet::new(),
-            interior_stems: HashSet::new(),
+            interior: HashSet::default(),
+            interior_stems: HashSet::default(),
         }
     }
 
-    /// Add the words of `lines` that stand away from the lines' edges.
-    pub fn with_interior(mut self, lines: impl Iterator<Item = &'a str>) -> Self {
+    /// The words of `lines`, and apart those that stand away from the
+    /// lines' edges; one pass over the words, one over their stems.
+    pub fn of_lines(lines: impl Iterator<Item = &'a str>) -> Self {
+        let mut words = HashSet::default();
+        let mut interior = HashSet::default();
+        let mut line_words: Vec<&'a str> = Vec::new();
         for line in lines {
-            let words: Vec<&str> = line.split_whitespace().collect();
-            if words.len() > 2 {
-                self.interior.extend(
-                    words[1..words.len() - 1]
-                        .iter()
-                        .map(|w| clean(w))
-                        .filter(|w| !w.is_empty()),
-                );
+            line_words.clear();
+            line_words.extend(line.split_whitespace());
+            let last = line_words.len().saturating_sub(1);
+            for (i, raw) in line_words.iter().enumerate() {
+                let w = clean(raw);
+                if w.is_empty() {
+                    continue;
+                }
+                words.insert(w);
+                if i > 0 && i < last {
+                    interior.insert(w);
+                }
             }
         }
-        self.interior_stems = self.interior.iter().flat_map(|w| stems_of(w)).collect();
-        self
+        let mut stems = HashSet::default();
+        let mut interior_stems = HashSet::default();
+        for w in &words {
+            let inside = interior.contains(w);
+            for stem in stems_of(w) {
+                stems.insert(stem);
+                if inside {
+                    interior_stems.insert(stem);
+                }
+            }
+        }
+        Vocabulary {
+            words,
+            stems,
+            interior,
+            interior_stems,
+        }
     }
 
     /// Whether `word` (or its stem before a particle) is a whole word of the brief.
@@ -105,7 +134,7 @@ impl<'a> Vocabulary<'a> {
 
 /// A word without surrounding punctuation or footnote markers.
 fn clean(word: &str) -> &str {
-    word.trim_matches(|c: char| !c.is_alphanumeric() || superscript_value(c).is_some())
+    word.trim_matches(|c: char| !is_letter(c) || superscript_value(c).is_some())
 }
 
 /// Whether a paragraph block stops in the middle of a sentence.
@@ -364,12 +393,40 @@ pub fn seam(left: &str, right: &str, vocab: &Vocabulary, wrap: Wrap) -> Seam {
     if BOUND.contains(&r) {
         return Seam::Glue;
     }
+    let syllables = |w: &str| w.chars().filter(|c| is_hangul(*c)).count();
+    // The right half is a word the brief uses away from line ends (`함정과`
+    // after `소형`): a word starts there.
+    if syllables(l) >= 2 && syllables(r) >= 2 && vocab.whole(r) {
+        return Seam::Space;
+    }
+    if !vocab.whole(l) && !vocab.whole(r) && word_tail(r) {
+        return Seam::Glue;
+    }
     // The left half ends as words end, or both halves are whole words of
     // the brief: the break fell on a space.
     if ends_like_a_word(l) || vocab.whole(l) && vocab.whole(r) {
         Seam::Space
     } else {
         Seam::Glue
+    }
+}
+
+/// Single syllables that stand as words (`눈에 잘`, `할 수`).
+const STANDALONE: &str = "잘더꼭곧또왜안못각총약즉및등수것때중후전내외측뒤앞위속밖새큰온딴첫";
+/// Bound nouns that open a two-syllable word with a particle (`것이`, `수를`).
+const BOUND_NOUNS: &str = "것수데때바듯뿐줄지";
+/// Case particles that close a two-syllable right half (`행과`).
+const CASE_ENDS: &str = "은는이가을를의에와과도로만";
+
+/// Whether a right half that is no word of the brief reads as the end of
+/// a word: one syllable that never stands alone (`록`, `식`), or one
+/// syllable and a particle (`수출입은` | `행과`).
+fn word_tail(right: &str) -> bool {
+    let head: Vec<char> = right.chars().take_while(|c| is_hangul(*c)).collect();
+    match head.as_slice() {
+        [one] => !STANDALONE.contains(*one),
+        [first, last] => !BOUND_NOUNS.contains(*first) && CASE_ENDS.contains(*last),
+        _ => false,
     }
 }
 
@@ -450,7 +507,7 @@ mod seam_tests {
     #[test]
     fn seams() {
         let text = "가 수출통제 수단으로 있다. 어렵다. 면하기 한국 기업 agreement well-known 나";
-        let v = Vocabulary::new([text].into_iter()).with_interior([text].into_iter());
+        let v = Vocabulary::of_lines([text].into_iter());
         let c = Wrap::Chars;
         assert_eq!(seam("중희토류로 수", "출통제 대상을", &v, c), Seam::Glue);
         assert_eq!(seam("희토류 7종", "을 허가", &v, c), Seam::Glue);
@@ -468,5 +525,28 @@ mod seam_tests {
         assert_eq!(seam("in June", "2001, the", &v, Wrap::Words), Seam::Space);
         assert_eq!(seam("relations.", "⁷ The", &v, Wrap::Words), Seam::Glue);
         assert_eq!(seam("할", "수 있다", &v, Wrap::Words), Seam::Space);
+    }
+
+    #[test]
+    fn a_half_the_brief_uses_or_that_cannot_stand_alone() {
+        let text = "작은 함정이 떠났다 그 함정과 함께 수단의 하나로 눈에 잘 띄는";
+        let v = Vocabulary::of_lines([text].into_iter());
+        let c = Wrap::Chars;
+        // `함정과` is a word of the brief: a word starts at the break.
+        assert_eq!(seam("연안 방어용 소형", "함정과 노후", &v, c), Seam::Space);
+        assert_eq!(
+            seam("이제는 핵 투발", "수단을 해상으로", &v, c),
+            Seam::Space
+        );
+        // A syllable and a particle, or one syllable that never stands alone: a word ends there.
+        assert_eq!(
+            seam("넷째, 수출입은", "행과 무역보험공사는", &v, c),
+            Seam::Glue
+        );
+        assert_eq!(seam("점검할 수 있도", "록 한다", &v, c), Seam::Glue);
+        // Words that stand alone stay apart.
+        assert_eq!(seam("쉽게 눈에", "잘 띄는", &v, c), Seam::Space);
+        assert_eq!(seam("부족을", "겪고 있다", &v, c), Seam::Space);
+        assert_eq!(seam("채널을", "종전 협상", &v, c), Seam::Space);
     }
 }

@@ -1,7 +1,7 @@
 //! Links between the parts: footnote <-> sources <-> claims, entities,
 //! recommendations; and the checks that every link resolves.
 
-use super::{blocks::Block, claims, entities, sources};
+use super::{blocks::Block, citations, claims, entities, sources};
 use crate::brief::error::Problem;
 use crate::brief::model::{
     Brief, Confidence, Footnote, Meta, Origin, Paragraph, Recommendation, Section, Source,
@@ -55,6 +55,7 @@ pub fn assemble(
         recommendations: vec![],
         warnings: vec![],
     };
+    link_parenthesized(&mut brief);
     link_claims(&mut brief);
     check_entities(overlay, overlay_file, &mut problems.invalid);
     let paragraphs = brief.paragraphs().map(|p| (p.id.as_str(), p.text.as_str()));
@@ -158,6 +159,7 @@ fn link_sources(
                         url: c.url,
                         lang: c.lang,
                         footnotes: vec![f.number],
+                        paragraphs: vec![],
                     });
                     id
                 }
@@ -166,6 +168,42 @@ fn link_sources(
         }
     }
     out
+}
+
+/// Sources cited in parentheses in the text, each linked to its paragraphs
+/// (one source for the same outlet and date, wherever it is cited).
+fn link_parenthesized(brief: &mut Brief) {
+    let found: Vec<(String, super::sources::Cited)> = brief
+        .paragraphs()
+        .flat_map(|p| {
+            citations::in_parentheses(&p.text)
+                .into_iter()
+                .map(|c| (p.id.clone(), c.cited))
+        })
+        .collect();
+    for (paragraph, c) in found {
+        let sources = &mut brief.sources;
+        let same = sources
+            .iter_mut()
+            .find(|s| s.footnotes.is_empty() && s.outlet == c.outlet && s.date == c.date);
+        match same {
+            Some(s) if !s.paragraphs.contains(&paragraph) => s.paragraphs.push(paragraph),
+            Some(_) => {}
+            None => {
+                let id = format!("src-{}", sources.len() + 1);
+                sources.push(Source {
+                    id,
+                    outlet: c.outlet,
+                    title: c.title,
+                    date: c.date,
+                    url: c.url,
+                    lang: c.lang,
+                    footnotes: vec![],
+                    paragraphs: vec![paragraph],
+                });
+            }
+        }
+    }
 }
 
 fn link_claims(brief: &mut Brief) {
@@ -224,14 +262,17 @@ fn link_recommendations(
     problems: &mut Vec<Problem>,
 ) -> Vec<Recommendation> {
     let text = &overlay.text;
+    let passages: Vec<&str> = overlay
+        .recommendations
+        .iter()
+        .flat_map(|r| r.passages.iter().map(String::as_str))
+        .collect();
+    let mut holding = paragraphs_holding(brief, &passages).into_iter();
     let mut out = Vec::new();
     for r in &overlay.recommendations {
         let mut paragraphs: Vec<String> = Vec::new();
         for passage in &r.passages {
-            let found: Vec<&Paragraph> = brief
-                .paragraphs()
-                .filter(|p| p.text.contains(passage.as_str()))
-                .collect();
+            let found = holding.next().unwrap_or_default();
             let line = || line_of(text, passage);
             match found.as_slice() {
                 [p] => {
@@ -276,6 +317,21 @@ fn link_recommendations(
         });
     }
     out
+}
+
+/// For each passage, the paragraphs that contain it; each passage's
+/// searcher is set up once for all paragraphs.
+fn paragraphs_holding<'b>(brief: &'b Brief, passages: &[&str]) -> Vec<Vec<&'b Paragraph>> {
+    passages
+        .iter()
+        .map(|passage| {
+            let finder = memchr::memmem::Finder::new(passage);
+            brief
+                .paragraphs()
+                .filter(|p| finder.find(p.text.as_bytes()).is_some())
+                .collect()
+        })
+        .collect()
 }
 
 /// Every marker has a definition and every definition is cited.

@@ -2,6 +2,7 @@
 //! sources, claims, quantities, entities and recommendations.
 
 pub mod blocks;
+pub mod citations;
 pub mod claims;
 pub mod classify;
 pub mod enrich;
@@ -121,7 +122,10 @@ pub fn import_lines(
         .definitions
         .iter()
         .zip(std::mem::take(&mut classified.notes))
-        .map(|((n, b), text)| (*n, blocks::Block { line: b.line, text }))
+        .map(|((n, b), text)| {
+            let (line, pages) = (b.line, b.pages);
+            (*n, blocks::Block { line, text, pages })
+        })
         .collect();
     let mut body = structure::build(classified, untitled);
     let mut meta = meta;

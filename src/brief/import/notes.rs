@@ -286,13 +286,14 @@ fn read_zone(
                         Block {
                             line: l.number,
                             text: body,
+                            pages: l.page.map(|p| (p, p)),
                         },
                     ));
                     expect = expect.map(|e| e + 1);
                 } else if after_blank || defs.is_empty() {
                     return None;
                 } else if let Some((_, last)) = defs.last_mut() {
-                    continuation(&mut last.text, l);
+                    continuation(last, l);
                 }
                 after_blank = false;
             }
@@ -302,10 +303,13 @@ fn read_zone(
 }
 
 /// A wrapped line of a definition: kept on its own line, joined later
-/// with the body's vocabulary.
-fn continuation(text: &mut String, line: &TextLine) {
-    text.push('\n');
-    text.push_str(line.trimmed());
+/// with the body's vocabulary; its page is the definition's last.
+fn continuation(block: &mut Block, line: &TextLine) {
+    block.text.push('\n');
+    block.text.push_str(line.trimmed());
+    if let Some(page) = line.page {
+        block.pages = Some((block.pages.map_or(page, |(first, _)| first), page));
+    }
 }
 
 /// How many definition numbers are cited in the body in `style`.

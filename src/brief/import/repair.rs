@@ -44,6 +44,9 @@ fn is_hangul(c: char) -> bool {
 /// Replace a Hanja run whose reading (with the Hangul after it) starts a
 /// known name; a space is restored where extraction glued it to a word.
 pub fn hanja_names(text: &str, names: &[String]) -> (String, usize) {
+    if !text.chars().any(is_hanja) {
+        return (text.to_string(), 0);
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut repaired = 0;

@@ -71,6 +71,12 @@ pub fn is_source(t: &str) -> bool {
         .any(|p| t.starts_with(p))
 }
 
+/// Whether a line after a gap still belongs to the table: its source or
+/// unit line, or a row of two cells or more.
+pub fn goes_on(t: &str) -> bool {
+    is_source(t) || is_unit(t) || cells(t).len() >= 2
+}
+
 fn is_unit(t: &str) -> bool {
     let t = t.trim();
     t.starts_with("(단위") || t.starts_with("（단위") || t.starts_with("(Unit")
@@ -121,8 +127,11 @@ pub fn parse(lines: &[&str]) -> Table {
             continue;
         }
         let mut placed = vec![String::new(); columns.len()];
-        for (start, cell) in row {
-            let col = nearest(&columns, start);
+        // A full row goes in order (a PDF sets cells apart by a fixed gap,
+        // not at their columns); a partial one by where its cells start.
+        let full = row.len() == columns.len();
+        for (k, (start, cell)) in row.into_iter().enumerate() {
+            let col = if full { k } else { nearest(&columns, start) };
             if !placed[col].is_empty() {
                 placed[col].push(' ');
             }
@@ -175,5 +184,23 @@ mod tests {
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[1][1], "텅스텐·텔루륨·몰리브덴 관련 25종");
         assert_eq!(t.source, "자료: 상무부.");
+    }
+
+    #[test]
+    fn a_pdf_table_with_fixed_gaps() {
+        let lines = [
+            "<표 2> 수입액",
+            "(단위: 백만 달러)",
+            "품목  2022  2023",
+            "희토류 화합물  187  154",
+            "자료: 무역협회.",
+        ];
+        let t = parse(&lines);
+        assert_eq!(t.header, vec!["품목", "2022", "2023"]);
+        assert_eq!(t.rows, vec![vec!["희토류 화합물", "187", "154"]]);
+        assert_eq!(t.unit, "(단위: 백만 달러)");
+        assert!(goes_on("자료: 무역협회."));
+        assert!(goes_on("흑연  412  388"));
+        assert!(!goes_on("허가제 도입 초기에는 신청 후 45일 안팎이면"));
     }
 }

@@ -43,17 +43,20 @@ pub fn merge_recommendations(
     curated: Vec<Recommendation>,
     found: Vec<Recommendation>,
 ) -> Vec<Recommendation> {
-    let mut out = curated;
+    use recommendations::ContentWords;
+    let curated_words: Vec<ContentWords> =
+        curated.iter().map(|c| ContentWords::of(&c.text)).collect();
     let kept: Vec<Recommendation> = found
         .into_iter()
         .filter(|f| {
-            !out.iter().any(|c| {
+            let words = ContentWords::of(&f.text);
+            !curated.iter().zip(&curated_words).any(|(c, cw)| {
                 let shared = f.paragraphs.iter().any(|p| c.paragraphs.contains(p));
-                recommendations::similar(&c.text, &f.text)
-                    || (shared && recommendations::related(&c.text, &f.text))
+                cw.similar(&words) || (shared && cw.related(&words))
             })
         })
         .collect();
+    let mut out = curated;
     out.extend(kept);
     out
 }

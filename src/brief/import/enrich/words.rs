@@ -143,7 +143,9 @@ pub fn without_particle(word: &str) -> &str {
 /// The word without the longest of `particles` that leaves a Hangul stem.
 fn stripped<'a>(word: &'a str, particles: &[&str]) -> &'a str {
     let mut best = word;
-    for p in particles {
+    // A particle that does not end in the word's last syllable cannot be its end.
+    let last = word.chars().next_back();
+    for p in particles.iter().filter(|p| p.chars().next_back() == last) {
         if let Some(stem) = word.strip_suffix(p)
             && stem.chars().count() >= 2
             && stem.len() < best.len()

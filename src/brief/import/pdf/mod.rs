@@ -268,7 +268,12 @@ pub fn superscript_markers(lines: Vec<SourceLine>) -> Vec<SourceLine> {
                             out.push(' ');
                         }
                     }
-                    None if *c == ')' && i > 0 && chars[i - 1].is_ascii_digit() => {}
+                    // `1)` and `[1]` set raised: the brackets go with the marker.
+                    None if matches!(c, ')' | ']') && i > 0 && chars[i - 1].is_ascii_digit() => {}
+                    None if *c == '['
+                        && chars
+                            .get(i + 1)
+                            .is_some_and(|n| n.is_ascii_digit() && raised(i + 1)) => {}
                     None => out.push(*c),
                 }
             }
@@ -326,7 +331,7 @@ pub fn blank_lines_at_gaps(lines: Vec<SourceLine>) -> Vec<SourceLine> {
             let same_page = prev.page == line.page;
             let step = (now.y - before.y) / before.font_size.max(1.0);
             let resized = (now.font_size - before.font_size).abs() > before.font_size * 0.1;
-            if same_page && (step > usual * 1.35 || resized) {
+            if same_page && (step > usual * 1.2 || resized) {
                 out.push(SourceLine {
                     text: String::new(),
                     number: prev.number,
@@ -338,4 +343,45 @@ pub fn blank_lines_at_gaps(lines: Vec<SourceLine>) -> Vec<SourceLine> {
         out.push(line);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::brief::import::source::LayoutHints;
+
+    fn raised_line(text: &str, raised: Vec<(usize, usize)>) -> SourceLine {
+        SourceLine {
+            text: text.to_string(),
+            number: 1,
+            page: Some(1),
+            layout: Some(LayoutHints {
+                font_size: 10.0,
+                raised,
+                ..LayoutHints::default()
+            }),
+        }
+    }
+
+    #[test]
+    fn raised_markers_lose_their_brackets() {
+        let marked = |text: &str, raised| {
+            superscript_markers(vec![raised_line(text, raised)])
+                .pop()
+                .map(|l| l.text)
+        };
+        assert_eq!(
+            marked("밝혔으나[6] 같은", vec![(4, 7)]).as_deref(),
+            Some("밝혔으나⁶ 같은")
+        );
+        assert_eq!(
+            marked("주장하였다.1) 그동안", vec![(6, 8)]).as_deref(),
+            Some("주장하였다.¹ 그동안")
+        );
+        // Brackets on the line itself stay.
+        assert_eq!(
+            marked("[정세와 정책 2025-8호]", vec![]).as_deref(),
+            Some("[정세와 정책 2025-8호]")
+        );
+    }
 }

@@ -87,15 +87,29 @@ fn content_words(text: &str) -> HashSet<String> {
         .collect()
 }
 
-/// Whether two sentences state the same recommendation: they share a third
-/// of the shorter one's content words (and at least three).
-pub fn similar(a: &str, b: &str) -> bool {
-    alike(&content_words(a), &content_words(b))
+/// A sentence's content words, computed once for many comparisons.
+pub struct ContentWords(HashSet<String>);
+
+impl ContentWords {
+    pub fn of(text: &str) -> Self {
+        ContentWords(content_words(text))
+    }
+
+    /// Whether the two sentences state the same recommendation: they share
+    /// a third of the shorter one's content words (and at least three).
+    pub fn similar(&self, other: &ContentWords) -> bool {
+        alike(&self.0, &other.0)
+    }
+
+    /// Whether the two sentences share a few content words (two or more).
+    pub fn related(&self, other: &ContentWords) -> bool {
+        self.0.intersection(&other.0).count() >= 2
+    }
 }
 
-/// Whether two sentences share a few content words (two or more).
-pub fn related(a: &str, b: &str) -> bool {
-    content_words(a).intersection(&content_words(b)).count() >= 2
+/// Whether two sentences state the same recommendation (see [`ContentWords::similar`]).
+pub fn similar(a: &str, b: &str) -> bool {
+    ContentWords::of(a).similar(&ContentWords::of(b))
 }
 
 fn alike(wa: &HashSet<String>, wb: &HashSet<String>) -> bool {
