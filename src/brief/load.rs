@@ -1,5 +1,6 @@
 //! Reading a brief from bytes: decoding checks, raw text or dump JSON.
 
+use super::cache::ImportCache;
 use super::error::{LoadError, Problem};
 use super::import::{self, Report};
 use super::model::Brief;
@@ -82,6 +83,26 @@ pub fn load(
         return from_json(text, file).map(|b| (b, Report::default()));
     }
     import::import(text, file, overlay, overlay_file)
+}
+
+/// Load a brief through the import cache: bytes imported before with the
+/// same overlay by the same importer are read back, not imported again (the
+/// overlay is parsed only when an import is needed).
+pub fn load_cached(
+    bytes: &[u8],
+    file: &str,
+    overlay_text: &str,
+    overlay_file: &str,
+    cache: &ImportCache,
+) -> Result<Brief, LoadError> {
+    let key = ImportCache::key(bytes, overlay_text.as_bytes(), overlay_file);
+    if let Some(brief) = cache.get(&key) {
+        return Ok(brief);
+    }
+    let overlay = Overlay::parse(overlay_text, overlay_file)?;
+    let (brief, _) = load(bytes, file, &overlay, overlay_file)?;
+    cache.put(&key, &brief);
+    Ok(brief)
 }
 
 /// A brief from a PDF: its text layer, read into lines with their pages

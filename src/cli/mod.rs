@@ -71,9 +71,38 @@ pub enum Format {
     Markdown,
 }
 
-/// Load the brief named on the command line, or the built-in one.
+/// Load the brief named on the command line, or the built-in one, through
+/// the import cache.
 pub fn load_brief(file: Option<&Path>, overlay: Option<&Path>) -> Result<Brief, LoadError> {
-    load_with_report(file, overlay).map(|(b, _)| b)
+    let (overlay_text, overlay_name) = overlay_source(overlay)?;
+    let (bytes, name) = match file {
+        Some(p) => (input::read(p, input::limit())?, p.display().to_string()),
+        None => (
+            load::DEFAULT_BRIEF.as_bytes().to_vec(),
+            DEFAULT_NAME.to_string(),
+        ),
+    };
+    let shown = crate::text::sanitize_line(&name);
+    let what = format!("importing {shown} ({} kB)", bytes.len() / 1024);
+    let cache = crate::brief::cache::ImportCache::default_place();
+    input::with_progress(&what, input::PROGRESS_AFTER, std::io::stderr(), || {
+        load::load_cached(&bytes, &name, &overlay_text, &overlay_name, &cache)
+    })
+}
+
+/// The overlay's text and name: `--overlay`, or the built-in one.
+fn overlay_source(overlay: Option<&Path>) -> Result<(String, String), LoadError> {
+    match overlay {
+        Some(p) => {
+            let name = p.display().to_string();
+            let bytes = input::read(p, input::limit())?;
+            Ok((load::decode(&bytes, &name)?.to_string(), name))
+        }
+        None => Ok((
+            crate::brief::overlay::DEFAULT_OVERLAY.to_string(),
+            "content/overlay.json".to_string(),
+        )),
+    }
 }
 
 /// Load a brief with what the importer repaired and doubted.
@@ -81,14 +110,8 @@ pub fn load_with_report(
     file: Option<&Path>,
     overlay: Option<&Path>,
 ) -> Result<(Brief, crate::brief::import::Report), LoadError> {
-    let (overlay, overlay_name) = match overlay {
-        Some(p) => {
-            let name = p.display().to_string();
-            let bytes = input::read(p, input::limit())?;
-            (Overlay::parse(load::decode(&bytes, &name)?, &name)?, name)
-        }
-        None => (Overlay::builtin()?, "content/overlay.json".to_string()),
-    };
+    let (overlay_text, overlay_name) = overlay_source(overlay)?;
+    let overlay = Overlay::parse(&overlay_text, &overlay_name)?;
     let (bytes, name) = match file {
         Some(p) => (input::read(p, input::limit())?, p.display().to_string()),
         None => (
