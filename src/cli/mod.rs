@@ -74,6 +74,9 @@ pub enum Format {
 /// Load the brief named on the command line, or the built-in one, through
 /// the import cache.
 pub fn load_brief(file: Option<&Path>, overlay: Option<&Path>) -> Result<Brief, LoadError> {
+    if file.is_none() && overlay.is_none() {
+        return load::stored();
+    }
     let (overlay_text, overlay_name) = overlay_source(overlay)?;
     let (bytes, name) = match file {
         Some(p) => (input::read(p, input::limit())?, p.display().to_string()),
