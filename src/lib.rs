@@ -3,6 +3,7 @@
 pub mod app;
 pub mod brief;
 pub mod cli;
+pub mod library;
 pub mod notes;
 pub mod text;
 pub mod tui;

@@ -1,7 +1,6 @@
 //! `brief annotations export|import`: the annotations of a brief as W3C Web
 //! Annotation JSON-LD, Markdown or Readwise CSV, and merging W3C JSON in.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -22,6 +21,9 @@ pub enum AnnotationsCommand {
         file: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = NotesFormat::W3c)]
         format: NotesFormat,
+        /// Export the annotations of every brief of the library at once.
+        #[arg(long, conflicts_with = "file")]
+        library: bool,
     },
     /// Merge a W3C Web Annotation JSON file into a brief's annotations, without duplicates.
     Import {
@@ -40,6 +42,7 @@ pub enum AnnotationsCommand {
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum NotesFormat {
     W3c,
+    #[value(alias = "md")]
     Markdown,
     Csv,
 }
@@ -110,6 +113,14 @@ pub fn run(
     overlay: Option<&Path>,
     explicit: Option<&Path>,
 ) -> ExitCode {
+    if let AnnotationsCommand::Export {
+        format,
+        library: true,
+        ..
+    } = command
+    {
+        return super::library::export_notes(*format);
+    }
     let file = match command {
         AnnotationsCommand::Export { file, .. } => file.as_deref(),
         AnnotationsCommand::Import { brief, .. } => brief.as_deref(),
@@ -160,9 +171,20 @@ fn export(
     key: &str,
     format: NotesFormat,
 ) -> ExitCode {
+    super::library::print(&render(index, notes, list, key, format))
+}
+
+/// A brief's annotations in an export format.
+pub(super) fn render(
+    index: &Index,
+    notes: &Notes,
+    list: &[crate::notes::Annotation],
+    key: &str,
+    format: NotesFormat,
+) -> String {
     let m = &index.brief.meta;
     let url = format!("urn:brief:{key}");
-    let out = match format {
+    match format {
         NotesFormat::W3c => {
             serde_json::to_string_pretty(&to_w3c(list, key, &m.title, &url)).unwrap_or_default()
                 + "\n"
@@ -171,11 +193,6 @@ fn export(
             to_csv_paged(list, &m.title, &m.author, &url, &Context { index, notes })
         }
         NotesFormat::Markdown => to_markdown(list, &m.title, &Context { index, notes }),
-    };
-    match std::io::stdout().lock().write_all(out.as_bytes()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(format!("cannot write the output: {e}")),
     }
 }
 

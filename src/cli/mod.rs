@@ -4,6 +4,7 @@ mod annotations;
 mod dump;
 mod findings;
 pub mod input;
+mod library;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -60,6 +61,14 @@ pub enum Command {
         /// Print the hits as JSON: [{paragraph, start, end, snippet}].
         #[arg(long)]
         json: bool,
+        /// Search every brief of the library (`--library QUERY`), hits grouped by brief.
+        #[arg(long)]
+        library: bool,
+    },
+    /// The library of briefs: add, list, open, remove; entities and sources across it.
+    Library {
+        #[command(subcommand)]
+        action: Option<library::LibraryCommand>,
     },
 }
 
@@ -154,7 +163,19 @@ pub fn run(cli: &Cli) -> Option<ExitCode> {
         Command::Annotations { action } => {
             annotations::run(action, overlay, cli.annotations.as_deref())
         }
-        Command::Search { args, json } => {
+        Command::Library { action } => library::run(action.as_ref(), cli.annotations.as_deref()),
+        Command::Search {
+            args,
+            json,
+            library: true,
+        } => match args.as_slice() {
+            [q] => library::search(q, *json),
+            _ => {
+                eprintln!("brief: search --library takes a query, not a file");
+                ExitCode::from(2)
+            }
+        },
+        Command::Search { args, json, .. } => {
             let (file, query) = match args.as_slice() {
                 [q] => (None, q.as_str()),
                 [f, q] => (Some(Path::new(f.as_str())), q.as_str()),
@@ -243,14 +264,18 @@ fn print_joins(report: &crate::brief::import::Report) {
 
 /// Open the reader on the brief named by the command line.
 pub fn open_reader(cli: &Cli) -> ExitCode {
-    let brief = match load_brief(cli.file.as_deref(), cli.overlay.as_deref()) {
-        Err(e) => return report(&e),
-        Ok(b) => b,
-    };
+    match load_brief(cli.file.as_deref(), cli.overlay.as_deref()) {
+        Err(e) => report(&e),
+        Ok(b) => read_brief(b, cli.annotations.as_deref()),
+    }
+}
+
+/// Open the reader on a loaded brief, with its annotations and last position.
+fn read_brief(brief: Brief, annotations: Option<&Path>) -> ExitCode {
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = crate::app::App::new(Index::new(brief), width, height);
     app.set_no_color(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
-    open_notes(&mut app, cli.annotations.as_deref());
+    open_notes(&mut app, annotations);
     let positions = crate::tui::Positions::open(&app.index().brief.meta.number);
     let loaded = positions.load();
     if let Some(pos) = loaded.pos {
