@@ -186,12 +186,10 @@ fn open(library: &Library, id: &str, annotations: Option<&std::path::Path>) -> E
 
 /// `brief search --library QUERY [--json]`: hits grouped by brief.
 pub fn search(query: &str, as_json: bool) -> ExitCode {
-    let library = Library::default_place();
-    let briefs = match library.briefs() {
-        Ok(b) => b,
-        Err(e) => return fail(&e),
-    };
-    let search = LibrarySearch::new(briefs.iter().map(|(e, b)| (e, b)));
+    let mut search = LibrarySearch::default();
+    if let Err(e) = Library::default_place().each(|entry, brief| search.add(&entry, &brief)) {
+        return fail(&e);
+    }
     let found = search.find(query);
     if as_json {
         return print(&json(&found));

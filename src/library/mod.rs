@@ -164,8 +164,19 @@ impl Library {
         if let Some(e) = catalog.by_hash(&hash) {
             return Ok((e.clone(), false));
         }
-        let name = file.display().to_string();
-        let brief = self.import(&bytes, &name)?;
+        let brief = self.import(&bytes, &file.display().to_string())?;
+        let entry = self.keep(catalog, file, hash, &brief)?;
+        Ok((entry, true))
+    }
+
+    /// A new entry for `brief`, imported from `file` whose bytes hash to `hash`.
+    fn keep(
+        &self,
+        catalog: &mut Catalog,
+        file: &Path,
+        hash: String,
+        brief: &Brief,
+    ) -> Result<Entry, LibraryError> {
         let path = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
         let entry = Entry {
             id: catalog.new_id(&hash),
@@ -176,9 +187,24 @@ impl Library {
             meta: brief.meta.clone(),
             paragraphs: brief.paragraphs().count(),
         };
-        self.store_model(&entry.id, &brief)?;
+        self.store_model(&entry.id, brief)?;
         catalog.briefs.push(entry.clone());
-        Ok((entry, true))
+        Ok(entry)
+    }
+
+    /// Add briefs imported elsewhere, each with the file it came from and
+    /// the hash of that file's bytes; the catalog is written once.
+    pub fn add_imported(
+        &self,
+        briefs: &[(PathBuf, String, Brief)],
+    ) -> Result<Vec<Entry>, LibraryError> {
+        let mut catalog = self.catalog()?;
+        let mut out = Vec::with_capacity(briefs.len());
+        for (file, hash, brief) in briefs {
+            out.push(self.keep(&mut catalog, file, hash.clone(), brief)?);
+        }
+        self.save(&catalog)?;
+        Ok(out)
     }
 
     /// Remove a brief (by id or unique prefix) and its stored model; its
@@ -268,19 +294,27 @@ impl Library {
         })
     }
 
-    /// Every brief's stored model, in catalog order (opened as [`Library::open`] does).
+    /// Every brief's stored model, in catalog order (a model another
+    /// importer made is opened as [`Library::open`] does).
     pub fn briefs(&self) -> Result<Vec<(Entry, Brief)>, LibraryError> {
+        let mut out = Vec::new();
+        self.each(|entry, brief| out.push((entry, brief)))?;
+        Ok(out)
+    }
+
+    /// Hand every brief's stored model to `f` in catalog order, one at a
+    /// time, so that a library need not be held whole in memory.
+    pub fn each(&self, mut f: impl FnMut(Entry, Brief)) -> Result<(), LibraryError> {
         let catalog = self.catalog()?;
-        let mut out = Vec::with_capacity(catalog.briefs.len());
-        for entry in &catalog.briefs {
-            match self.stored(entry) {
-                Some(brief) => out.push((entry.clone(), brief)),
+        for entry in catalog.briefs {
+            match self.stored(&entry) {
+                Some(brief) => f(entry, brief),
                 None => {
                     let opened = self.open(&entry.id)?;
-                    out.push((opened.entry, opened.brief));
+                    f(opened.entry, opened.brief);
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
 }

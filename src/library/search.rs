@@ -3,8 +3,9 @@
 //! the hits grouped by brief.
 //!
 //! The paragraphs are folded once when the search is built; a query scans
-//! them. A scan of folded chars needs a quarter of the memory of a bigram
-//! index per brief, which matters for a thousand briefs.
+//! the paragraphs whose key set (a 128-bit mask of their chars' index keys)
+//! holds every key of the query. Folded chars and a mask need a quarter of
+//! the memory of a bigram index per brief, which matters for a thousand.
 
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -12,7 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::Entry;
 use crate::brief::Brief;
 use crate::brief::search::{Hit, snippet_of};
-use crate::text::{Query, fold_str};
+use crate::text::{Query, fold_str, key};
 
 /// The hits in one brief.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -23,11 +24,22 @@ pub struct BriefHits {
     pub hits: Vec<Hit>,
 }
 
-/// One paragraph, as written and folded.
+/// One paragraph, as written and folded, with the keys it holds.
 struct Passage {
     id: String,
-    text: Vec<char>,
+    text: String,
     folded: Vec<char>,
+    keys: u128,
+}
+
+/// The bit of a char's index key in a key mask.
+fn key_bit(c: char) -> u128 {
+    1u128 << (u32::from(key(c)) % 128)
+}
+
+/// The mask of the index keys of `chars`.
+fn key_mask(chars: &[char]) -> u128 {
+    chars.iter().fold(0, |m, c| m | key_bit(*c))
 }
 
 /// An entity name (folded) with its mentions as (paragraph, start, end).
@@ -51,9 +63,16 @@ pub struct LibrarySearch {
 impl LibrarySearch {
     /// Fold the briefs' paragraphs and entity names once.
     pub fn new<'a>(briefs: impl IntoIterator<Item = (&'a Entry, &'a Brief)>) -> LibrarySearch {
-        LibrarySearch {
-            briefs: briefs.into_iter().map(|(e, b)| searchable(e, b)).collect(),
+        let mut search = LibrarySearch::default();
+        for (entry, brief) in briefs {
+            search.add(entry, brief);
         }
+        search
+    }
+
+    /// Fold one more brief (the brief itself is not kept).
+    pub fn add(&mut self, entry: &Entry, brief: &Brief) {
+        self.briefs.push(searchable(entry, brief));
     }
 
     /// How many briefs it searches.
@@ -73,10 +92,11 @@ impl LibrarySearch {
             return Vec::new();
         }
         let alias = fold_str(query.nfc().collect::<String>().trim());
+        let keys = q.keys().iter().fold(0, |m, c| m | key_bit(*c));
         self.briefs
             .iter()
             .filter_map(|b| {
-                let hits = b.hits(&q, &alias);
+                let hits = b.hits(&q, keys, &alias);
                 (!hits.is_empty()).then(|| BriefHits {
                     id: b.id.clone(),
                     number: b.number.clone(),
@@ -89,11 +109,12 @@ impl LibrarySearch {
 }
 
 impl Searchable {
-    fn hits(&self, q: &Query, alias: &[char]) -> Vec<Hit> {
+    fn hits(&self, q: &Query, keys: u128, alias: &[char]) -> Vec<Hit> {
         let mut spans: Vec<(usize, usize, usize)> = self
             .passages
             .iter()
             .enumerate()
+            .filter(|(_, p)| p.keys & keys == keys)
             .flat_map(|(d, p)| {
                 q.find_all(&p.folded)
                     .into_iter()
@@ -111,28 +132,40 @@ impl Searchable {
         }
         spans.sort_unstable();
         spans.dedup_by(|b, a| a.0 == b.0 && b.1 < a.2);
-        spans
-            .into_iter()
-            .filter_map(|(d, start, end)| {
-                let p = self.passages.get(d)?;
-                Some(Hit {
-                    paragraph: p.id.clone(),
-                    start,
-                    end,
-                    snippet: snippet_of(&p.text, start.min(p.text.len()), end.min(p.text.len())),
-                })
-            })
-            .collect()
+        // Hits come in reading order: each paragraph's chars are read once.
+        let mut current: Option<(usize, Vec<char>)> = None;
+        let mut hits = Vec::with_capacity(spans.len());
+        for (d, start, end) in spans {
+            let Some(p) = self.passages.get(d) else {
+                continue;
+            };
+            let chars = match &mut current {
+                Some((at, chars)) if *at == d => chars,
+                slot => &mut slot.insert((d, p.text.chars().collect())).1,
+            };
+            let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+            hits.push(Hit {
+                paragraph: p.id.clone(),
+                start,
+                end,
+                snippet: snippet_of(chars, start, end),
+            });
+        }
+        hits
     }
 }
 
 fn searchable(entry: &Entry, brief: &Brief) -> Searchable {
     let passages: Vec<Passage> = brief
         .paragraphs()
-        .map(|p| Passage {
-            id: p.id.clone(),
-            text: p.text.chars().collect(),
-            folded: fold_str(&p.text),
+        .map(|p| {
+            let folded = fold_str(&p.text);
+            Passage {
+                id: p.id.clone(),
+                text: p.text.clone(),
+                keys: key_mask(&folded),
+                folded,
+            }
         })
         .collect();
     let place = |id: &str| passages.iter().position(|p| p.id == id);
