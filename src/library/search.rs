@@ -3,9 +3,10 @@
 //! the hits grouped by brief.
 //!
 //! The paragraphs are folded once when the search is built; a query scans
-//! the paragraphs whose key set (a 128-bit mask of their chars' index keys)
-//! holds every key of the query. Folded chars and a mask need a quarter of
-//! the memory of a bigram index per brief, which matters for a thousand.
+//! only the paragraphs whose char mask (512 bits, a bit per folded char
+//! modulo 512) holds every char the query must match exactly. Folded chars
+//! and a mask need a quarter of the memory of a bigram index per brief,
+//! which matters for a thousand.
 
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
@@ -13,7 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::Entry;
 use crate::brief::Brief;
 use crate::brief::search::{Hit, snippet_of};
-use crate::text::{Query, fold_str, key};
+use crate::text::{Query, fold_str};
 
 /// The hits in one brief.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -24,22 +25,32 @@ pub struct BriefHits {
     pub hits: Vec<Hit>,
 }
 
-/// One paragraph, as written and folded, with the keys it holds.
+/// One paragraph, as written and folded, with the mask of its chars.
 struct Passage {
     id: String,
     text: String,
     folded: Vec<char>,
-    keys: u128,
+    chars: CharMask,
 }
 
-/// The bit of a char's index key in a key mask.
-fn key_bit(c: char) -> u128 {
-    1u128 << (u32::from(key(c)) % 128)
-}
+/// A set of chars, each as a bit: its code point modulo 512.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct CharMask([u64; 8]);
 
-/// The mask of the index keys of `chars`.
-fn key_mask(chars: &[char]) -> u128 {
-    chars.iter().fold(0, |m, c| m | key_bit(*c))
+impl CharMask {
+    fn of(chars: impl IntoIterator<Item = char>) -> CharMask {
+        let mut m = CharMask::default();
+        for c in chars {
+            let bit = u32::from(c) % 512;
+            m.0[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
+        m
+    }
+
+    /// Whether every char of `other` may be in this set.
+    fn holds(&self, other: &CharMask) -> bool {
+        self.0.iter().zip(&other.0).all(|(a, b)| a & b == *b)
+    }
 }
 
 /// An entity name (folded) with its mentions as (paragraph, start, end).
@@ -92,11 +103,11 @@ impl LibrarySearch {
             return Vec::new();
         }
         let alias = fold_str(query.nfc().collect::<String>().trim());
-        let keys = q.keys().iter().fold(0, |m, c| m | key_bit(*c));
+        let needed = CharMask::of(q.exact_chars());
         self.briefs
             .iter()
             .filter_map(|b| {
-                let hits = b.hits(&q, keys, &alias);
+                let hits = b.hits(&q, &needed, &alias);
                 (!hits.is_empty()).then(|| BriefHits {
                     id: b.id.clone(),
                     number: b.number.clone(),
@@ -109,12 +120,12 @@ impl LibrarySearch {
 }
 
 impl Searchable {
-    fn hits(&self, q: &Query, keys: u128, alias: &[char]) -> Vec<Hit> {
+    fn hits(&self, q: &Query, needed: &CharMask, alias: &[char]) -> Vec<Hit> {
         let mut spans: Vec<(usize, usize, usize)> = self
             .passages
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.keys & keys == keys)
+            .filter(|(_, p)| p.chars.holds(needed))
             .flat_map(|(d, p)| {
                 q.find_all(&p.folded)
                     .into_iter()
@@ -163,7 +174,7 @@ fn searchable(entry: &Entry, brief: &Brief) -> Searchable {
             Passage {
                 id: p.id.clone(),
                 text: p.text.clone(),
-                keys: key_mask(&folded),
+                chars: CharMask::of(folded.iter().copied()),
                 folded,
             }
         })
@@ -220,7 +231,16 @@ mod tests {
         let (a, b) = (entry("a", &brief), entry("b", &brief));
         let search = LibrarySearch::new([(&a, &brief), (&b, &brief)]);
         let index = Index::new(brief.clone());
-        for q in ["라브로프", "Lavrov", "ㅂㄹ", "북러 관", "조약", "푸틴"] {
+        for q in [
+            "라브로프",
+            "Lavrov",
+            "ㅂㄹ",
+            "북러 관",
+            "조약",
+            "푸틴 대통령",
+            "2024년",
+            "ㅍ틴",
+        ] {
             let found = search.find(q);
             let own = index.search(q);
             assert!(!own.is_empty(), "{q}");
