@@ -401,3 +401,35 @@ fn every_note_of_the_library_in_one_export() {
         .unwrap_or_default();
     assert_eq!(counted.iter().sum::<i64>(), 2);
 }
+
+/// Briefs added by several commands at once are all kept.
+#[test]
+fn adding_at_once_loses_no_brief() {
+    let home = Home::new();
+    let files: Vec<PathBuf> = (0..6)
+        .map(|i| {
+            let file = home.path(&format!("brief-{i}.txt"));
+            std::fs::write(&file, fixture() + &format!("\n덧붙인 문단 {i}.\n")).expect("write");
+            file
+        })
+        .collect();
+    let children: Vec<std::process::Child> = files
+        .iter()
+        .map(|f| {
+            Command::new(env!("CARGO_BIN_EXE_brief"))
+                .args(["library", "add", &f.display().to_string()])
+                .env("XDG_DATA_HOME", home.path("data"))
+                .env("XDG_CACHE_HOME", home.path("cache"))
+                .env_remove("BRIEF_DATA_DIR")
+                .env_remove("BRIEF_CACHE_DIR")
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .expect("spawn brief")
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().expect("wait").success());
+    }
+    let list = home.json(&["library", "list", "--json"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(files.len()), "{list}");
+}

@@ -123,6 +123,15 @@ impl Library {
         })
     }
 
+    /// Hold `catalog.json.lock` while the catalog is read, changed and
+    /// written, so that two commands at once never lose an entry (`None`
+    /// where the file system has no locks).
+    fn lock(&self) -> Result<Option<std::fs::File>, LibraryError> {
+        let path = self.dir.join("catalog.json.lock");
+        std::fs::create_dir_all(&self.dir).map_err(io("make the library's folder", &self.dir))?;
+        crate::notes::store::lock::take(&path).map_err(io("lock the catalog", &path))
+    }
+
     fn save(&self, catalog: &Catalog) -> Result<(), LibraryError> {
         let path = self.dir.join(CATALOG);
         let mut catalog = catalog.clone();
@@ -147,6 +156,7 @@ impl Library {
     /// is new, or why it could not be added. A file already in the library
     /// (same content) is not added twice; the catalog is written once.
     pub fn add(&self, files: &[PathBuf]) -> Result<Vec<Added>, LibraryError> {
+        let _lock = self.lock()?;
         let mut catalog = self.catalog()?;
         let mut out = Vec::new();
         for file in files {
@@ -198,6 +208,7 @@ impl Library {
         &self,
         briefs: &[(PathBuf, String, Brief)],
     ) -> Result<Vec<Entry>, LibraryError> {
+        let _lock = self.lock()?;
         let mut catalog = self.catalog()?;
         let mut out = Vec::with_capacity(briefs.len());
         for (file, hash, brief) in briefs {
@@ -210,6 +221,7 @@ impl Library {
     /// Remove a brief (by id or unique prefix) and its stored model; its
     /// annotations stay where they are.
     pub fn remove(&self, id: &str) -> Result<Entry, LibraryError> {
+        let _lock = self.lock()?;
         let mut catalog = self.catalog()?;
         let entry = catalog
             .find(id)
@@ -230,6 +242,7 @@ impl Library {
     /// Open a brief: its stored model, imported again (and kept) only if
     /// the original file changed or another importer made the model.
     pub fn open(&self, id: &str) -> Result<Opened, LibraryError> {
+        let _lock = self.lock()?;
         let mut catalog = self.catalog()?;
         let at = catalog
             .briefs
