@@ -1,112 +1,128 @@
-//! Importing a library of 1,000 briefs made from the corpus
-//! (`../shared/briefs`: the seven corpus texts and the built-in seed, each
-//! copy with its own years and title), one after the other and on every core.
-//! Skipped, with a message, when the corpus is missing.
+//! A library of 1,000 briefs made from the corpus texts (each with its own
+//! number and title): list, open, search across, and the memory it takes.
 
 use std::hint::black_box;
 use std::path::PathBuf;
 
+use brief::brief::cache::{ImportCache, content_hash};
 use brief::brief::load;
-use brief::brief::overlay::Overlay;
+use brief::brief::overlay::DEFAULT_OVERLAY;
+use brief::library::Library;
+use brief::library::search::LibrarySearch;
 use criterion::{Criterion, criterion_group, criterion_main};
 
-const BRIEFS: usize = 1_000;
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/briefs");
+const BRIEFS: usize = 1000;
 
-/// The corpus texts and the seed, or why there are none.
-fn originals() -> Result<Vec<String>, String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/briefs");
-    let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    let mut texts: Vec<String> = paths
+/// The corpus texts, imported once each.
+fn corpus() -> Vec<(String, brief::brief::Brief)> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(CORPUS)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    names.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    names.sort();
+    names
         .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
-    if texts.is_empty() {
-        return Err(format!("{} holds no brief texts", dir.display()));
-    }
-    texts.push(load::DEFAULT_BRIEF.to_string());
-    Ok(texts)
-}
-
-/// Copy `n` of an original: its years moved (dates, numbers and figures
-/// change with them) and its first line, the series or title, numbered.
-fn variant(original: &str, n: usize) -> String {
-    let year = (2010 + n % 16).to_string();
-    let text = original.replace("2025", &year);
-    match text.split_once('\n') {
-        Some((first, rest)) => format!("{first} {n}\n{rest}"),
-        None => text,
-    }
-}
-
-fn library(originals: &[String]) -> Vec<(String, String)> {
-    (0..BRIEFS)
-        .map(|n| {
-            let original = &originals[n % originals.len()];
-            (format!("library/{n}.txt"), variant(original, n))
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(p).ok()?;
+            let name = p.display().to_string();
+            let brief = load::load_cached(
+                text.as_bytes(),
+                &name,
+                DEFAULT_OVERLAY,
+                "content/overlay.json",
+                &ImportCache::off(),
+            )
+            .ok()?;
+            Some((text, brief))
         })
         .collect()
 }
 
-/// Import every brief; the number of paragraphs read, so nothing is skipped.
-fn import_all(briefs: &[(String, String)], overlay: &Overlay) -> usize {
-    briefs
-        .iter()
-        .filter_map(|(file, text)| {
-            load::load(text.as_bytes(), file, overlay, "content/overlay.json").ok()
+/// A library of [`BRIEFS`] briefs in `dir`: each a corpus brief under its
+/// own number and title, with an original file of its own.
+fn library(dir: &std::path::Path) -> Library {
+    let corpus = corpus();
+    let originals = dir.join("originals");
+    std::fs::create_dir_all(&originals).expect("a folder for the originals");
+    let made: Vec<(PathBuf, String, brief::brief::Brief)> = (0..BRIEFS)
+        .map(|i| {
+            let (text, base) = &corpus[i % corpus.len()];
+            let text = format!("{text}\n{i}\n");
+            let file = originals.join(format!("brief-{i}.txt"));
+            std::fs::write(&file, &text).expect("write an original");
+            let mut brief = base.clone();
+            brief.meta.number = format!("{}-{i:04}", brief.meta.number);
+            brief.meta.title = format!("{} ({})", brief.meta.title, i / corpus.len() + 1);
+            (file, content_hash(text.as_bytes()), brief)
         })
-        .map(|(b, _)| b.paragraphs().count())
-        .sum()
+        .collect();
+    let library = Library::at(&dir.join("library"), ImportCache::off());
+    library.add_imported(&made).expect("the library is written");
+    library
 }
 
-/// The same on every core, the library split in equal parts.
-fn import_parallel(briefs: &[(String, String)], overlay: &Overlay) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let part = briefs.len().div_ceil(cores);
-    std::thread::scope(|s| {
-        let workers: Vec<_> = briefs
-            .chunks(part.max(1))
-            .map(|chunk| s.spawn(|| import_all(chunk, overlay)))
-            .collect();
-        workers.into_iter().filter_map(|w| w.join().ok()).sum()
-    })
+/// Every brief of the library folded for search, one brief at a time.
+fn folded(library: &Library) -> LibrarySearch {
+    let mut search = LibrarySearch::default();
+    library
+        .each(|entry, brief| search.add(&entry, &brief))
+        .expect("the stored briefs");
+    search
 }
 
-fn library_import(c: &mut Criterion) {
-    let originals = match originals() {
-        Ok(o) => o,
-        Err(why) => {
-            eprintln!("library import skipped: the corpus is missing ({why})");
-            return;
-        }
-    };
-    let Ok(overlay) = Overlay::builtin() else {
-        eprintln!("library import skipped: the built-in overlay does not parse");
+/// Resident memory of this process now, in MB.
+fn resident_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn library_of_1000(c: &mut Criterion) {
+    if !std::path::Path::new(CORPUS).is_dir() {
+        println!("skipped: ../shared/briefs not found");
         return;
-    };
-    let briefs = library(&originals);
-    let bytes: usize = briefs.iter().map(|(_, t)| t.len()).sum();
-    let paragraphs = import_all(&briefs, &overlay);
-    eprintln!(
-        "library: {BRIEFS} briefs from {} originals, {:.1} MB, {paragraphs} paragraphs",
-        originals.len(),
-        bytes as f64 / 1e6
+    }
+    // BRIEF_BENCH_DIR keeps the library for the command line to be measured
+    // on (`BRIEF_DATA_DIR=$BRIEF_BENCH_DIR brief search --library …`).
+    let temp = tempfile::tempdir().expect("a temp dir");
+    let dir = std::env::var_os("BRIEF_BENCH_DIR")
+        .map_or_else(|| temp.path().to_path_buf(), PathBuf::from);
+    let library = library(&dir);
+    let before = resident_mb();
+    c.bench_function("library 1000: list (read the catalog)", |b| {
+        b.iter(|| library.catalog().map(|c| c.briefs.len()))
+    });
+    let ids: Vec<String> = library
+        .catalog()
+        .map(|c| c.briefs.iter().map(|e| e.id.clone()).collect())
+        .unwrap_or_default();
+    let mut n = 0;
+    c.bench_function("library 1000: open a brief", |b| {
+        b.iter(|| {
+            n = (n + 337) % ids.len();
+            library
+                .open(black_box(&ids[n]))
+                .map(|o| o.brief.sections.len())
+        })
+    });
+    c.bench_function("library 1000: load every brief and fold for search", |b| {
+        b.iter(|| folded(&library).len())
+    });
+    let search = folded(&library);
+    for query in ["북한", "ㅂㅎ", "핵심광물", "China"] {
+        c.bench_function(&format!("library 1000: search {query}"), |b| {
+            b.iter(|| search.find(black_box(query)).len())
+        });
+    }
+    println!(
+        "library 1000: resident {before:.1} MB once built, {:.1} MB with every brief folded for search",
+        resident_mb()
     );
-    let mut group = c.benchmark_group("library_import");
-    group.sample_size(10);
-    group.bench_function("one_core", |b| {
-        b.iter(|| import_all(black_box(&briefs), &overlay))
-    });
-    group.bench_function("every_core", |b| {
-        b.iter(|| import_parallel(black_box(&briefs), &overlay))
-    });
-    group.finish();
 }
 
-criterion_group!(benches, library_import);
+criterion_group!(benches, library_of_1000);
 criterion_main!(benches);

@@ -5,6 +5,7 @@ pub mod brief;
 pub mod cli;
 pub mod config;
 pub mod i18n;
+pub mod library;
 pub mod notes;
 pub mod text;
 pub mod tui;

@@ -1,5 +1,6 @@
 //! Reading a brief from bytes: decoding checks, raw text or dump JSON.
 
+use super::cache::ImportCache;
 use super::error::{LoadError, Problem};
 use super::import::{self, Report};
 use super::model::Brief;
@@ -9,6 +10,9 @@ use super::overlay::Overlay;
 pub const DEFAULT_BRIEF: &str = include_str!("../../content/brief.txt");
 /// The name the built-in brief goes by in messages.
 pub const DEFAULT_NAME: &str = "content/brief.txt";
+/// The built-in brief as imported ahead of time with the built-in overlay,
+/// so that starting does no import (a test keeps it current).
+pub const DEFAULT_MODEL: &str = include_str!("../../content/brief.model.json");
 
 fn problem(
     file: &str,
@@ -84,6 +88,26 @@ pub fn load(
     import::import(text, file, overlay, overlay_file)
 }
 
+/// Load a brief through the import cache: bytes imported before with the
+/// same overlay by the same importer are read back, not imported again (the
+/// overlay is parsed only when an import is needed).
+pub fn load_cached(
+    bytes: &[u8],
+    file: &str,
+    overlay_text: &str,
+    overlay_file: &str,
+    cache: &ImportCache,
+) -> Result<Brief, LoadError> {
+    let key = ImportCache::key(bytes, overlay_text.as_bytes(), overlay_file);
+    if let Some(brief) = cache.get(&key) {
+        return Ok(brief);
+    }
+    let overlay = Overlay::parse(overlay_text, overlay_file)?;
+    let (brief, _) = load(bytes, file, &overlay, overlay_file)?;
+    cache.put(&key, &brief);
+    Ok(brief)
+}
+
 /// A brief from a PDF: its text layer, read into lines with their pages
 /// and layout, through the same pipeline as a text.
 fn from_pdf(
@@ -114,6 +138,15 @@ pub fn builtin() -> Result<(Brief, Report), LoadError> {
     )
 }
 
+/// The built-in brief from its stored model, imported only if the stored
+/// model cannot be read.
+pub fn stored() -> Result<Brief, LoadError> {
+    match serde_json::from_str(DEFAULT_MODEL) {
+        Ok(brief) => Ok(brief),
+        Err(_) => builtin().map(|(brief, _)| brief),
+    }
+}
+
 /// A brief from `brief dump --format json`, every link checked.
 pub fn from_json(text: &str, file: &str) -> Result<Brief, LoadError> {
     let brief: Brief = serde_json::from_str(text).map_err(|e| {
@@ -135,5 +168,28 @@ pub fn from_json(text: &str, file: &str) -> Result<Brief, LoadError> {
         Ok(brief)
     } else {
         Err(LoadError { problems })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `content/brief.model.json` is what importing the built-in brief gives
+    /// now; `BRIEF_UPDATE_ASSETS=1` writes it anew.
+    #[test]
+    fn stored_model_is_current() {
+        let (brief, _) = builtin().expect("the built-in brief imports");
+        let now = serde_json::to_string_pretty(&brief).expect("serialises") + "\n";
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/content/brief.model.json");
+        if std::env::var_os("BRIEF_UPDATE_ASSETS").is_some() {
+            std::fs::write(path, &now).expect("write the stored model");
+        }
+        let kept: Brief = serde_json::from_str(DEFAULT_MODEL).expect("the stored model parses");
+        assert!(
+            kept == brief,
+            "content/brief.model.json is stale: rerun with BRIEF_UPDATE_ASSETS=1"
+        );
+        assert_eq!(stored().ok(), Some(brief));
     }
 }

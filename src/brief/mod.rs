@@ -1,5 +1,6 @@
 //! The brief as data: model, importer, curated overlay and index.
 
+pub mod cache;
 pub mod error;
 pub mod import;
 pub mod index;

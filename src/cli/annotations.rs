@@ -1,7 +1,6 @@
 //! `brief annotations export|import`: the annotations of a brief as W3C Web
 //! Annotation JSON-LD, Markdown or Readwise CSV, and merging W3C JSON in.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -29,6 +28,9 @@ pub enum AnnotationsCommand {
         /// CSV: begin with a UTF-8 byte order mark, for Excel on Korean Windows.
         #[arg(long)]
         bom: bool,
+        /// Export the annotations of every brief of the library at once.
+        #[arg(long, conflicts_with = "file")]
+        library: bool,
     },
     /// Merge a W3C Web Annotation JSON file into a brief's annotations, without duplicates.
     Import {
@@ -47,6 +49,7 @@ pub enum AnnotationsCommand {
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum NotesFormat {
     W3c,
+    #[value(alias = "md")]
     Markdown,
     Csv,
     Html,
@@ -137,6 +140,20 @@ pub fn run(
     explicit: Option<&Path>,
     lang: crate::i18n::Lang,
 ) -> ExitCode {
+    if let AnnotationsCommand::Export {
+        format,
+        library: true,
+        bibliography,
+        bom,
+        ..
+    } = command
+    {
+        return super::library::export_notes(Options {
+            format: *format,
+            bibliography: *bibliography,
+            bom: *bom,
+        });
+    }
     let file = match command {
         AnnotationsCommand::Export { file, .. } => file.as_deref(),
         AnnotationsCommand::Import { brief, .. } => brief.as_deref(),
@@ -198,14 +215,25 @@ pub fn run(
     }
 }
 
+/// How to export: the format and its options.
 #[derive(Clone, Copy)]
-struct Options {
-    format: NotesFormat,
-    bibliography: bool,
-    bom: bool,
+pub(super) struct Options {
+    pub format: NotesFormat,
+    pub bibliography: bool,
+    pub bom: bool,
 }
 
 fn export(ctx: &Context, list: &[crate::notes::Annotation], key: &str, o: Options) -> ExitCode {
+    super::library::print(&render(ctx, list, key, o))
+}
+
+/// A brief's annotations in an export format.
+pub(super) fn render(
+    ctx: &Context,
+    list: &[crate::notes::Annotation],
+    key: &str,
+    o: Options,
+) -> String {
     let m = &ctx.index.brief.meta;
     let url = format!("urn:brief:{key}");
     let report = Report {
@@ -215,7 +243,7 @@ fn export(ctx: &Context, list: &[crate::notes::Annotation], key: &str, o: Option
         ctx,
         bibliography: o.bibliography,
     };
-    let out = match o.format {
+    match o.format {
         NotesFormat::W3c => {
             let page = |pos| ctx.page(pos);
             let value = to_w3c_paged(list, key, &m.title, &url, &page);
@@ -224,11 +252,6 @@ fn export(ctx: &Context, list: &[crate::notes::Annotation], key: &str, o: Option
         NotesFormat::Csv => to_readwise_csv(list, &report, o.bom),
         NotesFormat::Markdown => to_report_markdown(list, &report),
         NotesFormat::Html => to_html(list, &report),
-    };
-    match std::io::stdout().lock().write_all(out.as_bytes()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(text("cli.write_failed", &[("error", &e)])),
     }
 }
 

@@ -64,7 +64,8 @@ pub fn command() -> Command {
                 "args",
                 "cli.cmd_search_args",
             );
-            arg_help(c, "json", "cli.cmd_search_json")
+            let c = arg_help(c, "json", "cli.cmd_search_json");
+            arg_help(c, "library", "cli.cmd_search_library")
         })
         .mut_subcommand("cite", |c| {
             let c = arg_help(
@@ -75,7 +76,8 @@ pub fn command() -> Command {
             let c = arg_help(c, "paragraph", "cli.cmd_cite_paragraph");
             arg_help(c, "copy", "cli.cmd_cite_copy")
         })
-        .mut_subcommand("annotations", annotations);
+        .mut_subcommand("annotations", annotations)
+        .mut_subcommand("library", library);
     headings(cmd, true)
 }
 
@@ -88,6 +90,7 @@ fn headings(cmd: Command, top: bool) -> Command {
         .collect();
     let (arguments, options) = (text("cli.arguments", &[]), text("cli.options", &[]));
     let mut cmd = cmd
+        .subcommand_help_heading(text("cli.commands", &[]))
         .help_template(format!(
             "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
             text("cli.usage", &[])
@@ -124,6 +127,42 @@ fn headings(cmd: Command, top: bool) -> Command {
     cmd
 }
 
+fn library(c: Command) -> Command {
+    let arg_help = |cmd: Command, arg: &'static str, key: &str| {
+        let help = text(key, &[]);
+        cmd.mut_arg(arg, |a| a.help(help))
+    };
+    c.about(text("cli.cmd_library", &[]))
+        .mut_subcommand("add", |c| {
+            arg_help(c.about(text("cli.lib_add", &[])), "files", "cli.lib_files")
+        })
+        .mut_subcommand("list", |c| {
+            arg_help(c.about(text("cli.lib_list", &[])), "json", "cli.lib_json")
+        })
+        .mut_subcommand("open", |c| {
+            arg_help(c.about(text("cli.lib_open", &[])), "id", "cli.lib_id")
+        })
+        .mut_subcommand("remove", |c| {
+            arg_help(c.about(text("cli.lib_remove", &[])), "id", "cli.lib_id")
+        })
+        .mut_subcommand("entities", |c| {
+            let c = arg_help(
+                c.about(text("cli.lib_entities", &[])),
+                "name",
+                "cli.lib_name",
+            );
+            arg_help(c, "json", "cli.lib_json")
+        })
+        .mut_subcommand("sources", |c| {
+            let c = arg_help(
+                c.about(text("cli.lib_sources", &[])),
+                "query",
+                "cli.lib_query",
+            );
+            arg_help(c, "json", "cli.lib_json")
+        })
+}
+
 fn annotations(c: Command) -> Command {
     let arg_help = |cmd: Command, arg: &'static str, key: &str| {
         let help = text(key, &[]);
@@ -138,6 +177,7 @@ fn annotations(c: Command) -> Command {
             );
             let e = arg_help(e, "file", "cli.file");
             let e = arg_help(e, "bibliography", "cli.cmd_export_bibliography");
+            let e = arg_help(e, "library", "cli.cmd_export_library");
             arg_help(e, "bom", "cli.cmd_export_bom")
         })
         .mut_subcommand("import", |i| {

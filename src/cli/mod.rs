@@ -5,6 +5,7 @@ mod cite;
 mod dump;
 mod findings;
 pub mod input;
+mod library;
 mod localize;
 mod settle;
 
@@ -91,6 +92,14 @@ pub enum Command {
         /// Print the hits as JSON: [{paragraph, start, end, snippet}].
         #[arg(long)]
         json: bool,
+        /// Search every brief of the library (`--library QUERY`), hits grouped by brief.
+        #[arg(long)]
+        library: bool,
+    },
+    /// The library of briefs: add, list, open, remove; entities and sources across it.
+    Library {
+        #[command(subcommand)]
+        action: Option<library::LibraryCommand>,
     },
 }
 
@@ -102,9 +111,41 @@ pub enum Format {
     Markdown,
 }
 
-/// Load the brief named on the command line, or the built-in one.
+/// Load the brief named on the command line, or the built-in one, through
+/// the import cache.
 pub fn load_brief(file: Option<&Path>, overlay: Option<&Path>) -> Result<Brief, LoadError> {
-    load_with_report(file, overlay).map(|(b, _)| b)
+    if file.is_none() && overlay.is_none() {
+        return load::stored();
+    }
+    let (overlay_text, overlay_name) = overlay_source(overlay)?;
+    let (bytes, name) = match file {
+        Some(p) => (input::read(p, input::limit())?, p.display().to_string()),
+        None => (
+            load::DEFAULT_BRIEF.as_bytes().to_vec(),
+            DEFAULT_NAME.to_string(),
+        ),
+    };
+    let shown = crate::text::sanitize_line(&name);
+    let what = format!("importing {shown} ({} kB)", bytes.len() / 1024);
+    let cache = crate::brief::cache::ImportCache::default_place();
+    input::with_progress(&what, input::PROGRESS_AFTER, std::io::stderr(), || {
+        load::load_cached(&bytes, &name, &overlay_text, &overlay_name, &cache)
+    })
+}
+
+/// The overlay's text and name: `--overlay`, or the built-in one.
+fn overlay_source(overlay: Option<&Path>) -> Result<(String, String), LoadError> {
+    match overlay {
+        Some(p) => {
+            let name = p.display().to_string();
+            let bytes = input::read(p, input::limit())?;
+            Ok((load::decode(&bytes, &name)?.to_string(), name))
+        }
+        None => Ok((
+            crate::brief::overlay::DEFAULT_OVERLAY.to_string(),
+            "content/overlay.json".to_string(),
+        )),
+    }
 }
 
 /// Load a brief with what the importer repaired and doubted.
@@ -112,14 +153,8 @@ pub fn load_with_report(
     file: Option<&Path>,
     overlay: Option<&Path>,
 ) -> Result<(Brief, crate::brief::import::Report), LoadError> {
-    let (overlay, overlay_name) = match overlay {
-        Some(p) => {
-            let name = p.display().to_string();
-            let bytes = input::read(p, input::limit())?;
-            (Overlay::parse(load::decode(&bytes, &name)?, &name)?, name)
-        }
-        None => (Overlay::builtin()?, "content/overlay.json".to_string()),
-    };
+    let (overlay_text, overlay_name) = overlay_source(overlay)?;
+    let overlay = Overlay::parse(&overlay_text, &overlay_name)?;
     let (bytes, name) = match file {
         Some(p) => (input::read(p, input::limit())?, p.display().to_string()),
         None => (
@@ -173,7 +208,19 @@ pub fn run(cli: &Cli, settings: &Settings) -> Option<ExitCode> {
                 Err(e) => report(&e),
             }
         }
-        Command::Search { args, json } => {
+        Command::Library { action } => library::run(action.as_ref(), cli.annotations.as_deref()),
+        Command::Search {
+            args,
+            json,
+            library: true,
+        } => match args.as_slice() {
+            [q] => library::search(q, *json),
+            _ => {
+                eprintln!("brief: search --library takes a query, not a file");
+                ExitCode::from(2)
+            }
+        },
+        Command::Search { args, json, .. } => {
             let (file, query) = match args.as_slice() {
                 [q] => (None, q.as_str()),
                 [f, q] => (Some(Path::new(f.as_str())), q.as_str()),
@@ -260,14 +307,18 @@ fn print_joins(report: &crate::brief::import::Report) {
 
 /// Open the reader on the brief named by the command line.
 pub fn open_reader(cli: &Cli, _settings: &Settings) -> ExitCode {
-    let brief = match load_brief(cli.file.as_deref(), cli.overlay.as_deref()) {
-        Err(e) => return report(&e),
-        Ok(b) => b,
-    };
+    match load_brief(cli.file.as_deref(), cli.overlay.as_deref()) {
+        Err(e) => report(&e),
+        Ok(b) => read_brief(b, cli.annotations.as_deref()),
+    }
+}
+
+/// Open the reader on a loaded brief, with its annotations and last position.
+fn read_brief(brief: Brief, annotations: Option<&Path>) -> ExitCode {
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = crate::app::App::new(Index::new(brief), width, height);
     app.set_no_color(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
-    let notes = open_notes(&mut app, cli.annotations.as_deref());
+    let notes = open_notes(&mut app, annotations);
     let positions = crate::tui::Positions::open(&app.index().brief.meta.number);
     let loaded = positions.load();
     if let Some(pos) = loaded.pos {

@@ -17,7 +17,7 @@ mod atomic;
 mod error;
 pub mod fs;
 mod load;
-mod lock;
+pub(crate) mod lock;
 mod merge;
 mod paths;
 mod rescue;

@@ -86,6 +86,15 @@ impl Query {
         &self.keys
     }
 
+    /// The chars a match must hold as they are (neither a consonant nor
+    /// the half-typed last syllable), for prefilters.
+    pub fn exact_chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.rules.iter().filter_map(|r| match r {
+            Rule::Exact(c) => Some(*c),
+            _ => None,
+        })
+    }
+
     /// Whether the query matches `text` (already folded with [`fold`]) starting at char `pos`.
     pub fn matches_at(&self, text: &[char], pos: usize) -> bool {
         let Some(window) = text.get(pos..pos.saturating_add(self.len())) else {

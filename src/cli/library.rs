@@ -1,0 +1,385 @@
+//! `brief library …`: add, list, open and remove briefs of the library;
+//! search, entities and sources across it; every note of it at once.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use serde::Serialize;
+
+use crate::library::search::LibrarySearch;
+use crate::library::{Entry, Library, LibraryError, Reimport, indexes};
+
+/// What to do with the library.
+#[derive(Subcommand, Debug)]
+pub enum LibraryCommand {
+    /// Add briefs (text, dump JSON or PDF) to the library.
+    Add {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List the library's briefs (also `brief library` alone).
+    List {
+        /// Print the list as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Open a brief of the library in the reader (by id or a unique start of it).
+    Open { id: String },
+    /// Remove a brief from the library (its annotations are kept).
+    Remove { id: String },
+    /// Every entity across the library with the briefs mentioning it, or those matching NAME.
+    Entities {
+        name: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every source across the library with the briefs citing it, or those matching QUERY.
+    Sources {
+        query: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn fail(e: &LibraryError) -> ExitCode {
+    eprintln!("brief: {}", crate::text::sanitize_line(&e.to_string()));
+    ExitCode::from(2)
+}
+
+/// Write `text` to standard output; a closed pipe is not an error.
+pub(super) fn print(text: &str) -> ExitCode {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("brief: cannot write the output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn json(value: &impl Serialize) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+/// Run a library command (`None`: list).
+pub fn run(command: Option<&LibraryCommand>, annotations: Option<&std::path::Path>) -> ExitCode {
+    let library = Library::default_place();
+    let result = match command {
+        None => list(&library, false),
+        Some(LibraryCommand::Add { files }) => return add(&library, files),
+        Some(LibraryCommand::List { json }) => list(&library, *json),
+        Some(LibraryCommand::Open { id }) => return open(&library, id, annotations),
+        Some(LibraryCommand::Remove { id }) => library.remove(id).map(|e| {
+            format!(
+                "removed {} {} (its annotations are kept)\n",
+                e.id, e.meta.title
+            )
+        }),
+        Some(LibraryCommand::Entities { name, json }) => entities(&library, name.as_deref(), *json),
+        Some(LibraryCommand::Sources { query, json }) => sources(&library, query.as_deref(), *json),
+    };
+    match result {
+        Ok(text) => print(&crate::text::sanitize(&text)),
+        Err(e) => fail(&e),
+    }
+}
+
+fn add(library: &Library, files: &[PathBuf]) -> ExitCode {
+    let results = match library.add(files) {
+        Ok(r) => r,
+        Err(e) => return fail(&e),
+    };
+    let mut code = ExitCode::SUCCESS;
+    for (file, result) in files.iter().zip(results) {
+        match result {
+            Ok((e, true)) => println!("added {} {}", e.id, crate::text::sanitize_line(&line(&e))),
+            Ok((e, false)) => println!(
+                "{} is already in the library as {}",
+                crate::text::sanitize_line(&file.display().to_string()),
+                e.id
+            ),
+            Err(e) => {
+                code = fail(&e);
+            }
+        }
+    }
+    code
+}
+
+/// An entry on one line: series and number, date, title, authors, institute, pages.
+fn line(e: &Entry) -> String {
+    let m = &e.meta;
+    let mut out = format!("{} {} · {} · {}", m.series, m.number, m.date, m.title);
+    if !m.author.is_empty() {
+        out += &format!(" · {}", m.author);
+    }
+    if !m.institute.is_empty() {
+        out += &format!(" · {}", m.institute);
+    }
+    if let Some(p) = m.pages {
+        out += &format!(" · {p} p.");
+    }
+    out
+}
+
+/// A brief as `list --json` prints it.
+#[derive(Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    entry: &'a Entry,
+    notes: usize,
+}
+
+/// How many annotations a brief of the library has.
+fn note_count(e: &Entry) -> usize {
+    let key = e.notes_key();
+    let path = crate::notes::default_path(&key);
+    if !path.exists() {
+        return 0;
+    }
+    crate::notes::NoteStore::open_read_only(&path, &key)
+        .map_or(0, |(mut store, _)| store.take_annotations().len())
+}
+
+fn list(library: &Library, as_json: bool) -> Result<String, LibraryError> {
+    let catalog = library.catalog()?;
+    if as_json {
+        let listed: Vec<Listed> = catalog
+            .briefs
+            .iter()
+            .map(|entry| Listed {
+                entry,
+                notes: note_count(entry),
+            })
+            .collect();
+        return Ok(json(&listed));
+    }
+    if catalog.briefs.is_empty() {
+        return Ok("the library is empty: add briefs with `brief library add FILE…`\n".into());
+    }
+    let mut out = String::new();
+    for e in &catalog.briefs {
+        out += &format!("{}  {} · {} notes\n", e.id, line(e), note_count(e));
+    }
+    Ok(out)
+}
+
+fn open(library: &Library, id: &str, annotations: Option<&std::path::Path>) -> ExitCode {
+    let opened = match library.open(id) {
+        Ok(o) => o,
+        Err(e) => return fail(&e),
+    };
+    let said = match (opened.reimported, opened.original_missing) {
+        (Some(Reimport::FileChanged), _) => "the file changed: imported again",
+        (Some(Reimport::ImporterChanged), _) => "the importer changed: imported again",
+        (None, true) => "the original file is gone: showing the brief as stored",
+        (None, false) => "",
+    };
+    if !said.is_empty() {
+        eprintln!("brief: {said}");
+    }
+    super::read_brief(opened.brief, annotations)
+}
+
+/// `brief search --library QUERY [--json]`: hits grouped by brief.
+pub fn search(query: &str, as_json: bool) -> ExitCode {
+    let mut search = LibrarySearch::default();
+    if let Err(e) = Library::default_place().each(|entry, brief| search.add(&entry, &brief)) {
+        return fail(&e);
+    }
+    let found = search.find(query);
+    if as_json {
+        return print(&json(&found));
+    }
+    let mut out = String::new();
+    for b in &found {
+        out += &format!(
+            "{} {} {} ({} hits)\n",
+            b.id,
+            b.number,
+            b.title,
+            b.hits.len()
+        );
+        for h in &b.hits {
+            let at = h.paragraph.as_deref().unwrap_or_default();
+            out += &format!("  {at}: {}\n", h.snippet);
+        }
+    }
+    if found.is_empty() {
+        out = "no brief of the library matches\n".into();
+    }
+    print(&crate::text::sanitize(&out))
+}
+
+fn entities(library: &Library, name: Option<&str>, as_json: bool) -> Result<String, LibraryError> {
+    let rows = indexes::entities(&library.briefs()?, name);
+    if as_json {
+        return Ok(json(&rows));
+    }
+    let mut out = String::new();
+    for r in &rows {
+        let mentions: usize = r.briefs.iter().map(|b| b.mentions).sum();
+        out += &format!(
+            "{} ({}): {} briefs, {mentions} mentions\n",
+            r.name,
+            r.kind,
+            r.briefs.len()
+        );
+        if name.is_some() {
+            for b in &r.briefs {
+                out += &format!(
+                    "  {} {} {}: {} mentions\n",
+                    b.brief.id, b.brief.number, b.brief.title, b.mentions
+                );
+                for p in &b.passages {
+                    out += &format!("    {p}\n");
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn sources(library: &Library, query: Option<&str>, as_json: bool) -> Result<String, LibraryError> {
+    let rows = indexes::sources(&library.briefs()?, query);
+    if as_json {
+        return Ok(json(&rows));
+    }
+    let mut out = String::new();
+    for r in &rows {
+        let date = r.date.as_deref().unwrap_or("");
+        out += &format!(
+            "{} · {} · {date}: cited by {} briefs\n",
+            r.outlet,
+            r.title,
+            r.briefs.len()
+        );
+        for b in &r.briefs {
+            out += &format!(
+                "  {} {} {} (footnotes {:?})\n",
+                b.brief.id, b.brief.number, b.brief.title, b.footnotes
+            );
+            for c in &b.claims {
+                out += &format!("    {c}\n");
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// One brief's annotations, re-anchored on its text, in `format`; `None`
+/// when it has none.
+fn brief_notes(
+    entry: &Entry,
+    brief: crate::brief::Brief,
+    options: super::annotations::Options,
+) -> Option<String> {
+    let key = entry.notes_key();
+    let path = crate::notes::default_path(&key);
+    if !path.exists() {
+        return None;
+    }
+    let (mut store, notices) = crate::notes::NoteStore::open_read_only(&path, &key).ok()?;
+    for n in notices {
+        eprintln!("brief: {}", crate::text::sanitize_line(&n.to_string()));
+    }
+    let mut list = store.take_annotations();
+    if list.is_empty() {
+        return None;
+    }
+    let index = crate::brief::Index::new(brief);
+    let notes = crate::app::notes::Notes::new(&index);
+    crate::notes::reanchor_all(&mut list, &notes.document);
+    let ctx = super::annotations::Context {
+        index: &index,
+        notes: &notes,
+        lang: crate::i18n::current(),
+    };
+    Some(super::annotations::render(&ctx, &list, &key, options))
+}
+
+/// `brief annotations export --library`: the annotations of every brief of
+/// the library in one document (Markdown: one part per brief; CSV: one
+/// header; W3C: one collection whose items keep each brief as their source).
+pub(super) fn export_notes(options: super::annotations::Options) -> ExitCode {
+    use super::annotations::NotesFormat;
+    let briefs = match Library::default_place().briefs() {
+        Ok(b) => b,
+        Err(e) => return fail(&e),
+    };
+    let parts: Vec<String> = briefs
+        .into_iter()
+        .filter_map(|(entry, brief)| brief_notes(&entry, brief, options))
+        .collect();
+    let out = match options.format {
+        NotesFormat::Markdown => parts.join("\n"),
+        NotesFormat::Csv => csv_in_one(&parts),
+        NotesFormat::W3c => json(&w3c_in_one(&parts)),
+        NotesFormat::Html => html_in_one(&parts),
+    };
+    print(&out)
+}
+
+/// HTML exports as one document: the first one's head, every one's body.
+fn html_in_one(parts: &[String]) -> String {
+    const OPEN: &str = "<body>\n";
+    const CLOSE: &str = "</body>\n</html>\n";
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        let body_at = if i == 0 {
+            0
+        } else {
+            part.find(OPEN).map_or(0, |at| at + OPEN.len())
+        };
+        out += part[body_at..]
+            .strip_suffix(CLOSE)
+            .unwrap_or(&part[body_at..]);
+    }
+    if !parts.is_empty() {
+        out += CLOSE;
+    }
+    out
+}
+
+/// CSV exports as one: the first one's header, every one's rows.
+fn csv_in_one(parts: &[String]) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        let rows = if i == 0 {
+            part.as_str()
+        } else {
+            part.split_once("\r\n").map_or("", |(_, rows)| rows)
+        };
+        out += rows;
+    }
+    out
+}
+
+/// W3C collections as one collection of every annotation.
+fn w3c_in_one(parts: &[String]) -> serde_json::Value {
+    let items: Vec<serde_json::Value> = parts
+        .iter()
+        .filter_map(|p| serde_json::from_str::<serde_json::Value>(p).ok())
+        .filter_map(|mut c| Some(c.get_mut("first")?.get_mut("items")?.take()))
+        .flat_map(|items| match items {
+            serde_json::Value::Array(a) => a,
+            _ => Vec::new(),
+        })
+        .collect();
+    serde_json::json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": crate::notes::model::name_id("brief-notes-collection:library"),
+        "type": "AnnotationCollection",
+        "label": "brief library",
+        "total": items.len(),
+        "first": {
+            "id": crate::notes::model::name_id("brief-notes-page:library:0"),
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
+    })
+}

@@ -1,0 +1,321 @@
+//! Search across the library: the same Korean-aware matching as in one
+//! brief (jamo, initial consonants, NFC/NFD, case, entity aliases), with
+//! the hits grouped by brief.
+//!
+//! The paragraphs are folded once when the search is built; a query scans
+//! only the paragraphs whose char mask (512 bits, a bit per folded char
+//! modulo 512) holds every char the query must match exactly. Folded chars
+//! and a mask need a quarter of the memory of a bigram index per brief,
+//! which matters for a thousand.
+
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use super::Entry;
+use crate::brief::Brief;
+use crate::brief::search::{Hit, Part, snippet_of};
+use crate::text::{Query, fold_str};
+
+/// The hits in one brief.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BriefHits {
+    pub id: String,
+    pub number: String,
+    pub title: String,
+    pub hits: Vec<Hit>,
+}
+
+/// One searchable text (a paragraph, a footnote, a source's outlet or
+/// title), as written and folded, with the mask of its chars.
+struct Passage {
+    at: Place,
+    text: String,
+    folded: Vec<char>,
+    chars: CharMask,
+}
+
+/// Where a passage stands in its brief, as a hit reports it.
+enum Place {
+    Paragraph { id: String, page: Option<u32> },
+    Footnote(u32),
+    Source { id: String, field: &'static str },
+}
+
+impl Place {
+    fn hit(&self, start: usize, end: usize, snippet: String) -> Hit {
+        let mut hit = Hit {
+            part: Part::Body,
+            paragraph: None,
+            footnote: None,
+            source: None,
+            field: None,
+            page: None,
+            start,
+            end,
+            snippet,
+        };
+        match self {
+            Place::Paragraph { id, page } => {
+                hit.paragraph = Some(id.clone());
+                hit.page = *page;
+            }
+            Place::Footnote(n) => {
+                hit.part = Part::Footnote;
+                hit.footnote = Some(*n);
+            }
+            Place::Source { id, field } => {
+                hit.part = Part::Source;
+                hit.source = Some(id.clone());
+                hit.field = Some(field);
+            }
+        }
+        hit
+    }
+}
+
+/// A set of chars, each as a bit: its code point modulo 512.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct CharMask([u64; 8]);
+
+impl CharMask {
+    fn of(chars: impl IntoIterator<Item = char>) -> CharMask {
+        let mut m = CharMask::default();
+        for c in chars {
+            let bit = u32::from(c) % 512;
+            m.0[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
+        m
+    }
+
+    /// Whether every char of `other` may be in this set.
+    fn holds(&self, other: &CharMask) -> bool {
+        self.0.iter().zip(&other.0).all(|(a, b)| a & b == *b)
+    }
+}
+
+/// An entity name (folded) with its mentions as (paragraph, start, end).
+type Alias = (Vec<char>, Vec<(usize, usize, usize)>);
+
+/// One brief, ready to search.
+struct Searchable {
+    id: String,
+    number: String,
+    title: String,
+    passages: Vec<Passage>,
+    aliases: Vec<Alias>,
+}
+
+/// Every brief of a library, ready to search.
+#[derive(Default)]
+pub struct LibrarySearch {
+    briefs: Vec<Searchable>,
+}
+
+impl LibrarySearch {
+    /// Fold the briefs' paragraphs and entity names once.
+    pub fn new<'a>(briefs: impl IntoIterator<Item = (&'a Entry, &'a Brief)>) -> LibrarySearch {
+        let mut search = LibrarySearch::default();
+        for (entry, brief) in briefs {
+            search.add(entry, brief);
+        }
+        search
+    }
+
+    /// Fold one more brief (the brief itself is not kept).
+    pub fn add(&mut self, entry: &Entry, brief: &Brief) {
+        self.briefs.push(searchable(entry, brief));
+    }
+
+    /// How many briefs it searches.
+    pub fn len(&self) -> usize {
+        self.briefs.len()
+    }
+
+    /// Whether it searches no brief.
+    pub fn is_empty(&self) -> bool {
+        self.briefs.is_empty()
+    }
+
+    /// The briefs with a hit, in library order, each with its hits in reading order.
+    pub fn find(&self, query: &str) -> Vec<BriefHits> {
+        let q = Query::new(query);
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let alias = fold_str(query.nfc().collect::<String>().trim());
+        let needed = CharMask::of(q.exact_chars());
+        self.briefs
+            .iter()
+            .filter_map(|b| {
+                let hits = b.hits(&q, &needed, &alias);
+                (!hits.is_empty()).then(|| BriefHits {
+                    id: b.id.clone(),
+                    number: b.number.clone(),
+                    title: b.title.clone(),
+                    hits,
+                })
+            })
+            .collect()
+    }
+}
+
+impl Searchable {
+    fn hits(&self, q: &Query, needed: &CharMask, alias: &[char]) -> Vec<Hit> {
+        let mut spans: Vec<(usize, usize, usize)> = self
+            .passages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.chars.holds(needed))
+            .flat_map(|(d, p)| {
+                q.find_all(&p.folded)
+                    .into_iter()
+                    .map(move |(s, e)| (d, s, e))
+            })
+            .collect();
+        // An entity's other names find its mentions (Lavrov finds 라브로프),
+        // by the rule of one brief's search.
+        if alias.len() >= 2 {
+            for (name, mentions) in &self.aliases {
+                if name == alias || (alias.len() >= 3 && name.starts_with(alias)) {
+                    spans.extend(mentions);
+                }
+            }
+        }
+        spans.sort_unstable();
+        spans.dedup_by(|b, a| a.0 == b.0 && b.1 < a.2);
+        // Hits come in reading order: each paragraph's chars are read once.
+        let mut current: Option<(usize, Vec<char>)> = None;
+        let mut hits = Vec::with_capacity(spans.len());
+        for (d, start, end) in spans {
+            let Some(p) = self.passages.get(d) else {
+                continue;
+            };
+            let chars = match &mut current {
+                Some((at, chars)) if *at == d => chars,
+                slot => &mut slot.insert((d, p.text.chars().collect())).1,
+            };
+            let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+            hits.push(p.at.hit(start, end, snippet_of(chars, start, end)));
+        }
+        hits
+    }
+}
+
+fn searchable(entry: &Entry, brief: &Brief) -> Searchable {
+    // The order of one brief's search: the body, the footnotes, the sources.
+    let mut texts: Vec<(Place, &str)> = brief
+        .paragraphs()
+        .map(|p| {
+            let page = p.pages.map(|(first, _)| first);
+            let id = p.id.clone();
+            (Place::Paragraph { id, page }, p.text.as_str())
+        })
+        .collect();
+    texts.extend(
+        brief
+            .footnotes
+            .iter()
+            .map(|f| (Place::Footnote(f.number), f.text.as_str())),
+    );
+    for s in &brief.sources {
+        let (id, outlet, title) = (s.id.clone(), s.outlet.as_str(), s.title.as_str());
+        texts.push((
+            Place::Source {
+                id: id.clone(),
+                field: "outlet",
+            },
+            outlet,
+        ));
+        texts.push((Place::Source { id, field: "title" }, title));
+    }
+    let passages: Vec<Passage> = texts
+        .into_iter()
+        .map(|(at, text)| {
+            let folded = fold_str(text);
+            Passage {
+                at,
+                text: text.to_string(),
+                chars: CharMask::of(folded.iter().copied()),
+                folded,
+            }
+        })
+        .collect();
+    let place = |m: &crate::brief::model::Mention| {
+        passages.iter().position(|p| match (&p.at, m.footnote) {
+            (Place::Footnote(n), Some(f)) => *n == f,
+            (Place::Paragraph { id, .. }, None) => Some(id.as_str()) == m.paragraph.as_deref(),
+            _ => false,
+        })
+    };
+    let mut aliases = Vec::new();
+    for e in &brief.entities {
+        let mentions: Vec<(usize, usize, usize)> = e
+            .mentions
+            .iter()
+            .filter_map(|m| Some((place(m)?, m.start, m.end)))
+            .collect();
+        if mentions.is_empty() {
+            continue;
+        }
+        for name in std::iter::once(&e.name).chain(&e.aliases) {
+            aliases.push((fold_str(name), mentions.clone()));
+        }
+    }
+    Searchable {
+        id: entry.id.clone(),
+        number: entry.meta.number.clone(),
+        title: entry.meta.title.clone(),
+        passages,
+        aliases,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::brief::Index;
+
+    fn seed() -> Brief {
+        crate::brief::load::stored().expect("the built-in brief")
+    }
+
+    fn entry(id: &str, brief: &Brief) -> Entry {
+        Entry {
+            id: id.into(),
+            path: String::new(),
+            hash: String::new(),
+            importer: String::new(),
+            added: String::new(),
+            meta: brief.meta.clone(),
+            paragraphs: 0,
+        }
+    }
+
+    /// The library finds in each brief exactly what that brief's own search finds.
+    #[test]
+    fn each_brief_gets_what_its_own_search_finds() {
+        let brief = seed();
+        let (a, b) = (entry("a", &brief), entry("b", &brief));
+        let search = LibrarySearch::new([(&a, &brief), (&b, &brief)]);
+        let index = Index::new(brief.clone());
+        for q in [
+            "라브로프",
+            "Lavrov",
+            "ㅂㄹ",
+            "북러 관",
+            "조약",
+            "푸틴 대통령",
+            "2024년",
+            "ㅍ틴",
+        ] {
+            let found = search.find(q);
+            let own = index.search(q);
+            assert!(!own.is_empty(), "{q}");
+            assert_eq!(found.len(), 2, "{q}");
+            assert_eq!(found[0].hits, own, "{q}");
+            assert_eq!(found[1].id, "b");
+        }
+        assert!(search.find("  ").is_empty());
+        assert!(search.find("쀍쀍쀍").is_empty());
+    }
+}
