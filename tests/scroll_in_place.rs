@@ -165,3 +165,25 @@ fn a_one_line_scroll_writes_a_fraction_of_a_redraw() {
         );
     }
 }
+
+#[test]
+fn focus_mode_gives_the_reader_the_full_width_and_keeps_the_place() {
+    let mut a = app(200, 50, "<C-d><C-d>");
+    let wide = a.areas();
+    assert!(wide.side.width > 0 && wide.reader.width < 200);
+    let at = a.position();
+    a.type_keys("z");
+    let focus = a.areas();
+    assert!(a.focus_mode());
+    assert_eq!((focus.reader.x, focus.reader.width), (0, 200));
+    assert_eq!((focus.outline.width, focus.side.width), (0, 0));
+    assert_eq!(a.doc().width, usize::from(focus.reader_text.width));
+    let shown = a.visible_blocks();
+    assert!(
+        shown.contains(&at.block),
+        "the reading place stays on screen"
+    );
+    a.type_keys("z");
+    assert!(!a.focus_mode());
+    assert_eq!(a.areas(), wide);
+}

@@ -141,7 +141,7 @@ pub struct App {
     marks: BTreeMap<char, Jump>,
     show_entities: bool,
     show_unsourced: bool,
-    focus_mode: bool,
+    focus_mode: focus_mode::Mode,
     /// A passage to highlight after a jump: block and display char range.
     flash: Option<(usize, Range<usize>)>,
     /// The entity whose mentions Enter visits, and the last one visited.
@@ -188,7 +188,7 @@ impl App {
             marks: BTreeMap::new(),
             show_entities: false,
             show_unsourced: false,
-            focus_mode: false,
+            focus_mode: focus_mode::Mode::Panes,
             flash: None,
             entity_visit: None,
             message: String::new(),
