@@ -39,7 +39,10 @@ impl LastFrame {
         terminal: &mut Terminal<B>,
         app: &mut App,
     ) -> Result<(), B::Error> {
-        if let Some((rows, by)) = self.scroll(app) {
+        let scroll = self.scroll(app);
+        // Until this frame is drawn, the last one is unknown (a failed draw leaves it so).
+        self.areas = None;
+        if let Some((rows, by)) = scroll {
             let n = by.unsigned_abs() as u16;
             if by > 0 {
                 terminal.backend_mut().scroll_region_up(rows.clone(), n)?;
@@ -50,17 +53,21 @@ impl LastFrame {
             let current = terminal.current_buffer_mut();
             if current.area == self.screen.area {
                 // The shifted frame is now what the terminal shows: diff against it.
-                current.content.clone_from(&self.screen.content);
+                // (The swap leaves a stale copy here, replaced after the draw.)
+                std::mem::swap(&mut current.content, &mut self.screen.content);
                 terminal.swap_buffers();
                 self.scrolls += 1;
             }
         }
         let mut drawn = Drawn::default();
         let frame = terminal.draw(|f| drawn = crate::ui::draw(app, f))?;
-        self.screen.area = frame.buffer.area;
-        self.screen.content.clone_from(&frame.buffer.content);
-        self.top = app.top();
-        self.areas = Some(app.areas());
+        // Only a frame that can be scrolled next time is worth a copy.
+        if whole_rows(&app.areas()) {
+            self.screen.area = frame.buffer.area;
+            self.screen.content.clone_from(&frame.buffer.content);
+            self.top = app.top();
+            self.areas = Some(app.areas());
+        }
         app.laid_out(drawn);
         Ok(())
     }
@@ -69,12 +76,7 @@ impl LastFrame {
     /// when the layout is the last frame's and the reader has whole rows.
     fn scroll(&self, app: &App) -> Option<(Range<u16>, isize)> {
         let a = app.areas();
-        let whole_rows = a.reader.x == 0
-            && a.reader.width == a.screen.width
-            && a.outline.width == 0
-            && a.side.width == 0
-            && !a.too_small;
-        if self.areas != Some(a) || !whole_rows || a.screen != self.screen.area {
+        if self.areas != Some(a) || !whole_rows(&a) || a.screen != self.screen.area {
             return None;
         }
         let text = a.reader_text;
@@ -82,6 +84,15 @@ impl LastFrame {
         let limit = (text.height / 2) as isize;
         (by != 0 && by.abs() <= limit).then_some((text.top()..text.bottom(), by))
     }
+}
+
+/// Whether the reader's rows are whole screen rows, nothing beside them.
+fn whole_rows(a: &Areas) -> bool {
+    a.reader.x == 0
+        && a.reader.width == a.screen.width
+        && a.outline.width == 0
+        && a.side.width == 0
+        && !a.too_small
 }
 
 /// Shift whole rows of a buffer as the terminal shifts them: up when `by`
