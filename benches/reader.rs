@@ -80,5 +80,28 @@ fn frames(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frames);
+/// One `j` (or `k` at the ends) and its frame at a size, drawn as the loop
+/// draws it: with the side panes, and in focus mode scrolling in place.
+fn keystrokes(c: &mut Criterion) {
+    for (w, h) in [(80, 24), (200, 50)] {
+        for (name, setup) in [("panes", ""), ("focus_mode", "z")] {
+            let mut a = app(w, h);
+            a.type_keys(setup);
+            let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            let mut last = brief::tui::scroll::LastFrame::default();
+            let mut down = true;
+            c.bench_function(&format!("keystroke_j_to_frame_{name}_{w}x{h}"), |b| {
+                b.iter(|| {
+                    if a.top() >= a.max_top() || a.top() == 0 {
+                        down = a.top() == 0;
+                    }
+                    a.type_keys(if down { "j" } else { "k" });
+                    last.draw(&mut t, &mut a).expect("draw");
+                })
+            });
+        }
+    }
+}
+
+criterion_group!(benches, frames, keystrokes);
 criterion_main!(benches);

@@ -65,6 +65,8 @@ pub enum Action {
     ToggleEntities,
     /// Flag claims stating figures without a source (toggle).
     ToggleUnsourced,
+    /// Focus mode: the reading pane alone at full width, side panes hidden (toggle).
+    ToggleFocusMode,
     /// Show the help screen with every key.
     Help,
     /// Show every message the status bar has shown.

@@ -1,6 +1,5 @@
 //! Which pane has the keyboard, and the side pane's tab.
 
-use super::layout::Areas;
 use super::{App, Focus, Tab};
 
 impl App {
@@ -10,7 +9,7 @@ impl App {
             self.outline_selected = self.current_outline_entry().unwrap_or(0);
         }
         let (w, h) = (self.areas.screen.width, self.areas.screen.height);
-        self.areas = Areas::compute(w, h, focus);
+        self.areas = self.areas_for(w, h, focus);
     }
 
     pub(super) fn cycle_focus(&mut self, next: bool) {

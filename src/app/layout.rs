@@ -31,6 +31,12 @@ pub struct Areas {
 impl Areas {
     /// The layout for a terminal of `width` x `height` with `focus`.
     pub fn compute(width: u16, height: u16, focus: Focus) -> Areas {
+        Areas::compute_for(width, height, focus, false)
+    }
+
+    /// The layout, with the reader at full width and the panes floating
+    /// over it when `full_width` (as on a narrow terminal).
+    pub fn compute_for(width: u16, height: u16, focus: Focus, full_width: bool) -> Areas {
         let screen = Rect::new(0, 0, width, height);
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return Areas {
@@ -41,7 +47,7 @@ impl Areas {
             };
         }
         let body = Rect::new(0, 1, width, height - 2);
-        let overlay = width < WIDE;
+        let overlay = full_width || width < WIDE;
         let (outline, reader, side) = if overlay {
             floating(body, focus)
         } else {

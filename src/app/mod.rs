@@ -9,6 +9,7 @@ pub mod document;
 pub mod editor;
 pub mod entities;
 mod focus;
+mod focus_mode;
 mod follow;
 pub mod keymap;
 pub mod keys;
@@ -145,6 +146,7 @@ pub struct App {
     marks: BTreeMap<char, Jump>,
     show_entities: bool,
     show_unsourced: bool,
+    focus_mode: focus_mode::Mode,
     /// A passage to highlight after a jump: block and display char range.
     flash: Option<(usize, Range<usize>)>,
     /// The entity whose mentions Enter visits, and the last one visited.
@@ -193,6 +195,7 @@ impl App {
             marks: BTreeMap::new(),
             show_entities: false,
             show_unsourced: false,
+            focus_mode: focus_mode::Mode::Panes,
             flash: None,
             entity_visit: None,
             message: String::new(),
@@ -246,7 +249,7 @@ impl App {
     /// Fit the layout to a new terminal size, keeping the reading position.
     pub fn resize(&mut self, width: u16, height: u16) {
         let pos = self.position();
-        self.areas = Areas::compute(width, height, self.focus);
+        self.areas = self.areas_for(width, height, self.focus);
         self.doc.rewrap(self.areas.reader_text.width as usize);
         self.top = self.doc.line_of(pos).min(self.max_top());
         self.keep_in_bounds();

@@ -164,6 +164,7 @@ impl App {
             Action::PrevTab => self.cycle_tab(Tab::ALL.len() - 1),
             Action::ToggleEntities => self.toggle_entities(),
             Action::ToggleUnsourced => self.toggle_unsourced(),
+            Action::ToggleFocusMode => self.toggle_focus_mode(),
             _ => return false,
         }
         true

@@ -5,6 +5,7 @@ mod backend;
 mod mouse;
 mod notes;
 pub mod positions;
+pub mod scroll;
 mod signals;
 
 use std::io::{self, Stdout, Write};
@@ -87,6 +88,7 @@ struct Stores {
     notes: NoteKeeper,
     drafts: notes::DraftKeeper,
     clicks: mouse::Clicks,
+    last: scroll::LastFrame,
 }
 
 /// Run the reader until the user quits or a signal ends it.
@@ -106,6 +108,7 @@ pub fn run(
         notes,
         drafts,
         clicks: mouse::Clicks::default(),
+        last: scroll::LastFrame::default(),
     };
     let outcome = event_loop(&mut app, &mut terminal, &mut signals, &mut stores);
     if outcome.is_err() {
@@ -136,7 +139,7 @@ fn event_loop(
     signals: &mut signals::Watch,
     stores: &mut Stores,
 ) -> io::Result<Outcome> {
-    fit(app, terminal)?;
+    fit(app, terminal, &mut stores.last)?;
     let mut last_retry = Instant::now();
     loop {
         while let Some(request) = signals.next() {
@@ -147,19 +150,19 @@ fn event_loop(
                     run_effects(app, terminal, stores, effects)?;
                     return Ok(Outcome::Signal(n));
                 }
-                Request::Stop => suspend(app, terminal)?,
-                Request::Continue => resume(app, terminal)?,
+                Request::Stop => suspend(app, terminal, &mut stores.last)?,
+                Request::Continue => resume(app, terminal, &mut stores.last)?,
             }
         }
         if !event::poll(Duration::from_millis(100))? {
             // Another window saved: take in its notes.
             if stores.notes.follow_other_windows(app) {
-                draw(terminal, app)?;
+                stores.last.draw(terminal, app)?;
             }
             if app.notes().needs_retry() && last_retry.elapsed() > Duration::from_secs(2) {
                 last_retry = Instant::now();
                 stores.notes.save(app);
-                draw(terminal, app)?;
+                stores.last.draw(terminal, app)?;
             }
             continue;
         }
@@ -178,7 +181,7 @@ fn event_loop(
             }
         }
         stores.drafts.sync(app);
-        draw(terminal, app)?;
+        stores.last.draw(terminal, app)?;
     }
 }
 
@@ -194,38 +197,39 @@ fn run_effects(
             Effect::Quit => return Ok(true),
             Effect::SaveNotes => stores.notes.save(app),
             Effect::SavePosition(pos) => stores.positions.save(pos),
-            Effect::Suspend => suspend(app, terminal)?,
+            Effect::Suspend => suspend(app, terminal, &mut stores.last)?,
         }
     }
     Ok(false)
 }
 
 /// Size the app to the terminal and draw a whole frame.
-fn fit(app: &mut App, terminal: &mut Term) -> io::Result<()> {
+fn fit(app: &mut App, terminal: &mut Term, last: &mut scroll::LastFrame) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
     terminal.clear()?;
-    draw(terminal, app)
+    last.forget();
+    last.draw(terminal, app)
 }
 
 /// Give the terminal back and stop, as Ctrl-Z does in a shell; on
 /// continuing, take it again.
-fn suspend(app: &mut App, terminal: &mut Term) -> io::Result<()> {
+fn suspend(app: &mut App, terminal: &mut Term, last: &mut scroll::LastFrame) -> io::Result<()> {
     restore();
     signals::stop_self()?;
-    resume(app, terminal)
+    resume(app, terminal, last)
 }
 
 /// Take the terminal again after a stop (the shell reset it meanwhile, and
 /// it may have been resized) and redraw everything.
-fn resume(app: &mut App, terminal: &mut Term) -> io::Result<()> {
+fn resume(app: &mut App, terminal: &mut Term, last: &mut scroll::LastFrame) -> io::Result<()> {
     // Forget the mode saved before the stop, so raw mode is entered afresh.
     let _ = disable_raw_mode();
     enter()?;
-    fit(app, terminal)
+    fit(app, terminal, last)
 }
 
 /// Draw a frame and hand its layout back to the app (any backend: tests

@@ -28,9 +28,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             BlockKind::Byline | BlockKind::Footnote(_) => theme.dim,
             BlockKind::Paragraph => theme.text,
         };
-        let line = styled_line(text, l.first_char, |offset| {
-            layers.style(app, theme, l.block, offset, base)
-        });
+        let chars = l.first_char..l.first_char + text.chars().count();
+        let line = if layers.plain(app, l.block, &chars) {
+            Line::styled(text, base)
+        } else {
+            styled_line(text, l.first_char, |offset| {
+                layers.style(app, theme, l.block, offset, base)
+            })
+        };
         buf.set_line(inner.x, inner.y + row as u16, &line, inner.width);
     }
 }
@@ -124,6 +129,27 @@ impl Layers {
             selected_footnote,
             annotations,
         }
+    }
+
+    /// Whether chars `chars` of `block` have the base style alone: then a
+    /// line is one span, with no per-char style lookups.
+    fn plain(&self, app: &App, block: usize, chars: &Range<usize>) -> bool {
+        let meets =
+            |b: usize, r: &Range<usize>| b == block && r.start < chars.end && chars.start < r.end;
+        let cursor = app.cursor();
+        !(self.entities.iter().any(|(b, r)| meets(*b, r))
+            || self.unsourced.iter().any(|(b, r)| meets(*b, r))
+            || self.annotations.iter().any(|(b, r, _)| meets(*b, r))
+            || self.matches.iter().any(|(b, r, _)| meets(*b, r))
+            || app.flash().as_ref().is_some_and(|(b, r)| meets(*b, r))
+            || app.doc().blocks[block]
+                .markers
+                .iter()
+                .any(|m| meets(block, &(m.start..m.end)))
+            || app
+                .selection()
+                .is_some_and(|(from, to)| from.block <= block && block <= to.block)
+            || (cursor.block == block && chars.contains(&cursor.offset)))
     }
 
     /// The style of a footnote marker at `offset`, brighter when it is the one selected.

@@ -176,6 +176,12 @@ pub const KEYMAP: &[Binding] = &[
         Action::ToggleUnsourced,
         "flag unsourced figures",
     ),
+    bind(
+        Normal,
+        "z",
+        Action::ToggleFocusMode,
+        "focus mode: the text alone, full width (Tab still shows the panes)",
+    ),
     bind(Normal, "? <F1>", Action::Help, "help"),
     bind(
         Normal,

@@ -1,0 +1,189 @@
+//! Scrolling the terminal in place (scroll regions) leaves exactly the
+//! screen a full redraw would, and writes fewer bytes.
+
+use std::cell::Cell;
+use std::io::Write;
+use std::rc::Rc;
+
+use brief::app::App;
+use brief::brief::{Index, load};
+use brief::tui::scroll::LastFrame;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+fn app(width: u16, height: u16, keys: &str) -> App {
+    let (brief, _) = load::builtin().expect("built-in brief");
+    let mut a = App::new(Index::new(brief), width, height);
+    a.type_keys(keys);
+    a
+}
+
+type Shown = Vec<(u16, u16, String, Style)>;
+
+/// What a terminal shows: every cell not covered by a wide character
+/// before it, with its style. (`TestBackend` keeps stale text in covered
+/// cells, which a terminal overwrites.)
+fn shown(buf: &Buffer) -> Shown {
+    let mut out = Vec::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let cell = &buf[(x, y)];
+            out.push((x, y, cell.symbol().to_string(), cell.style()));
+            x += brief::text::str_width(cell.symbol()).max(1) as u16;
+        }
+    }
+    out
+}
+
+fn fresh(a: &mut App, width: u16, height: u16) -> Shown {
+    let mut t = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    brief::tui::draw(&mut t, a).expect("draw");
+    shown(t.backend().buffer())
+}
+
+/// Scroll down and back up key by key; after every key the terminal that
+/// scrolled in place shows what a fresh draw shows.
+fn same_as_redraw(width: u16, height: u16, setup: &str) {
+    let mut scrolled = app(width, height, setup);
+    let mut redrawn = app(width, height, setup);
+    let mut t = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    let mut last = LastFrame::default();
+    last.draw(&mut t, &mut scrolled).expect("draw");
+    let keys = ["j"; 70].into_iter().chain(["k"; 60]).chain([
+        "3j",
+        "<C-d>",
+        "2k",
+        "v",
+        "jjj",
+        "<Esc>",
+        "/북<Enter>",
+        "n",
+    ]);
+    for (i, key) in keys.enumerate() {
+        scrolled.type_keys(key);
+        redrawn.type_keys(key);
+        last.draw(&mut t, &mut scrolled).expect("draw");
+        let want = fresh(&mut redrawn, width, height);
+        assert_eq!(
+            shown(t.backend().buffer()),
+            want,
+            "{width}x{height}, key {i} ({key})"
+        );
+    }
+    assert!(
+        last.scrolls() > 50,
+        "{width}x{height}: only {} frames scrolled in place",
+        last.scrolls()
+    );
+}
+
+#[test]
+fn scrolling_in_place_matches_a_redraw_on_a_narrow_terminal() {
+    same_as_redraw(80, 24, "");
+}
+
+#[test]
+fn scrolling_in_place_matches_a_redraw_in_focus_mode() {
+    same_as_redraw(120, 40, "z");
+    same_as_redraw(200, 50, "z");
+}
+
+#[test]
+fn side_panes_keep_full_redraws() {
+    let mut a = app(200, 50, "");
+    let mut t = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+    let mut last = LastFrame::default();
+    for _ in 0..60 {
+        a.type_keys("j");
+        last.draw(&mut t, &mut a).expect("draw");
+    }
+    assert!(a.top() > 0, "the text scrolled");
+    assert_eq!(
+        last.scrolls(),
+        0,
+        "rows shared with the side panes never scroll"
+    );
+}
+
+/// A writer that counts what it is given.
+#[derive(Clone, Default)]
+struct Counter(Rc<Cell<usize>>);
+
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Bytes one terminal writes for the frame after `key`, drawn either way.
+fn bytes_for(width: u16, height: u16, setup: &str, in_place: bool) -> usize {
+    let mut a = app(width, height, setup);
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+    };
+    let written = Counter::default();
+    let mut t =
+        Terminal::with_options(CrosstermBackend::new(written.clone()), options).expect("terminal");
+    let mut last = LastFrame::default();
+    // Far enough down that `j` scrolls rather than moves the cursor.
+    for _ in 0..height * 2 {
+        a.type_keys("j");
+        if in_place {
+            last.draw(&mut t, &mut a).expect("draw");
+        } else {
+            brief::tui::draw(&mut t, &mut a).expect("draw");
+        }
+    }
+    let before = written.0.get();
+    let top = a.top();
+    a.type_keys("j");
+    assert_eq!(a.top(), top + 1, "j scrolled one line");
+    if in_place {
+        last.draw(&mut t, &mut a).expect("draw");
+    } else {
+        brief::tui::draw(&mut t, &mut a).expect("draw");
+    }
+    written.0.get() - before
+}
+
+#[test]
+fn a_one_line_scroll_writes_a_fraction_of_a_redraw() {
+    for (w, h, setup) in [(80, 24, ""), (200, 50, "z")] {
+        let in_place = bytes_for(w, h, setup, true);
+        let redraw = bytes_for(w, h, setup, false);
+        assert!(
+            in_place * 3 < redraw,
+            "{w}x{h}: {in_place} bytes in place vs {redraw} redrawn"
+        );
+    }
+}
+
+#[test]
+fn focus_mode_gives_the_reader_the_full_width_and_keeps_the_place() {
+    let mut a = app(200, 50, "<C-d><C-d>");
+    let wide = a.areas();
+    assert!(wide.side.width > 0 && wide.reader.width < 200);
+    let at = a.position();
+    a.type_keys("z");
+    let focus = a.areas();
+    assert!(a.focus_mode());
+    assert_eq!((focus.reader.x, focus.reader.width), (0, 200));
+    assert_eq!((focus.outline.width, focus.side.width), (0, 0));
+    assert_eq!(a.doc().width, usize::from(focus.reader_text.width));
+    let shown = a.visible_blocks();
+    assert!(
+        shown.contains(&at.block),
+        "the reading place stays on screen"
+    );
+    a.type_keys("z");
+    assert!(!a.focus_mode());
+    assert_eq!(a.areas(), wide);
+}
