@@ -181,16 +181,37 @@ fn every_corpus_brief_meets_the_recall_floors() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+/// Entities the seed's overlay once listed and no longer needs: the gazetteer
+/// finds each with the same kind and the same mentions.
+const LEFT_TO_THE_GAZETTEER: [&str; 15] = [
+    "최선희",
+    "김여정",
+    "국가정보원",
+    "크렘린",
+    "현대자동차",
+    "중국",
+    "일본",
+    "평양",
+    "모스크바",
+    "쿠르스크",
+    "돈바스",
+    "중동",
+    "유럽",
+    "한반도",
+    "KN-23",
+];
+
 #[test]
 fn the_seed_keeps_its_curated_entities_and_recommendations() {
     let (seed, _) = load::builtin().expect("the built-in brief loads");
     let overlay = brief::brief::overlay::Overlay::builtin().expect("the overlay parses");
     let curated: Vec<&str> = overlay.entities.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(curated.len(), 95);
+    let n = curated.len();
+    assert_eq!(n + LEFT_TO_THE_GAZETTEER.len(), 95, "95 curated once");
     let first: Vec<&str> = seed
         .entities
         .iter()
-        .take(95)
+        .take(n)
         .map(|e| e.id.as_str())
         .collect();
     assert_eq!(
@@ -198,14 +219,28 @@ fn the_seed_keeps_its_curated_entities_and_recommendations() {
         "the overlay's entities come first, unchanged"
     );
     assert!(
-        seed.entities[..95]
+        seed.entities[..n]
             .iter()
             .all(|e| e.origin == Origin::Overlay)
     );
     assert!(
-        seed.entities[95..]
+        seed.entities[n..]
             .iter()
             .all(|e| e.origin != Origin::Overlay)
+    );
+    for name in LEFT_TO_THE_GAZETTEER {
+        let found = seed
+            .entities
+            .iter()
+            .find(|e| e.name == name || e.aliases.iter().any(|a| a == name));
+        let found = found.unwrap_or_else(|| panic!("{name} is still found"));
+        assert_eq!(found.origin, Origin::Gazetteer, "{name}");
+        assert!(!found.mentions.is_empty(), "{name} has its mentions");
+    }
+    assert!(
+        seed.entities.len() >= 95,
+        "none lost: {}",
+        seed.entities.len()
     );
     assert_eq!(
         seed.recommendations.len(),
@@ -220,7 +255,7 @@ fn the_seed_keeps_its_curated_entities_and_recommendations() {
     println!(
         "seed: {} entities ({} found beyond the overlay), {} recommendations",
         seed.entities.len(),
-        seed.entities.len() - 95,
+        seed.entities.len() - overlay.entities.len(),
         seed.recommendations.len()
     );
 }

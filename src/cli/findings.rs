@@ -78,7 +78,17 @@ mod tests {
             entities.starts_with(&format!("entities: {} by kind (", b.entities.len())),
             "{entities}"
         );
-        assert!(entities.contains("overlay 95"), "{entities}");
+        let curated = b
+            .entities
+            .iter()
+            .filter(|e| e.origin == crate::brief::model::Origin::Overlay)
+            .count();
+        assert!(curated > 0, "{entities}");
+        assert!(
+            entities.contains(&format!("overlay {curated}")),
+            "{entities}"
+        );
+        assert!(entities.contains("gazetteer "), "{entities}");
         assert!(entities.contains("person "), "{entities}");
         assert_eq!(
             recommendations,
