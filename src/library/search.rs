@@ -201,8 +201,9 @@ impl Searchable {
     }
 }
 
-fn searchable(entry: &Entry, brief: &Brief) -> Searchable {
-    // The order of one brief's search: the body, the footnotes, the sources.
+/// The brief's searchable texts in the order of one brief's search: the
+/// body, the footnotes, the sources.
+fn texts_of(brief: &Brief) -> Vec<(Place, &str)> {
     let mut texts: Vec<(Place, &str)> = brief
         .paragraphs()
         .map(|p| {
@@ -228,7 +229,11 @@ fn searchable(entry: &Entry, brief: &Brief) -> Searchable {
         ));
         texts.push((Place::Source { id, field: "title" }, title));
     }
-    let passages: Vec<Passage> = texts
+    texts
+}
+
+fn searchable(entry: &Entry, brief: &Brief) -> Searchable {
+    let passages: Vec<Passage> = texts_of(brief)
         .into_iter()
         .map(|(at, text)| {
             let folded = fold_str(text);
