@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Theme, pane, put_lines, wrapped};
-use crate::app::keymap::{HELP_SECTIONS, KEYMAP};
+use crate::app::keymap::{self, HELP_SECTIONS, KEYMAP};
 use crate::app::layout::PopupLayout;
 use crate::app::{App, Popup};
+use crate::i18n::{Lang, tr};
 
 /// Draw the open popup, if any; returns its content and window sizes.
 pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Option<PopupLayout> {
@@ -22,27 +23,27 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
     super::clear(area, buf);
     let (title, lines) = match popup {
         Popup::Help => (
-            " Help — Esc closes ",
-            help_lines(theme, area.width.saturating_sub(2)),
+            tr(app.lang(), "popup.help", &[]),
+            help_lines(app.lang(), theme, area.width.saturating_sub(2)),
         ),
         Popup::Footnote(n) => (
-            " Footnote — Esc closes ",
+            tr(app.lang(), "popup.footnote", &[("number", &n)]),
             footnote_lines(app, theme, n, area.width.saturating_sub(2)),
         ),
         Popup::Warnings => (
-            " Warnings — Esc closes ",
+            tr(app.lang(), "popup.warnings", &[]),
             warning_lines(app, theme, area.width.saturating_sub(2)),
         ),
         Popup::Recommendation(i) => (
-            " Recommendation — 1–9 goes to a passage, Esc closes ",
+            tr(app.lang(), "popup.recommendation", &[]),
             super::recommendation::lines(app, theme, i, area.width.saturating_sub(2)),
         ),
         Popup::Messages => (
-            " Messages, newest first — Esc closes ",
+            tr(app.lang(), "popup.messages", &[]),
             message_lines(app, theme, area.width.saturating_sub(2)),
         ),
     };
-    let block = pane(title, true, theme);
+    let block = pane(&title, true, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let max = lines.len().saturating_sub(inner.height as usize);
@@ -148,14 +149,17 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
 }
 
 /// The help screen, generated from the keymap table.
-pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
+pub fn help_lines(lang: Lang, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (context, title) in HELP_SECTIONS {
-        lines.push(Line::styled(*title, theme.heading));
-        let rows: Vec<(String, &str)> = KEYMAP
+        lines.push(Line::styled(
+            keymap::section_text(*context, title, lang),
+            theme.heading,
+        ));
+        let rows: Vec<(String, String)> = KEYMAP
             .iter()
             .filter(|b| b.context == *context)
-            .map(|b| (b.keys.to_string(), b.help))
+            .map(|b| (b.keys.to_string(), keymap::help_text(b, lang)))
             .collect();
         let key_w = rows
             .iter()
@@ -166,14 +170,11 @@ pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
         for (keys, help) in rows {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<key_w$}  "), theme.marker),
-                Span::styled(help.to_string(), theme.text),
+                Span::styled(help, theme.text),
             ]));
         }
     }
-    lines.push(Line::styled(
-        "Mouse: wheel scrolls the pane under the pointer; click selects an item or opens a marker; drag selects text.",
-        theme.dim,
-    ));
+    lines.push(Line::styled(tr(lang, "popup.mouse", &[]), theme.dim));
     lines
 }
 
