@@ -135,3 +135,22 @@ fn every_keymap_row_has_its_help_in_both_languages() {
         "help not in the catalogue: {missing:#?}"
     );
 }
+
+/// Every key hint of the status bar has its word in both catalogues.
+#[test]
+fn every_status_hint_has_its_word_in_both_languages() {
+    let (ko, en) = (catalogue("ko"), catalogue("en"));
+    let mut missing = Vec::new();
+    for (_, _, actions) in brief::app::keymap::HINTS {
+        for (_, word) in *actions {
+            let key = format!("hint.{}", word.replace(' ', "_"));
+            if !ko.contains_key(&key) || en.get(&key).map(String::as_str) != Some(*word) {
+                missing.push(key);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "hints not in the catalogue: {missing:?}"
+    );
+}

@@ -143,8 +143,18 @@ pub fn key_hints(app: &App) -> Vec<String> {
     };
     actions
         .iter()
-        .filter_map(|(action, word)| Some(format!("{} {word}", first_key(*context, *action)?)))
+        .filter_map(|(action, word)| {
+            let key = first_key(*context, *action)?;
+            Some(format!("{key} {}", hint_word(app.lang(), word)))
+        })
         .collect()
+}
+
+/// A hint's word in `lang`: `hint.go_to_section` for "go to section", else the word itself.
+fn hint_word(lang: crate::i18n::Lang, word: &str) -> String {
+    let key = format!("hint.{}", word.replace(' ', "_"));
+    let found = tr(lang, &key, &[]);
+    if found == key { word.to_owned() } else { found }
 }
 
 /// `text` cut to at most `width` columns, never inside a character; a cut ends in `…`.
