@@ -58,7 +58,10 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
 fn message_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let log = app.message_log();
     if log.is_empty() {
-        return vec![Line::styled("No messages yet.", theme.text)];
+        return vec![Line::styled(
+            tr(app.lang(), "popup.no_messages", &[]),
+            theme.text,
+        )];
     }
     log.iter()
         .rev()
@@ -71,13 +74,15 @@ fn warning_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let warnings = &app.index().brief.warnings;
     if warnings.is_empty() {
         return vec![Line::styled(
-            "No warnings: the brief was read without doubts.",
+            tr(app.lang(), "popup.no_warnings", &[]),
             theme.text,
         )];
     }
     let mut lines = Vec::new();
     for w in warnings {
-        let place = w.line.map_or_else(String::new, |l| format!("line {l}: "));
+        let place = w.line.map_or_else(String::new, |l| {
+            tr(app.lang(), "popup.warning_line", &[("line", &l)])
+        });
         lines.extend(wrapped(&format!("{place}{}", w.message), width, theme.text));
         lines.push(Line::default());
     }
@@ -108,9 +113,9 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         let section = app
             .index()
             .section_of(&claim.paragraph)
-            .map_or_else(|| "요약".to_string(), |s| s.heading());
+            .map_or_else(|| tr(app.lang(), "side.summary", &[]), |s| s.heading());
         lines.push(Line::styled(
-            format!("이 주를 단 문장 · {section}"),
+            tr(app.lang(), "popup.marked_sentence", &[("place", &section)]),
             theme.heading,
         ));
         lines.extend(wrapped(&format!("“{}”", claim.text), width, theme.dim));
@@ -122,7 +127,11 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
             .collect();
         if !others.is_empty() {
             lines.push(Line::styled(
-                format!("이 문장의 출처: {}", others.join(", ")),
+                tr(
+                    app.lang(),
+                    "popup.passage_sources",
+                    &[("sources", &others.join(", "))],
+                ),
                 theme.dim,
             ));
         }
@@ -141,7 +150,11 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         }
         let notes: Vec<String> = s.footnotes.iter().map(|n| format!("주 {n}")).collect();
         lines.push(Line::styled(
-            format!("cited in: {}", notes.join(", ")),
+            tr(
+                app.lang(),
+                "popup.cited_by",
+                &[("places", &notes.join(", "))],
+            ),
             theme.dim,
         ));
     }
