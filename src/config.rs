@@ -23,7 +23,7 @@ use toml::Spanned;
 
 use crate::i18n::{Lang, text};
 
-pub use keys::{KeyOverride, action_names};
+pub use keys::{KeyOverride, action_name, action_names};
 
 /// What the config file sets; `None` leaves the default.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -111,3 +111,46 @@ fn every_key_the_code_names_exists() {
         "keys not in the catalogue: {missing:#?}"
     );
 }
+
+/// Every binding of the keymap table, and every help section, has its description in both
+/// catalogues (the help popup falls back to the table's English only for a missing key).
+#[test]
+fn every_keymap_row_has_its_help_in_both_languages() {
+    use brief::app::keymap::{HELP_SECTIONS, KEYMAP, context_name, help_key};
+    let (ko, en) = (catalogue("ko"), catalogue("en"));
+    let mut missing = Vec::new();
+    let sections = HELP_SECTIONS
+        .iter()
+        .map(|(c, _)| format!("help.section.{}", context_name(*c)));
+    for key in KEYMAP.iter().map(help_key).chain(sections) {
+        for (code, table) in [("ko", &ko), ("en", &en)] {
+            if !table.contains_key(&key) {
+                missing.push(format!("{code}: {key}"));
+            }
+        }
+    }
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "help not in the catalogue: {missing:#?}"
+    );
+}
+
+/// Every key hint of the status bar has its word in both catalogues.
+#[test]
+fn every_status_hint_has_its_word_in_both_languages() {
+    let (ko, en) = (catalogue("ko"), catalogue("en"));
+    let mut missing = Vec::new();
+    for (_, _, actions) in brief::app::keymap::HINTS {
+        for (_, word) in *actions {
+            let key = format!("hint.{}", word.replace(' ', "_"));
+            if !ko.contains_key(&key) || en.get(&key).map(String::as_str) != Some(*word) {
+                missing.push(key);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "hints not in the catalogue: {missing:?}"
+    );
+}

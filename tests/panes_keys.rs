@@ -1,7 +1,7 @@
 //! The linked panes and search, driven by key strings without a terminal.
 
 use brief::app::document::BlockKind;
-use brief::app::{App, Popup};
+use brief::app::{App, Popup, Tab};
 use brief::brief::{Index, load};
 
 fn app(width: u16, height: u16) -> App {
@@ -81,22 +81,22 @@ fn a_source_outlet_is_found_at_its_footnote() {
     );
 }
 
-/// Focus the side pane and show the tab called `title`.
-fn tab(a: &mut App, title: &str) {
+/// Focus the side pane and show the tab `want`.
+fn tab(a: &mut App, want: Tab) {
     a.type_keys("<Tab>");
     for _ in 0..4 {
-        if a.tab().title() == title {
+        if a.tab() == want {
             return;
         }
         a.type_keys("t");
     }
-    panic!("no tab {title}");
+    panic!("no tab {want:?}");
 }
 
 #[test]
 fn enter_on_a_recommendation_opens_its_view_and_digits_reach_each_passage() {
     let mut a = app(120, 40);
-    tab(&mut a, "Recommendations");
+    tab(&mut a, Tab::Recommendations);
     let recs = &a.index().brief.recommendations;
     // A recommendation stated in two places, if the brief has one; else the first.
     let i = recs
@@ -151,7 +151,7 @@ fn enter_on_a_recommendation_opens_its_view_and_digits_reach_each_passage() {
 #[test]
 fn a_recommendation_sentence_not_the_paragraph_is_highlighted() {
     let mut a = app(120, 40);
-    tab(&mut a, "Recommendations");
+    tab(&mut a, Tab::Recommendations);
     a.type_keys("<Enter>1");
     let (block, range) = a.flash().cloned().expect("highlighted");
     let len = a.doc().blocks[block].text.chars().count();
@@ -171,7 +171,7 @@ fn a_recommendation_sentence_not_the_paragraph_is_highlighted() {
 #[test]
 fn entity_mentions_are_visited_both_ways_with_a_position() {
     let mut a = app(120, 40);
-    tab(&mut a, "Entities");
+    tab(&mut a, Tab::Entities);
     a.type_keys("/라브로프<Enter>");
     let e = a.selected_entity().expect("라브로프 is listed");
     assert_eq!(a.index().brief.entities[e].name, "라브로프");
@@ -224,7 +224,7 @@ fn entity_mentions_are_visited_both_ways_with_a_position() {
 #[test]
 fn entities_filter_as_you_type_and_escape_clears() {
     let mut a = app(120, 40);
-    tab(&mut a, "Entities");
+    tab(&mut a, Tab::Entities);
     let all = a.entity_order().len();
     a.type_keys("/ㄹㅂㄹ");
     let some = a.entity_order();
@@ -259,7 +259,7 @@ fn entities_on_screen_come_first() {
 #[test]
 fn unsure_names_are_apart_and_can_be_confirmed_or_dropped() {
     let mut a = app(120, 40);
-    tab(&mut a, "Entities");
+    tab(&mut a, Tab::Entities);
     let order = a.entity_order();
     let last = *order.last().expect("names");
     assert!(a.entity_in_doubt(last), "the unsure names come last");

@@ -277,3 +277,22 @@ fn screen(a: &mut App, width: u16, height: u16) -> Vec<String> {
         .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
         .collect()
 }
+
+/// Status messages follow the App's language, English and Korean side by side in one process.
+#[test]
+fn messages_speak_the_apps_language() {
+    let said = |lang: brief::i18n::Lang| {
+        let mut a = app(120, 40);
+        a.set_lang(lang);
+        a.type_keys("[[");
+        let first = a.message().to_string();
+        a.type_keys("]f");
+        (a.message().to_string(), first)
+    };
+    let (marker_en, first_en) = said(brief::i18n::Lang::En);
+    let (marker_ko, first_ko) = said(brief::i18n::Lang::Ko);
+    assert_eq!(marker_en, "footnote 1: Enter opens it");
+    assert_eq!(marker_ko, "각주 1: Enter로 엽니다");
+    assert_eq!(first_en, "first section");
+    assert_eq!(first_ko, "첫 절입니다");
+}

@@ -2,13 +2,20 @@
 
 use brief::app::App;
 use brief::brief::{Index, load};
+use brief::i18n::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// The screen in English.
 fn screen(width: u16, height: u16, keys: &str) -> String {
+    screen_in(Lang::En, width, height, keys)
+}
+
+fn screen_in(lang: Lang, width: u16, height: u16, keys: &str) -> String {
     let (brief, _) = load::builtin().expect("built-in brief");
     let mut app = App::new(Index::new(brief), width, height);
     app.set_no_color(true);
+    app.set_lang(lang);
     app.type_keys(keys);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
@@ -99,6 +106,31 @@ fn recommendations_120x40() {
 #[test]
 fn help_80x24() {
     insta::assert_snapshot!(screen(80, 24, "?"));
+}
+
+#[test]
+fn open_80x24_ko() {
+    insta::assert_snapshot!(screen_in(Lang::Ko, 80, 24, ""));
+}
+
+#[test]
+fn side_overlay_80x24_ko() {
+    insta::assert_snapshot!(screen_in(Lang::Ko, 80, 24, "]]]]<Tab>"));
+}
+
+#[test]
+fn help_80x24_ko() {
+    insta::assert_snapshot!(screen_in(Lang::Ko, 80, 24, "?"));
+}
+
+#[test]
+fn footnote_popup_80x24() {
+    insta::assert_snapshot!(screen(80, 24, "]f]f<Enter>"));
+}
+
+#[test]
+fn footnote_popup_80x24_ko() {
+    insta::assert_snapshot!(screen_in(Lang::Ko, 80, 24, "]f]f<Enter>"));
 }
 
 #[test]

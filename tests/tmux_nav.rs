@@ -90,9 +90,9 @@ fn ctrl_o_walks_back_through_footnote_steps() {
     }
     t.wait_for(&format!("footnote {steps}: Enter opens it"));
     t.keys(&["Enter"]);
-    t.wait_for("Footnote —");
+    t.wait_for(&format!("Footnote {steps} — Esc closes"));
     t.keys(&["Escape"]);
-    t.wait_without("Footnote —");
+    t.wait_without("— Esc closes");
     for _ in 0..steps {
         t.keys(&["C-o"]);
     }

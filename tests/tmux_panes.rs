@@ -24,7 +24,7 @@ fn search_in_footnote_text_opens_the_footnote() {
     let s = t.wait_all(&["Footnote", "주 20", "Refined Tastes", "in footnote 20"]);
     assert_fits(&s, 120, 40);
     t.keys(&["Escape"]);
-    t.wait_without("Footnote —");
+    t.wait_without("Footnote 20 — Esc closes");
     t.keys(&["/"]);
     t.type_text("연합뉴스");
     t.keys(&["Enter"]);

@@ -10,6 +10,7 @@ use super::notes::Notes;
 use super::search::Search;
 use super::{App, Areas, Focus, Jump, MarkerRef, Popup, Tab};
 use crate::brief::Index;
+use crate::i18n::Lang;
 use crate::notes::Annotation;
 
 /// Read access to the reader state (fields are private: only `update` changes them).
@@ -104,6 +105,11 @@ impl App {
         self.no_color
     }
 
+    /// The language the interface speaks.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
     /// The reading cursor.
     pub fn cursor(&self) -> Pos {
         self.cursor
@@ -152,6 +158,11 @@ impl App {
     /// Turn colour off (or on).
     pub fn set_no_color(&mut self, off: bool) {
         self.no_color = off;
+    }
+
+    /// Speak `lang` from now on (the start-up language is `i18n::current()`).
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
     }
 
     /// Every message the status bar has shown, oldest first.

@@ -12,11 +12,11 @@ impl App {
         };
         let a = &mut self.notes.list[i];
         if a.approximate.take().is_none() {
-            self.message = "this annotation is not approximate".into();
+            self.message = crate::i18n::tr(self.lang, "message.not_approximate", &[]);
             return Vec::new();
         }
         a.touch();
-        self.message = "accepted where the annotation now sits".into();
+        self.message = crate::i18n::tr(self.lang, "message.accepted", &[]);
         vec![Effect::SaveNotes]
     }
 }

@@ -244,7 +244,7 @@ impl App {
             self.cursor = self.first_text_on_screen();
         }
         self.select_from = Some(self.cursor);
-        self.message = "selecting: move, then H highlights or a writes a note".into();
+        self.message = crate::i18n::tr(self.lang, "message.selecting", &[]);
     }
 
     pub(super) fn cursor_line(&mut self, down: bool) {

@@ -10,7 +10,7 @@ impl App {
                 Some(m) => self.open(Popup::Footnote(
                     self.doc.blocks[m.block].markers[m.marker].footnote,
                 )),
-                None => self.message = "put the cursor on a marker with ]f first".into(),
+                None => self.message = crate::i18n::tr(self.lang, "message.marker_first", &[]),
             },
             Focus::Outline => self.follow_outline(),
             Focus::Side => self.follow_side(),

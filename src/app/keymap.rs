@@ -111,6 +111,48 @@ fn with_letter(action: Action, c: char) -> Action {
     }
 }
 
+/// The catalogue's name of a context: `help.section.<name>`, `help.<name>.<action>`.
+pub fn context_name(context: Context) -> &'static str {
+    match context {
+        Context::Normal => "normal",
+        Context::Search => "search",
+        Context::Visual => "visual",
+        Context::Popup => "popup",
+        Context::Recommendation => "recommendation",
+        Context::Editor => "editor",
+    }
+}
+
+/// The catalogue key of a binding's description: `help.normal.line_down`.
+pub fn help_key(b: &Binding) -> String {
+    // `Percent(0)` and `Passage(1)` stand for every count: `percent`, `passage`.
+    let name = crate::config::action_name(&b.action);
+    let action = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == '_');
+    format!("help.{}.{action}", context_name(b.context))
+}
+
+/// A binding's description in `lang`, or the table's English where the catalogue has none.
+pub fn help_text(b: &Binding, lang: crate::i18n::Lang) -> String {
+    let key = help_key(b);
+    let found = crate::i18n::tr(lang, &key, &[]);
+    if found == key {
+        b.help.to_owned()
+    } else {
+        found
+    }
+}
+
+/// A help section's heading in `lang`, or the table's English where the catalogue has none.
+pub fn section_text(context: Context, english: &str, lang: crate::i18n::Lang) -> String {
+    let key = format!("help.section.{}", context_name(context));
+    let found = crate::i18n::tr(lang, &key, &[]);
+    if found == key {
+        english.to_owned()
+    } else {
+        found
+    }
+}
+
 /// The first key of `action`'s binding in `context`, as shown in hints (`Enter`, `]f`).
 pub fn first_key(context: Context, action: Action) -> Option<&'static str> {
     let b = KEYMAP

@@ -61,24 +61,26 @@ impl Tab {
         Tab::Annotations,
     ];
 
-    /// The tab's title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Tab::Citations => "Citations",
-            Tab::Recommendations => "Recommendations",
-            Tab::Entities => "Entities",
-            Tab::Annotations => "Annotations",
-        }
+    /// The tab's title in `lang`.
+    pub fn title(self, lang: crate::i18n::Lang) -> String {
+        let key = match self {
+            Tab::Citations => "tab.citations",
+            Tab::Recommendations => "tab.recommendations",
+            Tab::Entities => "tab.entities",
+            Tab::Annotations => "tab.annotations",
+        };
+        crate::i18n::tr(lang, key, &[])
     }
 
-    /// A short title for narrow panes.
-    pub fn short_title(self) -> &'static str {
-        match self {
-            Tab::Citations => "Cites",
-            Tab::Recommendations => "Recs",
-            Tab::Entities => "Names",
-            Tab::Annotations => "Notes",
-        }
+    /// A short title for narrow panes, in `lang` (the full one is in help).
+    pub fn short_title(self, lang: crate::i18n::Lang) -> String {
+        let key = match self {
+            Tab::Citations => "tab_short.citations",
+            Tab::Recommendations => "tab_short.recommendations",
+            Tab::Entities => "tab_short.entities",
+            Tab::Annotations => "tab_short.annotations",
+        };
+        crate::i18n::tr(lang, key, &[])
     }
 
     fn index(self) -> usize {
@@ -156,6 +158,8 @@ pub struct App {
     log: Vec<String>,
     pending: Pending,
     no_color: bool,
+    /// The interface language.
+    lang: crate::i18n::Lang,
     /// The reading cursor.
     cursor: Pos,
     /// Where the selection started, while selecting.
@@ -202,6 +206,7 @@ impl App {
             log: Vec::new(),
             pending: Pending::default(),
             no_color: false,
+            lang: crate::i18n::current(),
             cursor: Pos::default(),
             select_from: None,
             editor: None,

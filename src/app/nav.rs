@@ -66,12 +66,15 @@ impl App {
             (&mut self.forward, &mut self.back)
         };
         let Some(place) = from.pop() else {
-            self.message = if backwards {
-                "no earlier jump"
-            } else {
-                "no later jump"
-            }
-            .into();
+            self.message = crate::i18n::tr(
+                self.lang,
+                if backwards {
+                    "message.no_earlier_jump"
+                } else {
+                    "message.no_later_jump"
+                },
+                &[],
+            );
             return;
         };
         to.push(here);
@@ -190,12 +193,12 @@ impl App {
         match target {
             Some(block) => self.jump_exact(Pos { block, offset: 0 }),
             None => {
-                self.message = if next {
-                    "last section"
+                let key = if next {
+                    "message.last_section"
                 } else {
-                    "first section"
-                }
-                .into()
+                    "message.first_section"
+                };
+                self.message = crate::i18n::tr(self.lang, key, &[])
             }
         }
     }
@@ -231,12 +234,15 @@ impl App {
                 .last()
         };
         let Some(m) = found else {
-            self.message = if next {
-                "no further footnote marker"
-            } else {
-                "no earlier footnote marker"
-            }
-            .into();
+            self.message = crate::i18n::tr(
+                self.lang,
+                if next {
+                    "message.no_further_marker"
+                } else {
+                    "message.no_earlier_marker"
+                },
+                &[],
+            );
             return;
         };
         self.record_jump();
@@ -244,7 +250,7 @@ impl App {
         self.cursor = self.marker_pos(m);
         self.reveal(self.cursor);
         let n = self.doc.blocks[m.block].markers[m.marker].footnote;
-        self.message = format!("footnote {n}: Enter opens it");
+        self.message = crate::i18n::tr(self.lang, "message.footnote_hint", &[("number", &n)]);
     }
 
     /// Put the marker cursor on a footnote's (first) marker and go there.
@@ -262,7 +268,7 @@ impl App {
     pub(super) fn mark(&mut self, c: char, set: bool) {
         if set {
             self.marks.insert(c, self.here());
-            self.message = format!("mark {c} set");
+            self.message = crate::i18n::tr(self.lang, "message.mark_set", &[("mark", &c)]);
             return;
         }
         match self.marks.get(&c).copied() {
@@ -270,7 +276,9 @@ impl App {
                 self.record_jump();
                 self.go_to(place);
             }
-            None => self.message = format!("mark {c} is not set"),
+            None => {
+                self.message = crate::i18n::tr(self.lang, "message.mark_unset", &[("mark", &c)])
+            }
         }
     }
 

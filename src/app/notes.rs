@@ -281,7 +281,7 @@ impl App {
         self.notes.undo.push(a);
         let last = self.annotation_order().len().saturating_sub(1);
         self.side_selected[3] = self.side_selected[3].min(last);
-        self.message = "annotation deleted: u undoes".into();
+        self.message = crate::i18n::tr(self.lang, "message.deleted", &[]);
         vec![Effect::SaveNotes]
     }
 
@@ -291,11 +291,11 @@ impl App {
             Some(mut a) => {
                 a.touch();
                 self.notes.list.push(a);
-                self.message = "annotation restored".into();
+                self.message = crate::i18n::tr(self.lang, "message.restored", &[]);
                 vec![Effect::SaveNotes]
             }
             None => {
-                self.message = "nothing to undo".into();
+                self.message = crate::i18n::tr(self.lang, "message.nothing_to_undo", &[]);
                 Vec::new()
             }
         }
@@ -322,7 +322,7 @@ impl App {
                 self.cursor = self.pos_of_doc(*s);
                 self.reveal(self.cursor);
             }
-            None => self.message = "no further annotation".into(),
+            None => self.message = crate::i18n::tr(self.lang, "message.no_further_annotation", &[]),
         }
     }
 
@@ -368,7 +368,7 @@ impl App {
         a.approximate = None;
         a.touch();
         self.select_from = None;
-        self.message = "orphan re-attached".into();
+        self.message = crate::i18n::tr(self.lang, "message.reattached", &[]);
         vec![Effect::SaveNotes]
     }
 
@@ -378,7 +378,7 @@ impl App {
             return;
         };
         if a.orphan {
-            self.message = "this annotation lost its place in the text (kept, not deleted)".into();
+            self.message = crate::i18n::tr(self.lang, "message.lost_place", &[]);
             return;
         }
         let pos = self.pos_of_doc(a.target.start);

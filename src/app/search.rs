@@ -250,7 +250,7 @@ impl App {
         self.popup = None;
         let n = self.search.matches.len();
         if n == 0 {
-            self.message = "no search: press / to search".into();
+            self.message = crate::i18n::tr(self.lang, "message.no_search", &[]);
             return;
         }
         // From the reading cursor, wrapping around.

@@ -18,7 +18,8 @@ const TOOLTIP_ROWS: usize = 3;
 /// Draw the outline pane; returns the index of the entry on its first row.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> usize {
     let is_focused = focused(app, Focus::Outline);
-    let block = pane("Outline", is_focused, theme);
+    let title = crate::i18n::tr(app.lang(), "pane.outline", &[]);
+    let block = pane(&title, is_focused, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let entries = app.outline_entries();

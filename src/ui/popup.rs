@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Theme, pane, put_lines, wrapped};
-use crate::app::keymap::{HELP_SECTIONS, KEYMAP};
+use crate::app::keymap::{self, HELP_SECTIONS, KEYMAP};
 use crate::app::layout::PopupLayout;
 use crate::app::{App, Popup};
+use crate::i18n::{Lang, tr};
 
 /// Draw the open popup, if any; returns its content and window sizes.
 pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Option<PopupLayout> {
@@ -22,27 +23,27 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
     super::clear(area, buf);
     let (title, lines) = match popup {
         Popup::Help => (
-            " Help — Esc closes ",
-            help_lines(theme, area.width.saturating_sub(2)),
+            tr(app.lang(), "popup.help", &[]),
+            help_lines(app.lang(), theme, area.width.saturating_sub(2)),
         ),
         Popup::Footnote(n) => (
-            " Footnote — Esc closes ",
+            tr(app.lang(), "popup.footnote", &[("number", &n)]),
             footnote_lines(app, theme, n, area.width.saturating_sub(2)),
         ),
         Popup::Warnings => (
-            " Warnings — Esc closes ",
+            tr(app.lang(), "popup.warnings", &[]),
             warning_lines(app, theme, area.width.saturating_sub(2)),
         ),
         Popup::Recommendation(i) => (
-            " Recommendation — 1–9 goes to a passage, Esc closes ",
+            tr(app.lang(), "popup.recommendation", &[]),
             super::recommendation::lines(app, theme, i, area.width.saturating_sub(2)),
         ),
         Popup::Messages => (
-            " Messages, newest first — Esc closes ",
+            tr(app.lang(), "popup.messages", &[]),
             message_lines(app, theme, area.width.saturating_sub(2)),
         ),
     };
-    let block = pane(title, true, theme);
+    let block = pane(&title, true, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let max = lines.len().saturating_sub(inner.height as usize);
@@ -57,7 +58,10 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
 fn message_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let log = app.message_log();
     if log.is_empty() {
-        return vec![Line::styled("No messages yet.", theme.text)];
+        return vec![Line::styled(
+            tr(app.lang(), "popup.no_messages", &[]),
+            theme.text,
+        )];
     }
     log.iter()
         .rev()
@@ -70,13 +74,15 @@ fn warning_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let warnings = &app.index().brief.warnings;
     if warnings.is_empty() {
         return vec![Line::styled(
-            "No warnings: the brief was read without doubts.",
+            tr(app.lang(), "popup.no_warnings", &[]),
             theme.text,
         )];
     }
     let mut lines = Vec::new();
     for w in warnings {
-        let place = w.line.map_or_else(String::new, |l| format!("line {l}: "));
+        let place = w.line.map_or_else(String::new, |l| {
+            tr(app.lang(), "popup.warning_line", &[("line", &l)])
+        });
         lines.extend(wrapped(&format!("{place}{}", w.message), width, theme.text));
         lines.push(Line::default());
     }
@@ -107,9 +113,9 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         let section = app
             .index()
             .section_of(&claim.paragraph)
-            .map_or_else(|| "요약".to_string(), |s| s.heading());
+            .map_or_else(|| tr(app.lang(), "side.summary", &[]), |s| s.heading());
         lines.push(Line::styled(
-            format!("이 주를 단 문장 · {section}"),
+            tr(app.lang(), "popup.marked_sentence", &[("place", &section)]),
             theme.heading,
         ));
         lines.extend(wrapped(&format!("“{}”", claim.text), width, theme.dim));
@@ -121,7 +127,11 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
             .collect();
         if !others.is_empty() {
             lines.push(Line::styled(
-                format!("이 문장의 출처: {}", others.join(", ")),
+                tr(
+                    app.lang(),
+                    "popup.passage_sources",
+                    &[("sources", &others.join(", "))],
+                ),
                 theme.dim,
             ));
         }
@@ -140,7 +150,11 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         }
         let notes: Vec<String> = s.footnotes.iter().map(|n| format!("주 {n}")).collect();
         lines.push(Line::styled(
-            format!("cited in: {}", notes.join(", ")),
+            tr(
+                app.lang(),
+                "popup.cited_by",
+                &[("places", &notes.join(", "))],
+            ),
             theme.dim,
         ));
     }
@@ -148,14 +162,17 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
 }
 
 /// The help screen, generated from the keymap table.
-pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
+pub fn help_lines(lang: Lang, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (context, title) in HELP_SECTIONS {
-        lines.push(Line::styled(*title, theme.heading));
-        let rows: Vec<(String, &str)> = KEYMAP
+        lines.push(Line::styled(
+            keymap::section_text(*context, title, lang),
+            theme.heading,
+        ));
+        let rows: Vec<(String, String)> = KEYMAP
             .iter()
             .filter(|b| b.context == *context)
-            .map(|b| (b.keys.to_string(), b.help))
+            .map(|b| (b.keys.to_string(), keymap::help_text(b, lang)))
             .collect();
         let key_w = rows
             .iter()
@@ -166,14 +183,11 @@ pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
         for (keys, help) in rows {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<key_w$}  "), theme.marker),
-                Span::styled(help.to_string(), theme.text),
+                Span::styled(help, theme.text),
             ]));
         }
     }
-    lines.push(Line::styled(
-        "Mouse: wheel scrolls the pane under the pointer; click selects an item or opens a marker; drag selects text.",
-        theme.dim,
-    ));
+    lines.push(Line::styled(tr(lang, "popup.mouse", &[]), theme.dim));
     lines
 }
 

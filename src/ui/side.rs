@@ -196,13 +196,19 @@ fn render_tabs(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         height: 1,
     };
     let selected = Tab::ALL.iter().position(|t| *t == app.tab()).unwrap_or(0);
-    let full: usize = Tab::ALL.iter().map(|t| t.title().len() + 3).sum();
+    let lang = app.lang();
+    let full: usize = Tab::ALL
+        .iter()
+        .map(|t| crate::text::str_width(&t.title(lang)) + 3)
+        .sum();
     let short = full > tabs_area.width as usize;
-    Tabs::new(
-        Tab::ALL
-            .iter()
-            .map(|t| if short { t.short_title() } else { t.title() }),
-    )
+    Tabs::new(Tab::ALL.iter().map(|t| {
+        if short {
+            t.short_title(lang)
+        } else {
+            t.title(lang)
+        }
+    }))
     .select(selected)
     .style(theme.dim)
     .highlight_style(theme.heading.patch(theme.selected))
@@ -246,7 +252,8 @@ fn render_tooltip(app: &App, theme: &Theme, list: &mut Rect, buf: &mut Buffer) {
 /// Draw the side pane with its tabs; returns the rows each item occupies.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Range<usize>> {
     let is_focused = focused(app, Focus::Side);
-    let block = pane("Linked", is_focused, theme);
+    let title = crate::i18n::tr(app.lang(), "pane.linked", &[]);
+    let block = pane(&title, is_focused, theme);
     block.render(area, buf);
     render_tabs(app, theme, area, buf);
     let mut list = list_area(area);

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use super::Theme;
 use crate::app::keymap::{Context, HINTS, Hints, first_key};
 use crate::app::{App, Focus, Tab};
+use crate::i18n::tr;
 use crate::text::str_width;
 
 /// Series, number, title, author, date.
@@ -50,22 +51,24 @@ pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// The mode, the search or filter, keys typed so far, the warnings count.
 fn left_part(app: &App) -> String {
+    let lang = app.lang();
     let search = app.search();
     let mode = match app.context() {
-        Context::Editor => "NOTE",
-        Context::Search if search.filtering => "FILTER",
-        Context::Search => "SEARCH",
-        Context::Popup | Context::Recommendation => "POPUP",
-        Context::Visual => "VISUAL",
+        Context::Editor => "mode.edit",
+        Context::Search if search.filtering => "mode.filter",
+        Context::Search => "mode.search",
+        Context::Popup | Context::Recommendation => "mode.popup",
+        Context::Visual => "mode.visual",
         Context::Normal => match app.focus() {
-            Focus::Reader => "READ",
-            Focus::Outline => "OUTLINE",
-            Focus::Side => "LINKED",
+            Focus::Reader => "mode.read",
+            Focus::Outline => "mode.outline",
+            Focus::Side => "mode.linked",
         },
     };
-    let mut left = format!(" {mode} ");
+    let mut left = format!(" {} ", tr(lang, mode, &[]));
     if search.filtering && (search.active || !app.list_filter().is_empty()) {
-        left += &format!("│ filter: {} ", app.list_filter());
+        let query = app.list_filter();
+        left += &format!("│ {} ", tr(lang, "status.filter", &[("query", &query)]));
     } else if !search.matches.is_empty() || search.active {
         left += &format!("│ /{} {} ", search.query, search.count());
     }
@@ -73,10 +76,14 @@ fn left_part(app: &App) -> String {
     if !pending.is_empty() {
         left += &format!("│ {pending} ");
     }
-    let warnings = app.index().brief.warnings.len();
-    if warnings > 0 {
-        let noun = if warnings == 1 { "warning" } else { "warnings" };
-        left += &format!("│ {warnings} {noun}: W ");
+    let count = app.index().brief.warnings.len();
+    if count > 0 {
+        let key = if count == 1 {
+            "status.warning_one"
+        } else {
+            "status.warnings"
+        };
+        left += &format!("│ {} ", tr(lang, key, &[("count", &count)]));
     }
     left
 }
@@ -89,10 +96,13 @@ fn right_part(app: &App, room: usize) -> String {
     } else {
         app.top() * 100 / app.max_top()
     };
-    let section = app.current_section().map_or("요약".to_string(), |i| {
-        let s = &app.index().brief.sections[i];
-        s.heading()
-    });
+    let section = app.current_section().map_or_else(
+        || tr(app.lang(), "side.summary", &[]),
+        |i| {
+            let s = &app.index().brief.sections[i];
+            s.heading()
+        },
+    );
     let page = page_at_top(app).map_or_else(String::new, |p| format!(" p. {p} │"));
     let frame = str_width(&page) + format!("  │ {percent}% ").len();
     let section = fit(&section, room.saturating_sub(frame).max(8));
@@ -133,8 +143,18 @@ pub fn key_hints(app: &App) -> Vec<String> {
     };
     actions
         .iter()
-        .filter_map(|(action, word)| Some(format!("{} {word}", first_key(*context, *action)?)))
+        .filter_map(|(action, word)| {
+            let key = first_key(*context, *action)?;
+            Some(format!("{key} {}", hint_word(app.lang(), word)))
+        })
         .collect()
+}
+
+/// A hint's word in `lang`: `hint.go_to_section` for "go to section", else the word itself.
+fn hint_word(lang: crate::i18n::Lang, word: &str) -> String {
+    let key = format!("hint.{}", word.replace(' ', "_"));
+    let found = tr(lang, &key, &[]);
+    if found == key { word.to_owned() } else { found }
 }
 
 /// `text` cut to at most `width` columns, never inside a character; a cut ends in `…`.

@@ -51,7 +51,7 @@ impl Tmux {
     pub fn start_term(width: u16, height: u16, data: &Path, term: &str) -> Tmux {
         let status = tempfile::tempdir().expect("temp dir");
         let cmd = format!(
-            "sh -c 'env BRIEF_DATA_DIR={} TERM={term} {}; echo $? > {}/status'",
+            "sh -c 'env LC_ALL=C.UTF-8 BRIEF_DATA_DIR={} TERM={term} {}; echo $? > {}/status'",
             data.display(),
             bin().display(),
             status.path().display()
