@@ -3,14 +3,21 @@
 
 use brief::app::App;
 use brief::brief::{Index, load};
+use brief::i18n::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 /// The screen after typing `keys`, as text: one line per row, wide characters once.
 fn screen(width: u16, height: u16, keys: &str) -> String {
+    screen_in(Lang::En, width, height, keys)
+}
+
+/// [`screen`] with the interface in `lang`.
+fn screen_in(lang: Lang, width: u16, height: u16, keys: &str) -> String {
     let (brief, _) = load::builtin().expect("built-in brief");
     let mut app = App::new(Index::new(brief), width, height);
     app.set_no_color(true);
+    app.set_lang(lang);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     // Drawn once first, as the reader is, so mouse and popup layouts are known.
     for keys in ["", keys] {
@@ -43,6 +50,11 @@ fn screen(width: u16, height: u16, keys: &str) -> String {
 #[test]
 fn recommendation_view_80x24() {
     insta::assert_snapshot!(screen(80, 24, "<Tab>t<Enter>"));
+}
+
+#[test]
+fn recommendation_view_80x24_ko() {
+    insta::assert_snapshot!(screen_in(Lang::Ko, 80, 24, "<Tab>t<Enter>"));
 }
 
 #[test]

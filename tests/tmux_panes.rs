@@ -41,9 +41,9 @@ fn recommendation_view_reaches_its_passages() {
     t.keys(&["Enter"]);
     let s = t.wait_all(&[
         "Recommendation —",
-        "주체: 한국 정부",
-        "근거 문장 (1)",
-        "분야: 외교",
+        "Actor: 한국 정부",
+        "Passages (1)",
+        "Area: 외교",
     ]);
     assert_fits(&s, 120, 40);
     t.keys(&["1"]);

@@ -7,28 +7,38 @@ use super::{Theme, wrapped};
 use crate::app::App;
 use crate::app::recommend::passages;
 use crate::brief::model::{Confidence, Origin};
+use crate::i18n::{Lang, tr};
 
-/// Labels in the brief's language: actor, condition, area, found by, passages.
-fn labels(english: bool) -> [&'static str; 5] {
-    if english {
-        ["Actor", "When", "Area", "Found", "Passages"]
-    } else {
-        ["주체", "조건·시기", "분야", "유래", "근거 문장"]
-    }
+/// Labels in the interface's language: actor, condition, area, found by, passages.
+fn labels(lang: Lang) -> [String; 5] {
+    ["actor", "when", "area", "found", "passages"].map(|k| tr(lang, &format!("recview.{k}"), &[]))
 }
 
-fn origin_name(origin: Origin, confidence: Confidence) -> String {
+fn origin_name(lang: Lang, origin: Origin, confidence: Confidence) -> String {
     let origin = match origin {
-        Origin::Overlay => "curated for this brief",
-        Origin::Gazetteer => "built-in list",
-        Origin::Extracted => "found in the text",
+        Origin::Overlay => "overlay",
+        Origin::Gazetteer => "gazetteer",
+        Origin::Extracted => "extracted",
     };
     let confidence = match confidence {
         Confidence::High => "high",
         Confidence::Medium => "medium",
         Confidence::Low => "low",
     };
-    format!("{origin} · confidence {confidence}")
+    tr(
+        lang,
+        "recview.origin",
+        &[
+            (
+                "origin",
+                &tr(lang, &format!("recview.origin_{origin}"), &[]),
+            ),
+            (
+                "confidence",
+                &tr(lang, &format!("recview.confidence_{confidence}"), &[]),
+            ),
+        ],
+    )
 }
 
 /// The view's lines for recommendation `i`, `width` columns wide.
@@ -36,7 +46,8 @@ pub fn lines(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static
     let Some(r) = app.index().brief.recommendations.get(i) else {
         return Vec::new();
     };
-    let [actor, when, area, found, drawn] = labels(app.index().brief.meta.lang == "en");
+    let lang = app.lang();
+    let [actor, when, area, found, drawn] = labels(lang);
     let mut out = wrapped(&r.title, width, theme.heading);
     out.push(Line::default());
     out.extend(wrapped(&r.text, width, theme.text));
@@ -45,14 +56,18 @@ pub fn lines(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static
         (actor, r.actor.clone()),
         (when, r.condition.clone()),
         (area, r.area.clone()),
-        (found, origin_name(r.origin, r.confidence)),
+        (found, origin_name(lang, r.origin, r.confidence)),
     ] {
-        out.extend(field(theme, label, &value, width));
+        out.extend(field(theme, &label, &value, width));
     }
     out.push(Line::default());
     let all = passages(app, r);
     out.push(Line::styled(
-        format!("{drawn} ({}): a number goes there", all.len()),
+        tr(
+            lang,
+            "recview.passages_head",
+            &[("label", &drawn), ("count", &all.len())],
+        ),
         theme.heading,
     ));
     for (k, p) in all.iter().enumerate() {
