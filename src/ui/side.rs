@@ -51,7 +51,7 @@ fn items(app: &App, theme: &Theme, width: u16) -> Vec<Item> {
 fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static>> {
     let a = &app.notes().list[i];
     let section = if a.orphan {
-        "orphan: not found in this revision".to_string()
+        crate::i18n::tr(app.lang(), "side.orphan", &[])
     } else {
         let pos = app.pos_of_doc(a.target.start);
         app.doc().blocks[..=pos.block]
@@ -83,10 +83,8 @@ fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'stati
             .map(indent),
     );
     if let Some(was) = a.approximate.as_deref().filter(|_| !a.orphan) {
-        let said = format!(
-            "≈ approximate, was “{}”: A accepts, v…R re-attaches",
-            was.replace('\n', " ")
-        );
+        let quote = was.replace('\n', " ");
+        let said = crate::i18n::tr(app.lang(), "side.approximate", &[("quote", &quote)]);
         lines.extend(
             wrapped(&said, width.saturating_sub(2), theme.dim)
                 .into_iter()
@@ -224,11 +222,15 @@ fn filter_line(app: &App, theme: &Theme) -> Option<Line<'static>> {
     if filter.is_empty() && !typing {
         return None;
     }
-    let hint = if typing {
-        "Enter keeps, Esc clears"
-    } else {
-        "/ then Esc clears"
-    };
+    let hint = crate::i18n::tr(
+        app.lang(),
+        if typing {
+            "side.filter_typing"
+        } else {
+            "side.filter_kept"
+        },
+        &[],
+    );
     Some(Line::from(vec![
         Span::styled(format!("/{filter}"), theme.marker),
         Span::styled(format!("  {hint}"), theme.dim),
@@ -289,13 +291,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Ran
     }
     if rows.is_empty() {
         let none = match app.tab() {
-            Tab::Annotations if app.list_filter().is_empty() => {
-                "(none yet: v selects, H highlights, a writes a note)"
-            }
-            _ if !app.list_filter().is_empty() => "(nothing matches the filter)",
-            _ => "(none)",
+            Tab::Annotations if app.list_filter().is_empty() => "side.no_notes",
+            _ if !app.list_filter().is_empty() => "side.no_match",
+            _ => "side.none",
         };
-        buf.set_stringn(list.x, list.y, none, list.width as usize, theme.dim);
+        let none = crate::i18n::tr(app.lang(), none, &[]);
+        buf.set_stringn(list.x, list.y, &none, list.width as usize, theme.dim);
     }
     for (row, (line, style)) in rows
         .iter()
