@@ -37,6 +37,23 @@ pub struct Hit {
     pub snippet: String,
 }
 
+impl Hit {
+    /// A hit in the body with no paragraph yet; callers fill in where it is.
+    pub fn spanning(start: usize, end: usize, snippet: String) -> Hit {
+        Hit {
+            part: Part::Body,
+            paragraph: None,
+            footnote: None,
+            source: None,
+            field: None,
+            page: None,
+            start,
+            end,
+            snippet,
+        }
+    }
+}
+
 /// The parts of a brief that search covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

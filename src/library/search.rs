@@ -43,17 +43,7 @@ enum Place {
 
 impl Place {
     fn hit(&self, start: usize, end: usize, snippet: String) -> Hit {
-        let mut hit = Hit {
-            part: Part::Body,
-            paragraph: None,
-            footnote: None,
-            source: None,
-            field: None,
-            page: None,
-            start,
-            end,
-            snippet,
-        };
+        let mut hit = Hit::spanning(start, end, snippet);
         match self {
             Place::Paragraph { id, page } => {
                 hit.paragraph = Some(id.clone());

@@ -79,17 +79,7 @@ impl Index {
     }
 
     fn hit(&self, at: TextAt, start: usize, end: usize, snippet: String) -> Hit {
-        let mut hit = Hit {
-            part: Part::Body,
-            paragraph: None,
-            footnote: None,
-            source: None,
-            field: None,
-            page: None,
-            start,
-            end,
-            snippet,
-        };
+        let mut hit = Hit::spanning(start, end, snippet);
         match at {
             TextAt::Paragraph(order) => {
                 let p = self.order.get(order).map(|p| self.at(*p));
