@@ -115,6 +115,12 @@ pub enum Action {
     SaveNote,
     /// Ctrl-C while writing a note: never quits, says how to save or close instead.
     EditorInterrupt,
+    /// Open the library screen (from a brief opened from it: go back to it).
+    Library,
+    /// Library screen: order the briefs by the next key (date, title, institute, notes).
+    LibrarySort,
+    /// Library screen: type a filter of the list shown.
+    LibraryFilter,
     /// Mouse drag to the cell (x, y): selects text in the reader.
     Drag { x: u16, y: u16 },
     /// Mouse wheel over the cell (x, y): positive scrolls down.

@@ -19,6 +19,10 @@ pub enum Context {
     Visual,
     /// Writing a note (the editor has every other key).
     Editor,
+    /// The library screen.
+    Library,
+    /// Typing a filter or a query on the library screen.
+    LibraryInput,
 }
 
 /// One row of the keymap: keys (space-separated alternatives), action, help.
@@ -120,6 +124,8 @@ pub fn context_name(context: Context) -> &'static str {
         Context::Popup => "popup",
         Context::Recommendation => "recommendation",
         Context::Editor => "editor",
+        Context::Library => "library",
+        Context::LibraryInput => "library_input",
     }
 }
 
@@ -171,7 +177,7 @@ pub fn first_key(context: Context, action: Action) -> Option<&'static str> {
 
 /// Resolve a key in a context, using and updating the pending prefix.
 pub fn resolve(context: Context, key: KeyEvent, pending: &mut Pending) -> Option<Action> {
-    if context == Context::Search
+    if matches!(context, Context::Search | Context::LibraryInput)
         && let KeyCode::Char(c) = key.code
         && !key.modifiers.contains(KeyModifiers::CONTROL)
     {

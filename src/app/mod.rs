@@ -15,6 +15,8 @@ pub mod keymap;
 pub mod keys;
 mod korean_keys;
 pub mod layout;
+mod library_keys;
+pub mod library_screen;
 mod mouse;
 mod nav;
 pub mod notes;
@@ -119,6 +121,8 @@ pub enum Effect {
     Quit,
     /// Give the terminal back and stop (job control, Ctrl-Z).
     Suspend,
+    /// Read or switch briefs of the library (the library screen asks).
+    Library(library_screen::LibraryRequest),
 }
 
 /// A marker in the reading view: its block and index among the block's markers.
@@ -174,6 +178,10 @@ pub struct App {
     entity_filter: String,
     /// The layout of the last frame.
     drawn: Drawn,
+    /// The library screen, once opened.
+    library: Option<Box<library_screen::LibraryScreen>>,
+    /// This brief was opened from the library screen: back returns to it.
+    from_library: bool,
 }
 
 impl App {
@@ -214,6 +222,8 @@ impl App {
             notes_filter: String::new(),
             entity_filter: String::new(),
             drawn: Drawn::default(),
+            library: None,
+            from_library: false,
         };
         app.resize(width, height);
         app

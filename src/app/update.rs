@@ -21,6 +21,12 @@ impl App {
             Context::Recommendation
         } else if self.popup.is_some() {
             Context::Popup
+        } else if let Some(screen) = self.library.as_ref().filter(|l| l.shown) {
+            if screen.typing {
+                Context::LibraryInput
+            } else {
+                Context::Library
+            }
         } else if self.search.active {
             Context::Search
         } else if self.select_from.is_some() {
@@ -36,13 +42,14 @@ impl App {
             return self.editor_key(key);
         }
         let context = self.context();
-        let key = if context == Context::Search {
+        let typing = matches!(context, Context::Search | Context::LibraryInput);
+        let key = if typing {
             key
         } else {
             korean_keys::to_qwerty(key)
         };
         let Some(action) = keymap::resolve(context, key, &mut self.pending) else {
-            if context != Context::Search && korean_keys::is_hangul(key) {
+            if !typing && korean_keys::is_hangul(key) {
                 self.say("Korean input is on: these keys need the English layout (한/영)".into());
             }
             return Vec::new();
@@ -113,6 +120,9 @@ impl App {
             return self.editor_action(action);
         }
         self.notes.quit_asked &= matches!(action, Action::Quit | Action::Resize { .. });
+        if let Some(effects) = self.library_apply(action) {
+            return effects;
+        }
         match action {
             Action::Quit => return self.quit(),
             Action::Suspend => return vec![Effect::Suspend],

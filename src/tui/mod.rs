@@ -6,6 +6,7 @@ mod mouse;
 mod notes;
 pub mod positions;
 pub mod scroll;
+pub mod shelf;
 mod signals;
 
 use std::io::{self, Stdout, Write};
@@ -89,14 +90,22 @@ struct Stores {
     drafts: notes::DraftKeeper,
     clicks: mouse::Clicks,
     last: scroll::LastFrame,
+    shelf: shelf::Shelf,
 }
 
 /// Run the reader until the user quits or a signal ends it.
 /// Says how it ended, and whether every note was saved.
-pub fn run(
+pub fn run(app: App, positions: Positions, notes: NoteKeeper) -> io::Result<(Outcome, Ending)> {
+    let library = shelf::Shelf::new(crate::library::Library::default_place());
+    run_with(app, positions, notes, library)
+}
+
+/// [`run`], with the library the reader's library screen shows.
+pub fn run_with(
     mut app: App,
     positions: Positions,
     mut notes: NoteKeeper,
+    library: shelf::Shelf,
 ) -> io::Result<(Outcome, Ending)> {
     let mut signals = signals::watch()?;
     notes.save_if_dirty(&mut app);
@@ -109,6 +118,7 @@ pub fn run(
         drafts,
         clicks: mouse::Clicks::default(),
         last: scroll::LastFrame::default(),
+        shelf: library,
     };
     let outcome = event_loop(&mut app, &mut terminal, &mut signals, &mut stores);
     if outcome.is_err() {
@@ -198,6 +208,16 @@ fn run_effects(
             Effect::SaveNotes => stores.notes.save(app),
             Effect::SavePosition(pos) => stores.positions.save(pos),
             Effect::Suspend => suspend(app, terminal, &mut stores.last)?,
+            Effect::Library(request) => {
+                let desk = shelf::Desk {
+                    app,
+                    positions: &mut stores.positions,
+                    notes: &mut stores.notes,
+                };
+                stores.shelf.run(request, desk);
+                stores.drafts = notes::DraftKeeper::new(app, &stores.notes);
+                stores.last.forget();
+            }
         }
     }
     Ok(false)

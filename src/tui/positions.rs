@@ -26,6 +26,14 @@ impl Positions {
         }
     }
 
+    /// The store in `path` (`None`: positions are not kept).
+    pub fn at(path: Option<PathBuf>, key: &str) -> Positions {
+        Positions {
+            path,
+            key: key.to_string(),
+        }
+    }
+
     /// The remembered position of this brief, and what the reader should be told.
     pub fn load(&self) -> Loaded {
         self.path

@@ -1,5 +1,7 @@
 //! Widgets that borrow the app and draw it; drawing never changes state.
 
+pub mod library;
+mod library_lists;
 mod marked;
 pub mod outline;
 pub mod popup;
@@ -43,6 +45,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
     if a.too_small || a.screen != area {
         too_small(area, buf);
         return Drawn::default();
+    }
+    if let Some(screen) = app.library().filter(|l| l.shown) {
+        library::render(app, screen, &theme, area, buf);
+        let popup = popup::render(app, &theme, area, buf);
+        return Drawn {
+            popup,
+            ..Drawn::default()
+        };
     }
     status::title_bar(app, &theme, a.title, buf);
     reader::render(app, &theme, a.reader, buf);

@@ -59,6 +59,7 @@ fn left_part(app: &App) -> String {
         Context::Search => "mode.search",
         Context::Popup | Context::Recommendation => "mode.popup",
         Context::Visual => "mode.visual",
+        Context::Library | Context::LibraryInput => "mode.library",
         Context::Normal => match app.focus() {
             Focus::Reader => "mode.read",
             Focus::Outline => "mode.outline",
@@ -110,7 +111,7 @@ fn right_part(app: &App, room: usize) -> String {
 }
 
 /// As many whole hints as fit in `width` columns.
-fn whole_hints(hints: &[String], width: usize) -> String {
+pub(super) fn whole_hints(hints: &[String], width: usize) -> String {
     let mut out = String::new();
     for h in hints {
         let sep = if out.is_empty() { "" } else { "  " };
@@ -131,6 +132,8 @@ pub fn key_hints(app: &App) -> Vec<String> {
         Context::Recommendation => Hints::Recommendation,
         Context::Search => Hints::Search,
         Context::Visual => Hints::Visual,
+        Context::Library => Hints::Library,
+        Context::LibraryInput => Hints::LibraryInput,
         Context::Normal => match app.focus() {
             Focus::Reader => Hints::Reader,
             Focus::Outline => Hints::Outline,

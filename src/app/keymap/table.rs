@@ -4,7 +4,7 @@
 use super::super::action::Action;
 use super::super::cursor::Motion;
 use super::{Binding, Context};
-use Context::{Editor, Normal, Popup, Recommendation, Search, Visual};
+use Context::{Editor, Library, LibraryInput, Normal, Popup, Recommendation, Search, Visual};
 
 const fn bind(context: Context, keys: &'static str, action: Action, help: &'static str) -> Binding {
     Binding {
@@ -201,6 +201,12 @@ pub const KEYMAP: &[Binding] = &[
         Action::Close,
         "clear marker / search highlight",
     ),
+    bind(
+        Normal,
+        "L",
+        Action::Library,
+        "the library: its briefs, a search across them, every note (from a brief opened there: back to it)",
+    ),
     bind(Normal, "q <C-c>", Action::Quit, "quit"),
     bind(
         Normal,
@@ -348,6 +354,84 @@ pub const KEYMAP: &[Binding] = &[
         Action::Suspend,
         "suspend to the shell",
     ),
+    bind(
+        Library,
+        "j <Down>",
+        Action::LineDown,
+        "next brief, hit or note",
+    ),
+    bind(
+        Library,
+        "k <Up>",
+        Action::LineUp,
+        "previous brief, hit or note",
+    ),
+    bind(Library, "<Space> <PgDn> <C-f>", Action::PageDown, "down a page"),
+    bind(Library, "b <PgUp> <C-b>", Action::PageUp, "up a page"),
+    bind(Library, "g <Home>", Action::Top, "first"),
+    bind(Library, "G <End>", Action::Bottom, "last"),
+    bind(
+        Library,
+        "<Enter>",
+        Action::Follow,
+        "open the brief (at the hit, or at the note)",
+    ),
+    bind(
+        Library,
+        "<Tab> t",
+        Action::NextTab,
+        "next view: briefs, search hits, every note",
+    ),
+    bind(Library, "<S-Tab> T", Action::PrevTab, "previous view"),
+    bind(
+        Library,
+        "s",
+        Action::LibrarySort,
+        "sort the briefs: date, title, institute, notes",
+    ),
+    bind(
+        Library,
+        "f",
+        Action::LibraryFilter,
+        "filter as you type (briefs: initial consonants work, ㅂㅎ; notes: words and #tags)",
+    ),
+    bind(
+        Library,
+        "/",
+        Action::SearchStart,
+        "search every brief of the library (hits grouped by brief)",
+    ),
+    bind(
+        Library,
+        "<Esc> L <C-o> <Backspace>",
+        Action::Close,
+        "back to the brief you were reading",
+    ),
+    bind(Library, "? <F1>", Action::Help, "help"),
+    bind(Library, "q <C-c>", Action::Quit, "quit"),
+    bind(Library, "<C-z>", Action::Suspend, "suspend to the shell"),
+    bind(
+        LibraryInput,
+        "<Enter>",
+        Action::SearchConfirm,
+        "keep what is typed",
+    ),
+    bind(
+        LibraryInput,
+        "<Esc>",
+        Action::SearchCancel,
+        "clear what is typed",
+    ),
+    bind(
+        LibraryInput,
+        "<Backspace>",
+        Action::SearchBackspace,
+        "delete a character",
+    ),
+    bind(LibraryInput, "<Down>", Action::LineDown, "next row"),
+    bind(LibraryInput, "<Up>", Action::LineUp, "previous row"),
+    bind(LibraryInput, "<C-c>", Action::Quit, "quit"),
+    bind(LibraryInput, "<C-z>", Action::Suspend, "suspend to the shell"),
 ];
 
 /// Which keys the status bar hints at: a mode, or in reading mode the focused pane.
@@ -364,6 +448,10 @@ pub enum Hints {
     /// The recommendation view.
     Recommendation,
     Editor,
+    /// The library screen.
+    Library,
+    /// Typing on the library screen.
+    LibraryInput,
 }
 
 /// An action hinted at, with its short word.
@@ -459,6 +547,28 @@ pub const HINTS: &[(Hints, Context, &[Hint])] = &[
         Editor,
         &[(Action::SaveNote, "save"), (Action::Close, "cancel")],
     ),
+    (
+        Hints::Library,
+        Library,
+        &[
+            (Action::Follow, "open"),
+            (Action::LibrarySort, "sort"),
+            (Action::LibraryFilter, "filter"),
+            (Action::SearchStart, "search"),
+            (Action::NextTab, "view"),
+            (Action::Close, "back"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
+        ],
+    ),
+    (
+        Hints::LibraryInput,
+        LibraryInput,
+        &[
+            (Action::SearchConfirm, "keep"),
+            (Action::SearchCancel, "clear"),
+        ],
+    ),
 ];
 
 /// The help screen's sections: every context, in the order shown.
@@ -475,4 +585,6 @@ pub const HELP_SECTIONS: &[(Context, &str)] = &[
         "Recommendation view (Enter on a recommendation)",
     ),
     (Editor, "Writing a note (a)"),
+    (Library, "Library screen (L, or brief library)"),
+    (LibraryInput, "Typing on the library screen (f filters, / searches)"),
 ];
