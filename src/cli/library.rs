@@ -1,7 +1,7 @@
 //! `brief library …`: add, list, open and remove briefs of the library;
 //! search, entities and sources across it; every note of it at once.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -19,7 +19,7 @@ pub enum LibraryCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// List the library's briefs (also `brief library` alone).
+    /// List the library's briefs (`brief library` alone, on a terminal, opens the library screen).
     List {
         /// Print the list as JSON.
         #[arg(long)]
@@ -68,6 +68,7 @@ fn json(value: &impl Serialize) -> String {
 pub fn run(command: Option<&LibraryCommand>, annotations: Option<&std::path::Path>) -> ExitCode {
     let library = Library::default_place();
     let result = match command {
+        None if std::io::stdout().is_terminal() => return super::library_screen::open(library),
         None => list(&library, false),
         Some(LibraryCommand::Add { files }) => return add(&library, files),
         Some(LibraryCommand::List { json }) => list(&library, *json),

@@ -6,6 +6,7 @@ mod dump;
 mod findings;
 pub mod input;
 mod library;
+mod library_screen;
 mod localize;
 mod settle;
 
@@ -331,7 +332,12 @@ fn read_brief(brief: Brief, annotations: Option<&Path>) -> ExitCode {
             .collect();
         app.say(said.join(" · "));
     }
-    match crate::tui::run(app, positions, notes) {
+    finish(crate::tui::run(app, positions, notes))
+}
+
+/// The exit status of a reader that ended so.
+fn finish(ended: std::io::Result<(crate::tui::Outcome, crate::tui::Ending)>) -> ExitCode {
+    match ended {
         Ok((_, crate::tui::Ending::NotesUnsaved(said))) => fail_with(3, &said),
         Ok((crate::tui::Outcome::Quit, _)) => ExitCode::SUCCESS,
         Ok((crate::tui::Outcome::Signal(n), _)) => {

@@ -84,13 +84,12 @@ fn views_line(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf
 /// The columns shown at a width: (catalogue key of the header, width); a width of 0 takes
 /// what is left.
 fn columns(width: u16) -> Vec<(&'static str, usize)> {
-    let mut cols = vec![("library.col_number", 14), ("library.col_title", 0)];
+    let mut cols = vec![("library.col_no", 12), ("library.col_title", 0)];
     if width >= 150 {
-        cols[0].1 = 22;
-        cols.extend([("library.col_authors", 18), ("library.col_institute", 20)]);
+        cols[0] = ("library.col_number", 22);
+        cols.extend([("library.col_authors", 20), ("library.col_institute", 32)]);
     } else if width >= 100 {
-        cols[0].1 = 18;
-        cols.extend([("library.col_authors", 12), ("library.col_institute", 14)]);
+        cols.extend([("library.col_authors", 12), ("library.col_institute", 16)]);
     } else {
         cols.push(("library.col_institute", 12));
     }
@@ -112,6 +111,7 @@ fn columns(width: u16) -> Vec<(&'static str, usize)> {
 fn cell(row: &ShelfRow, key: &str) -> String {
     match key {
         "library.col_number" => format!("{} {}", row.series, row.number),
+        "library.col_no" => row.number.clone(),
         "library.col_title" => row.title.clone(),
         "library.col_authors" => row.authors.clone(),
         "library.col_institute" => row.institute.clone(),
@@ -121,9 +121,9 @@ fn cell(row: &ShelfRow, key: &str) -> String {
     }
 }
 
-/// Cells fitted and padded to their columns, after a space.
-fn line_of(cells: impl Iterator<Item = (String, usize)>) -> String {
-    let mut out = String::from(" ");
+/// Cells fitted and padded to their columns, after `lead` (the selection's mark or a space).
+fn line_of(lead: &str, cells: impl Iterator<Item = (String, usize)>) -> String {
+    let mut out = String::from(lead);
     for (text, width) in cells {
         let shown = fit(text.trim(), width);
         let pad = width.saturating_sub(str_width(&shown));
@@ -140,7 +140,7 @@ pub(super) fn first_shown(selected: usize, height: usize) -> usize {
 
 fn briefs(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let cols = columns(area.width);
-    let header = line_of(cols.iter().map(|(k, w)| (tr(lang, k, &[]), *w)));
+    let header = line_of(" ", cols.iter().map(|(k, w)| (tr(lang, k, &[]), *w)));
     let header_line = Line::styled(header, theme.heading);
     buf.set_line(area.x, area.y, &header_line, area.width);
     let listed = screen.listed();
@@ -158,12 +158,10 @@ fn briefs(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf: &m
     let first = first_shown(screen.selected(), height);
     for (i, at) in listed.iter().enumerate().skip(first).take(height) {
         let row = &screen.rows[*at];
-        let text = line_of(cols.iter().map(|(k, w)| (cell(row, k), *w)));
-        let style = if i == screen.selected() {
-            theme.selected
-        } else {
-            theme.text
-        };
+        let chosen = i == screen.selected();
+        let lead = if chosen { "▶" } else { " " };
+        let text = line_of(lead, cols.iter().map(|(k, w)| (cell(row, k), *w)));
+        let style = if chosen { theme.selected } else { theme.text };
         let y = area.y + 1 + (i - first) as u16;
         put(area.x, y, &text, style, area.width, buf);
     }

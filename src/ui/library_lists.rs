@@ -23,12 +23,15 @@ fn draw(rows: &[Row], selected: usize, theme: &Theme, area: Rect, buf: &mut Buff
     let last = rows.iter().rposition(|r| r.item == Some(selected)).unwrap_or(0);
     let first = first_shown(last, area.height as usize);
     for (i, row) in rows.iter().skip(first).take(area.height as usize).enumerate() {
-        let style = if row.item == Some(selected) {
-            theme.selected
-        } else {
-            row.style
+        let chosen = row.item == Some(selected);
+        let style = if chosen { theme.selected } else { row.style };
+        // The selected item's first line carries the mark.
+        let first_line = chosen && (first + i == 0 || rows[first + i - 1].item != row.item);
+        let text = match row.text.strip_prefix(' ') {
+            Some(rest) if first_line => format!("▶{rest}"),
+            _ => row.text.clone(),
         };
-        put(area.x, area.y + i as u16, &row.text, style, area.width, buf);
+        put(area.x, area.y + i as u16, &text, style, area.width, buf);
     }
 }
 
@@ -100,7 +103,7 @@ pub fn notes(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf:
     for (item, at) in shown.iter().enumerate() {
         let n = &all[*at];
         rows.push(Row {
-            text: format!(" {} │ “{}”", n.label, n.quote.replace('\n', " ")),
+            text: format!(" “{}” │ {}", n.quote.replace('\n', " "), n.label),
             style: theme.heading,
             item: Some(item),
         });

@@ -61,6 +61,20 @@ impl Tmux {
         t
     }
 
+    /// `brief ARGS` (plain words), keeping its data in `data`.
+    pub fn start_args(width: u16, height: u16, data: &Path, args: &str) -> Tmux {
+        let status = tempfile::tempdir().expect("temp dir");
+        let cmd = format!(
+            "sh -c 'env LC_ALL=C.UTF-8 BRIEF_DATA_DIR={} TERM=xterm-256color {} {args}; echo $? > {}/status'",
+            data.display(),
+            bin().display(),
+            status.path().display()
+        );
+        let mut t = Tmux::session(width, height, data, &cmd);
+        t.status = Some(status);
+        t
+    }
+
     /// An interactive shell with a `shell$ ` prompt, to run the reader under job control.
     pub fn shell(width: u16, height: u16) -> Tmux {
         let dir = tempfile::tempdir().expect("temp dir");

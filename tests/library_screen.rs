@@ -1,0 +1,348 @@
+//! The library screen in process: a temporary library of the seed and three fixture briefs,
+//! the reader driven by keys, the event loop's shelf run against temporary notes and
+//! positions, frames drawn on ratatui's TestBackend.
+
+use std::path::{Path, PathBuf};
+
+use brief::app::library_screen::View;
+use brief::app::{App, Effect};
+use brief::brief::cache::ImportCache;
+use brief::brief::{Index, load};
+use brief::i18n::Lang;
+use brief::library::Library;
+use brief::notes::{Annotation, NoteStore, Target};
+use brief::tui::shelf::{Desk, Shelf};
+use brief::tui::{NoteKeeper, Positions};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const BRIEFS: [&str; 4] = [
+    "content/brief.txt",
+    "tests/fixtures/second_brief.txt",
+    "tests/fixtures/paren_citations_brief.txt",
+    "tests/fixtures/star_notes_brief.txt",
+];
+
+/// The reader, its stores and the shelf, as the event loop holds them.
+struct Reading {
+    app: App,
+    positions: Positions,
+    notes: NoteKeeper,
+    shelf: Shelf,
+    data: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn library_in(dir: &Path) -> Library {
+    let library = Library::at(&dir.join("library"), ImportCache::off());
+    let files: Vec<PathBuf> = BRIEFS
+        .iter()
+        .map(|f| Path::new(env!("CARGO_MANIFEST_DIR")).join(f))
+        .collect();
+    for added in library.add(&files).expect("the library takes the briefs") {
+        added.expect("each brief is added");
+    }
+    library
+}
+
+impl Reading {
+    /// The built-in brief in the reader, a library of four briefs behind it.
+    fn new(lang: Lang, width: u16, height: u16) -> Reading {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let data = dir.path().join("data");
+        let library = library_in(dir.path());
+        let (brief, _) = load::builtin().expect("the built-in brief");
+        let mut app = App::new(Index::new(brief), width, height);
+        app.set_no_color(true);
+        app.set_lang(lang);
+        let number = app.index().brief.meta.number.clone();
+        let shelf = Shelf::with_data(library, &data);
+        Reading {
+            app,
+            positions: shelf.positions(&number),
+            notes: NoteKeeper::new(None),
+            shelf,
+            data,
+            _dir: dir,
+        }
+    }
+
+    /// The library screen alone, as `brief library` opens it.
+    fn screen_alone(lang: Lang, width: u16, height: u16) -> Reading {
+        let mut r = Reading::new(lang, width, height);
+        r.alone();
+        r
+    }
+
+    fn alone(&mut self) {
+        let rows = self.shelf.rows().expect("the catalog");
+        self.app.show_library(rows, true);
+        self.positions = Positions::at(None, "");
+    }
+
+    fn keys(&mut self, keys: &str) {
+        for key in brief::app::keys::parse(keys) {
+            let effects = self.app.key(key);
+            self.run(effects);
+        }
+    }
+
+    fn run(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Library(request) => {
+                    let desk = Desk {
+                        app: &mut self.app,
+                        positions: &mut self.positions,
+                        notes: &mut self.notes,
+                    };
+                    self.shelf.run(request, desk);
+                }
+                Effect::SaveNotes => self.notes.save(&mut self.app),
+                Effect::SavePosition(pos) => self.positions.save(pos),
+                Effect::Quit | Effect::Suspend => {}
+            }
+        }
+    }
+
+    fn title(&self) -> String {
+        self.app.index().brief.meta.title.clone()
+    }
+
+    fn screen(&mut self) -> String {
+        let a = self.app.areas().screen;
+        let mut terminal = Terminal::new(TestBackend::new(a.width, a.height)).expect("terminal");
+        brief::tui::draw(&mut terminal, &mut self.app).expect("draw");
+        text_of(terminal.backend().buffer())
+    }
+
+    /// The titles listed, in order.
+    fn listed(&self) -> Vec<String> {
+        let screen = self.app.library().expect("the library screen");
+        screen
+            .listed()
+            .into_iter()
+            .map(|i| screen.rows[i].title.clone())
+            .collect()
+    }
+
+    /// Notes on the brief of the library numbered `number`, in its notes file.
+    fn write_notes(&self, number: &str, notes: &[(&str, &str, &[&str])]) {
+        let library = Library::at(&self._dir.path().join("library"), ImportCache::off());
+        let catalog = library.catalog().expect("the catalog");
+        let entry = catalog
+            .briefs
+            .iter()
+            .find(|e| e.meta.number.contains(number))
+            .expect("the brief is in the library");
+        let index = Index::new(library.open(&entry.id).expect("opens").brief);
+        let doc = brief::app::notes::Notes::new(&index).document;
+        let list: Vec<Annotation> = notes
+            .iter()
+            .map(|(quote, note, tags)| {
+                let at = doc.find(quote).unwrap_or_else(|| panic!("{quote} in {number}"));
+                let start = doc[..at]
+                    .chars()
+                    .count();
+                let end = start + quote.chars().count();
+                let target = Target::from_document(&doc, start, end).expect("a target");
+                let mut a = Annotation::new(target, None, note);
+                a.tags = tags.iter().map(|t| t.to_string()).collect();
+                a
+            })
+            .collect();
+        let key = entry.notes_key();
+        let path = self.data.join(format!("{key}.json"));
+        let (mut store, _) = NoteStore::open(&path, &key).expect("a notes file");
+        store.save(&list).expect("saved");
+    }
+}
+
+/// The screen as text: one line per row, wide characters once.
+fn text_of(buf: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            out.push_str(symbol);
+            x += brief::text::str_width(symbol).max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+const SEED: &str = "2025년 북러 관계 전망과 한국의 대응";
+const PORT: &str = "러시아 극동 항만 개발과 북한 나진항의 역할";
+
+#[test]
+fn the_list_is_sorted_by_date_and_s_cycles_the_order() {
+    let mut r = Reading::screen_alone(Lang::En, 120, 40);
+    let by_date = r.listed();
+    assert_eq!(by_date.len(), 4);
+    let screen = r.app.library().expect("shown");
+    let dates: Vec<&str> = screen
+        .listed()
+        .into_iter()
+        .map(|i| screen.rows[i].date.as_str())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first: {dates:?}");
+    r.keys("s");
+    let by_title = r.listed();
+    let mut sorted = by_title.clone();
+    sorted.sort();
+    assert_eq!(by_title, sorted, "by title");
+    assert_ne!(by_title, by_date, "the order changed");
+    assert!(r.screen().contains("sorted by title"));
+    r.keys("ss");
+    assert!(r.screen().contains("sorted by notes"));
+    r.keys("s");
+    assert_eq!(r.listed(), by_date, "s comes back to the date");
+}
+
+#[test]
+fn the_filter_is_korean_aware() {
+    let mut r = Reading::screen_alone(Lang::En, 120, 40);
+    r.keys("fㄴㅈㅎ");
+    assert_eq!(r.listed(), vec![PORT.to_string()], "initial consonants");
+    r.keys("<Esc>");
+    assert_eq!(r.listed().len(), 4, "Esc clears the filter");
+    // 나진 typed decomposed (NFD).
+    r.keys("f\u{1102}\u{1161}\u{110C}\u{1175}\u{11AB}<Enter>");
+    assert_eq!(r.listed(), vec![PORT.to_string()], "NFD");
+    assert!(r.screen().contains("나진항"));
+    r.keys("j");
+    assert_eq!(r.listed().len(), 1, "j moves once typing ended");
+    r.keys("f<Esc>fㅂㄹ ㄱㄱx<Backspace>");
+    assert_eq!(r.listed(), vec![SEED.to_string()]);
+    r.keys("<Esc>fzzzz");
+    assert!(r.listed().is_empty());
+    assert!(r.screen().contains("nothing matches zzzz"));
+}
+
+#[test]
+fn enter_opens_a_brief_and_back_returns_to_the_screen_then_to_the_brief_read_before() {
+    let mut r = Reading::new(Lang::En, 120, 40);
+    r.keys("]]]]jjj");
+    let (top, cursor) = (r.app.position(), r.app.cursor());
+    r.keys("L");
+    assert!(r.app.library_shown());
+    r.keys("fㄴㅈㅎ<Enter><Enter>");
+    assert_eq!(r.title(), PORT);
+    assert!(r.app.from_library() && !r.app.library_shown());
+    // A highlight made here is saved in this brief's own notes file.
+    r.keys("/석탄<Enter>vwH");
+    assert_eq!(r.app.notes().list.len(), 1, "{}", r.app.message());
+    r.keys("]]<C-o><C-o>");
+    let left_at = r.app.position();
+    r.keys("<C-o>");
+    assert!(r.app.library_shown(), "back past the jump history: the library");
+    assert_eq!(r.title(), SEED);
+    let port = r.app.library().expect("shown").rows.iter().find(|row| row.title == PORT);
+    assert_eq!(port.map(|row| row.notes), Some(1), "its note is counted");
+    r.keys("<Esc>");
+    assert!(!r.app.library_shown());
+    assert_eq!((r.app.position(), r.app.cursor()), (top, cursor), "where it was");
+    // Opened again, the brief is at its remembered place with its note.
+    r.keys("L<Enter>");
+    assert_eq!(r.title(), PORT);
+    assert_eq!(r.app.notes().list.len(), 1);
+    assert_eq!(r.app.position(), left_at);
+    r.keys("L");
+    assert!(r.app.library_shown() && r.title() == SEED, "L goes back too");
+}
+
+#[test]
+fn the_library_alone_stays_on_back_and_q_quits() {
+    let mut r = Reading::screen_alone(Lang::Ko, 80, 24);
+    r.keys("<Esc>");
+    assert!(r.app.library_shown(), "nothing behind it");
+    assert!(r.screen().contains("q로 끝냅니다"));
+    let last = r.listed().last().cloned();
+    r.keys("G<Enter>");
+    assert_eq!(Some(r.title()), last);
+    r.keys("L");
+    assert!(r.app.library_shown());
+    let effects = r.app.type_keys("q");
+    assert!(effects.contains(&Effect::Quit));
+}
+
+#[test]
+fn a_search_across_the_library_opens_a_brief_at_its_hit() {
+    let mut r = Reading::screen_alone(Lang::En, 120, 40);
+    r.keys("/나진항<Enter>");
+    let screen = r.app.library().expect("shown");
+    assert_eq!(screen.view, View::Hits);
+    assert!(!screen.hits.is_empty());
+    assert!(screen.hits.iter().all(|b| b.title == PORT), "only the port brief");
+    let text = r.screen();
+    assert!(text.contains(PORT) && text.contains("나진항"), "{text}");
+    r.keys("<Enter>");
+    assert_eq!(r.title(), PORT);
+    let (block, range) = r.app.flash().cloned().expect("the hit is highlighted");
+    let shown: String = r.app.doc().blocks[block]
+        .text
+        .chars()
+        .skip(range.start)
+        .take(range.len())
+        .collect();
+    assert_eq!(shown, "나진항");
+    assert_eq!(r.app.cursor().block, block);
+}
+
+fn with_notes(lang: Lang, width: u16, height: u16) -> Reading {
+    let mut r = Reading::new(lang, width, height);
+    r.write_notes(
+        "2025-14",
+        &[
+            ("나진항", "the port the rail link serves", &["물류", "north"]),
+            ("석탄 물동량", "coal: check the 2024 figures", &["제재"]),
+        ],
+    );
+    r.write_notes("2025-09", &[("라브로프", "Lavrov's visit, October", &["제재"])]);
+    r.alone();
+    r
+}
+
+#[test]
+fn every_note_in_one_list_filtered_by_text_and_tag() {
+    let mut r = with_notes(Lang::En, 120, 40);
+    r.keys("<Tab><Tab>");
+    let notes = |r: &Reading| {
+        let s = r.app.library().expect("shown");
+        let all = s.notes.as_ref().expect("read");
+        s.note_list()
+            .into_iter()
+            .map(|i| all[i].note.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(notes(&r).len(), 3);
+    r.keys("f#제재");
+    assert_eq!(notes(&r).len(), 2, "by tag");
+    r.keys(" lavrov");
+    assert_eq!(notes(&r), vec!["Lavrov's visit, October".to_string()], "tag and text");
+    r.keys("<Esc>f#nor<Enter>");
+    assert_eq!(notes(&r), vec!["the port the rail link serves".to_string()]);
+    r.keys("<Enter>");
+    assert_eq!(r.title(), PORT);
+    let (block, _) = r.app.flash().cloned().expect("the note is highlighted");
+    assert!(r.app.doc().blocks[block].text.contains("나진항"));
+}
+
+fn snapshot(r: &mut Reading, name: &str) {
+    let text = r.screen();
+    insta::assert_snapshot!(name, text);
+}
+
+#[test]
+fn screens_in_both_languages_and_two_sizes() {
+    for (lang, code) in [(Lang::Ko, "ko"), (Lang::En, "en")] {
+        for (w, h) in [(80, 24), (200, 50)] {
+            let mut r = with_notes(lang, w, h);
+            snapshot(&mut r, &format!("library_{code}_{w}x{h}"));
+            r.keys("<Tab><Tab>");
+            snapshot(&mut r, &format!("notes_{code}_{w}x{h}"));
+        }
+    }
+}
