@@ -96,6 +96,7 @@ fn library_of_1000(c: &mut Criterion) {
     c.bench_function("library 1000: list (read the catalog)", |b| {
         b.iter(|| library.catalog().map(|c| c.briefs.len()))
     });
+    screen(c, &library, &dir);
     let ids: Vec<String> = library
         .catalog()
         .map(|c| c.briefs.iter().map(|e| e.id.clone()).collect())
@@ -121,6 +122,27 @@ fn library_of_1000(c: &mut Criterion) {
     println!(
         "library 1000: resident {before:.1} MB once built, {:.1} MB with every brief folded for search",
         resident_mb()
+    );
+}
+
+/// The library screen as `brief library` or `L` opens it: the catalog, each brief's note
+/// count (a notes file looked for), the list sorted by date, and the first frame.
+fn screen(c: &mut Criterion, library: &Library, dir: &std::path::Path) {
+    let shelf = brief::tui::shelf::Shelf::with_data(library.clone(), &dir.join("data"));
+    let Ok(stored) = load::stored() else { return };
+    let mut app = brief::app::App::new(brief::brief::Index::new(stored), 120, 40);
+    let backend = ratatui::backend::TestBackend::new(120, 40);
+    let Ok(mut terminal) = ratatui::Terminal::new(backend);
+    c.bench_function(
+        "library 1000: open the library screen (list and first frame)",
+        |b| {
+            b.iter(|| {
+                let rows = shelf.rows().unwrap_or_default();
+                app.show_library(rows, true);
+                brief::tui::draw(&mut terminal, &mut app)
+                    .map(|()| app.library().map(|l| l.rows.len()))
+            })
+        },
     );
 }
 

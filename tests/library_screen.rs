@@ -140,10 +140,10 @@ impl Reading {
         let list: Vec<Annotation> = notes
             .iter()
             .map(|(quote, note, tags)| {
-                let at = doc.find(quote).unwrap_or_else(|| panic!("{quote} in {number}"));
-                let start = doc[..at]
-                    .chars()
-                    .count();
+                let at = doc
+                    .find(quote)
+                    .unwrap_or_else(|| panic!("{quote} in {number}"));
+                let start = doc[..at].chars().count();
                 let end = start + quote.chars().count();
                 let target = Target::from_document(&doc, start, end).expect("a target");
                 let mut a = Annotation::new(target, None, note);
@@ -187,7 +187,10 @@ fn the_list_is_sorted_by_date_and_s_cycles_the_order() {
         .into_iter()
         .map(|i| screen.rows[i].date.as_str())
         .collect();
-    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first: {dates:?}");
+    assert!(
+        dates.windows(2).all(|w| w[0] >= w[1]),
+        "newest first: {dates:?}"
+    );
     r.keys("s");
     let by_title = r.listed();
     let mut sorted = by_title.clone();
@@ -237,20 +240,36 @@ fn enter_opens_a_brief_and_back_returns_to_the_screen_then_to_the_brief_read_bef
     r.keys("]]<C-o><C-o>");
     let left_at = r.app.position();
     r.keys("<C-o>");
-    assert!(r.app.library_shown(), "back past the jump history: the library");
+    assert!(
+        r.app.library_shown(),
+        "back past the jump history: the library"
+    );
     assert_eq!(r.title(), SEED);
-    let port = r.app.library().expect("shown").rows.iter().find(|row| row.title == PORT);
+    let port = r
+        .app
+        .library()
+        .expect("shown")
+        .rows
+        .iter()
+        .find(|row| row.title == PORT);
     assert_eq!(port.map(|row| row.notes), Some(1), "its note is counted");
     r.keys("<Esc>");
     assert!(!r.app.library_shown());
-    assert_eq!((r.app.position(), r.app.cursor()), (top, cursor), "where it was");
+    assert_eq!(
+        (r.app.position(), r.app.cursor()),
+        (top, cursor),
+        "where it was"
+    );
     // Opened again, the brief is at its remembered place with its note.
     r.keys("L<Enter>");
     assert_eq!(r.title(), PORT);
     assert_eq!(r.app.notes().list.len(), 1);
     assert_eq!(r.app.position(), left_at);
     r.keys("L");
-    assert!(r.app.library_shown() && r.title() == SEED, "L goes back too");
+    assert!(
+        r.app.library_shown() && r.title() == SEED,
+        "L goes back too"
+    );
 }
 
 #[test]
@@ -259,6 +278,13 @@ fn the_library_alone_stays_on_back_and_q_quits() {
     r.keys("<Esc>");
     assert!(r.app.library_shown(), "nothing behind it");
     assert!(r.screen().contains("q로 끝냅니다"));
+    r.keys("?");
+    assert_eq!(r.app.popup(), Some(brief::app::Popup::Help));
+    r.keys("<Esc>");
+    assert!(
+        r.app.popup().is_none() && r.app.library_shown(),
+        "help closes to the screen"
+    );
     let last = r.listed().last().cloned();
     r.keys("G<Enter>");
     assert_eq!(Some(r.title()), last);
@@ -275,7 +301,10 @@ fn a_search_across_the_library_opens_a_brief_at_its_hit() {
     let screen = r.app.library().expect("shown");
     assert_eq!(screen.view, View::Hits);
     assert!(!screen.hits.is_empty());
-    assert!(screen.hits.iter().all(|b| b.title == PORT), "only the port brief");
+    assert!(
+        screen.hits.iter().all(|b| b.title == PORT),
+        "only the port brief"
+    );
     let text = r.screen();
     assert!(text.contains(PORT) && text.contains("나진항"), "{text}");
     r.keys("<Enter>");
@@ -296,11 +325,18 @@ fn with_notes(lang: Lang, width: u16, height: u16) -> Reading {
     r.write_notes(
         "2025-14",
         &[
-            ("나진항", "the port the rail link serves", &["물류", "north"]),
+            (
+                "나진항",
+                "the port the rail link serves",
+                &["물류", "north"],
+            ),
             ("석탄 물동량", "coal: check the 2024 figures", &["제재"]),
         ],
     );
-    r.write_notes("2025-09", &[("라브로프", "Lavrov's visit, October", &["제재"])]);
+    r.write_notes(
+        "2025-09",
+        &[("라브로프", "Lavrov's visit, October", &["제재"])],
+    );
     r.alone();
     r
 }
@@ -321,7 +357,11 @@ fn every_note_in_one_list_filtered_by_text_and_tag() {
     r.keys("f#제재");
     assert_eq!(notes(&r).len(), 2, "by tag");
     r.keys(" lavrov");
-    assert_eq!(notes(&r), vec!["Lavrov's visit, October".to_string()], "tag and text");
+    assert_eq!(
+        notes(&r),
+        vec!["Lavrov's visit, October".to_string()],
+        "tag and text"
+    );
     r.keys("<Esc>f#nor<Enter>");
     assert_eq!(notes(&r), vec!["the port the rail link serves".to_string()]);
     r.keys("<Enter>");

@@ -177,6 +177,8 @@ fn keymap_asset_is_current() {
             Context::Recommendation => "recview",
             Context::Visual => "visual",
             Context::Editor => "editor",
+            Context::Library => "library",
+            Context::LibraryInput => "libinput",
         };
         now += &format!("{context:<7} {:<24} {}\n", b.keys, b.help);
     }

@@ -21,12 +21,21 @@ fn library_enter_back_quit() {
         .expect("brief library add");
     assert!(added.status.success(), "{added:?}");
     let t = Tmux::start_args(100, 30, dir.path(), "library");
-    let s = t.wait_all(&["LIBRARY", "2 briefs", "No. 2025-14", "No. 2024-17", "나진항"]);
+    let s = t.wait_all(&[
+        "LIBRARY",
+        "2 briefs",
+        "No. 2025-14",
+        "No. 2024-17",
+        "나진항",
+    ]);
     assert_fits(&s, 100, 30);
     // Newest first: the port brief is selected.
     t.keys(&["Enter"]);
     let s = t.wait_all(&["READ", "나진항"]);
-    assert!(!s.contains("LIBRARY"), "the brief replaced the screen:\n{s}");
+    assert!(
+        !s.contains("LIBRARY"),
+        "the brief replaced the screen:\n{s}"
+    );
     t.keys(&["L"]);
     t.wait_all(&["LIBRARY", "2 briefs"]);
     t.keys(&["Escape"]);

@@ -3,7 +3,9 @@
 
 use super::action::Action;
 use super::document::Pos;
-use super::library_screen::{LibraryRequest, LibraryScreen, NoteRow, OpenAt, ShelfRow, View};
+use super::library_screen::{
+    Arrival, LibraryRequest, LibraryScreen, NoteRow, OpenAt, ShelfRow, View,
+};
 use super::{App, Effect};
 use crate::brief::Index;
 use crate::brief::search::{Hit, Part};
@@ -26,7 +28,7 @@ impl App {
 
     /// Whether this brief was opened from the library screen (back returns to it).
     pub fn from_library(&self) -> bool {
-        self.from_library
+        self.arrival == Arrival::FromLibrary
     }
 
     /// Show the library screen listing `rows`, keeping its view, sort, filters and selection.
@@ -67,7 +69,7 @@ impl App {
         let mut next = App::new(index, a.width, a.height);
         next.lang = self.lang;
         next.no_color = self.no_color;
-        next.from_library = true;
+        next.arrival = Arrival::FromLibrary;
         next
     }
 
@@ -123,9 +125,9 @@ impl App {
             return Some(self.library_action(action));
         }
         match action {
-            Action::Library if self.from_library => Some(ask(LibraryRequest::Back)),
+            Action::Library if self.from_library() => Some(ask(LibraryRequest::Back)),
             Action::Library => Some(ask(LibraryRequest::Show)),
-            Action::Back if self.from_library && self.back.is_empty() => {
+            Action::Back if self.from_library() && self.back.is_empty() => {
                 Some(ask(LibraryRequest::Back))
             }
             _ => None,

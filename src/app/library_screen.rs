@@ -33,7 +33,15 @@ impl ShelfRow {
         } else {
             m.authors.join(", ")
         };
-        let hay = [&m.series, &m.number, &m.title, &authors, &m.institute, &m.affiliation, &m.date];
+        let hay = [
+            &m.series,
+            &m.number,
+            &m.title,
+            &authors,
+            &m.institute,
+            &m.affiliation,
+            &m.date,
+        ];
         let folded = fold_str(&hay.map(String::as_str).join(" "));
         ShelfRow {
             id: entry.id.clone(),
@@ -73,7 +81,13 @@ pub struct NoteRow {
 impl NoteRow {
     /// A row for annotation `a` of brief `brief` (shown as `label`).
     pub fn new(brief: &str, label: &str, a: &crate::notes::Annotation) -> NoteRow {
-        let hay = format!("{} {} {} {}", a.target.exact, a.note, a.tags.join(" "), label);
+        let hay = format!(
+            "{} {} {} {}",
+            a.target.exact,
+            a.note,
+            a.tags.join(" "),
+            label
+        );
         NoteRow {
             brief: brief.to_owned(),
             label: label.to_owned(),
@@ -88,13 +102,15 @@ impl NoteRow {
 
     /// Whether the note passes a filter of words and `#tags` (every one must match).
     fn passes(&self, filter: &str) -> bool {
-        filter.split_whitespace().all(|word| match word.strip_prefix('#') {
-            Some(tag) => {
-                let q = fold_str(tag);
-                self.folded_tags.iter().any(|t| t.starts_with(&q))
-            }
-            None => !Query::new(word).find_all(&self.folded).is_empty(),
-        })
+        filter
+            .split_whitespace()
+            .all(|word| match word.strip_prefix('#') {
+                Some(tag) => {
+                    let q = fold_str(tag);
+                    self.folded_tags.iter().any(|t| t.starts_with(&q))
+                }
+                None => !Query::new(word).find_all(&self.folded).is_empty(),
+            })
     }
 }
 
@@ -122,6 +138,15 @@ pub enum LibraryRequest {
     Search(String),
     /// Read every note of the library.
     Notes,
+}
+
+/// How the brief in the reader was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// From the command line.
+    Direct,
+    /// From the library screen, which back returns to.
+    FromLibrary,
 }
 
 /// The screen's views, in the order Tab cycles them.

@@ -180,8 +180,8 @@ pub struct App {
     drawn: Drawn,
     /// The library screen, once opened.
     library: Option<Box<library_screen::LibraryScreen>>,
-    /// This brief was opened from the library screen: back returns to it.
-    from_library: bool,
+    /// How this brief was opened (from the library screen, back returns to it).
+    arrival: library_screen::Arrival,
 }
 
 impl App {
@@ -223,7 +223,7 @@ impl App {
             entity_filter: String::new(),
             drawn: Drawn::default(),
             library: None,
-            from_library: false,
+            arrival: library_screen::Arrival::Direct,
         };
         app.resize(width, height);
         app

@@ -33,8 +33,8 @@ use crate::notes::model::{
 pub(crate) use atomic::write_target;
 pub use error::{Notice, StoreError};
 use fs::{Fs, RealFs};
-pub use paths::{DATA_DIR_ENV, default_path};
 pub(crate) use paths::path_for;
+pub use paths::{DATA_DIR_ENV, default_path};
 pub(crate) use paths::{parent_dir, sibling};
 pub use rescue::{rescue, rescue_places};
 

@@ -96,11 +96,11 @@ impl Shelf {
     }
 
     /// Run what the library screen asked for.
-    pub fn run(&mut self, request: LibraryRequest, desk: Desk<'_>) {
+    pub fn run(&mut self, request: LibraryRequest, mut desk: Desk<'_>) {
         match request {
             LibraryRequest::Show => self.show(desk.app),
-            LibraryRequest::Open { id, at } => self.open(&id, &at, desk),
-            LibraryRequest::Back => self.back(desk),
+            LibraryRequest::Open { id, at } => self.open(&id, &at, &mut desk),
+            LibraryRequest::Back => self.back(&mut desk),
             LibraryRequest::Search(query) => self.search(&query, desk.app),
             LibraryRequest::Notes => self.notes(desk.app),
         }
@@ -147,7 +147,7 @@ impl Shelf {
     }
 
     /// Open a brief of the library over the one under the screen.
-    fn open(&mut self, id: &str, at: &OpenAt, desk: Desk<'_>) {
+    fn open(&mut self, id: &str, at: &OpenAt, desk: &mut Desk<'_>) {
         let opened = match self.library.open(id) {
             Ok(o) => o,
             Err(e) => return desk.app.say(crate::text::sanitize_line(&e.to_string())),
@@ -196,7 +196,7 @@ impl Shelf {
     }
 
     /// Leave the brief opened from the library for the screen, once its notes are saved.
-    fn back(&mut self, desk: Desk<'_>) {
+    fn back(&mut self, desk: &mut Desk<'_>) {
         if desk.app.notes().unsaved() {
             desk.notes.save(desk.app);
         }

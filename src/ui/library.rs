@@ -62,7 +62,10 @@ fn views_line(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf
     let briefs = screen.listed().len();
     let hits = screen.hit_list().len();
     let labels = [
-        (View::Briefs, tr(lang, "library.view_briefs", &[("n", &briefs)])),
+        (
+            View::Briefs,
+            tr(lang, "library.view_briefs", &[("n", &briefs)]),
+        ),
         (View::Hits, tr(lang, "library.view_hits", &[("n", &hits)])),
         (View::Notes, tr(lang, "library.view_notes", &[])),
     ];

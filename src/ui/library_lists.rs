@@ -20,9 +20,17 @@ struct Row {
 
 /// Draw `rows` so that the selected item's lines are on screen.
 fn draw(rows: &[Row], selected: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let last = rows.iter().rposition(|r| r.item == Some(selected)).unwrap_or(0);
+    let last = rows
+        .iter()
+        .rposition(|r| r.item == Some(selected))
+        .unwrap_or(0);
     let first = first_shown(last, area.height as usize);
-    for (i, row) in rows.iter().skip(first).take(area.height as usize).enumerate() {
+    for (i, row) in rows
+        .iter()
+        .skip(first)
+        .take(area.height as usize)
+        .enumerate()
+    {
         let chosen = row.item == Some(selected);
         let style = if chosen { theme.selected } else { row.style };
         // The selected item's first line carries the mark.
@@ -48,7 +56,11 @@ fn place(hit: &Hit, lang: Lang) -> String {
             let page = hit.page.map_or_else(String::new, |p| format!(" p.{p}"));
             format!("¶ {}{page}", hit.paragraph.as_deref().unwrap_or_default())
         }
-        Part::Footnote => tr(lang, "library.in_footnote", &[("n", &hit.footnote.unwrap_or(0))]),
+        Part::Footnote => tr(
+            lang,
+            "library.in_footnote",
+            &[("n", &hit.footnote.unwrap_or(0))],
+        ),
         Part::Source => tr(lang, "library.in_source", &[]),
     }
 }

@@ -366,7 +366,12 @@ pub const KEYMAP: &[Binding] = &[
         Action::LineUp,
         "previous brief, hit or note",
     ),
-    bind(Library, "<Space> <PgDn> <C-f>", Action::PageDown, "down a page"),
+    bind(
+        Library,
+        "<Space> <PgDn> <C-f>",
+        Action::PageDown,
+        "down a page",
+    ),
     bind(Library, "b <PgUp> <C-b>", Action::PageUp, "up a page"),
     bind(Library, "g <Home>", Action::Top, "first"),
     bind(Library, "G <End>", Action::Bottom, "last"),
@@ -431,7 +436,12 @@ pub const KEYMAP: &[Binding] = &[
     bind(LibraryInput, "<Down>", Action::LineDown, "next row"),
     bind(LibraryInput, "<Up>", Action::LineUp, "previous row"),
     bind(LibraryInput, "<C-c>", Action::Quit, "quit"),
-    bind(LibraryInput, "<C-z>", Action::Suspend, "suspend to the shell"),
+    bind(
+        LibraryInput,
+        "<C-z>",
+        Action::Suspend,
+        "suspend to the shell",
+    ),
 ];
 
 /// Which keys the status bar hints at: a mode, or in reading mode the focused pane.
@@ -586,5 +596,8 @@ pub const HELP_SECTIONS: &[(Context, &str)] = &[
     ),
     (Editor, "Writing a note (a)"),
     (Library, "Library screen (L, or brief library)"),
-    (LibraryInput, "Typing on the library screen (f filters, / searches)"),
+    (
+        LibraryInput,
+        "Typing on the library screen (f filters, / searches)",
+    ),
 ];
