@@ -202,6 +202,18 @@ fn the_list_is_sorted_by_date_and_s_cycles_the_order() {
     assert!(r.screen().contains("sorted by notes"));
     r.keys("s");
     assert_eq!(r.listed(), by_date, "s comes back to the date");
+    let wheel = brief::app::Action::Wheel {
+        x: 5,
+        y: 5,
+        down: true,
+    };
+    r.app.update(wheel);
+    let screen = r.app.library().expect("shown");
+    assert_eq!(
+        screen.selected(),
+        3,
+        "the wheel moves the selection, within the list"
+    );
 }
 
 #[test]
@@ -214,7 +226,11 @@ fn the_filter_is_korean_aware() {
     // 나진 typed decomposed (NFD).
     r.keys("f\u{1102}\u{1161}\u{110C}\u{1175}\u{11AB}<Enter>");
     assert_eq!(r.listed(), vec![PORT.to_string()], "NFD");
-    assert!(r.screen().contains("나진항"));
+    let text = r.screen();
+    assert!(
+        text.contains("나진항") && text.contains("│ filter: "),
+        "{text}"
+    );
     r.keys("j");
     assert_eq!(r.listed().len(), 1, "j moves once typing ended");
     r.keys("f<Esc>fㅂㄹ ㄱㄱx<Backspace>");

@@ -144,6 +144,7 @@ impl App {
             Action::LineUp => screen.step(-1),
             Action::PageDown | Action::HalfPageDown => screen.step(page),
             Action::PageUp | Action::HalfPageUp => screen.step(-page),
+            Action::Wheel { down, .. } => screen.step(if down { 3 } else { -3 }),
             Action::Top => screen.select(0),
             Action::Bottom => screen.select(usize::MAX),
             Action::LibrarySort => screen.next_sort(),

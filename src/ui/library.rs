@@ -50,12 +50,26 @@ fn bar(text: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn title_text(screen: &LibraryScreen, lang: Lang) -> String {
     let n = screen.rows.len();
     let by = tr(lang, screen.sort.key(), &[]);
-    format!(
+    let mut out = format!(
         " {} │ {} │ {}",
         tr(lang, "library.title", &[]),
         tr(lang, "library.briefs_count", &[("n", &n)]),
         tr(lang, "library.sort", &[("by", &by)])
-    )
+    );
+    let (key, text) = typed(screen);
+    if !text.is_empty() && !screen.typing {
+        out += &format!(" │ {}", tr(lang, key, &[("text", &text)]));
+    }
+    out
+}
+
+/// What is typed in the view shown, with the catalogue key of its prompt.
+fn typed(screen: &LibraryScreen) -> (&'static str, &str) {
+    match screen.view {
+        View::Briefs => ("library.filter_prompt", &screen.filter),
+        View::Hits => ("library.search_prompt", &screen.query),
+        View::Notes => ("library.filter_prompt", &screen.notes_filter),
+    }
 }
 
 fn views_line(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -201,12 +215,8 @@ fn status_line(app: &App, screen: &LibraryScreen, theme: &Theme, area: Rect, buf
     let left = format!(" {} │ ", tr(lang, "mode.library", &[]));
     let room = (area.width as usize).saturating_sub(str_width(&left));
     let middle = if screen.typing {
-        let (key, text) = match screen.view {
-            View::Briefs => ("library.filter_prompt", &screen.filter),
-            View::Hits => ("library.search_prompt", &screen.query),
-            View::Notes => ("library.filter_prompt", &screen.notes_filter),
-        };
-        let prompt = tr(lang, key, &[("text", text)]);
+        let (key, text) = typed(screen);
+        let prompt = tr(lang, key, &[("text", &text)]);
         let hints = whole_hints(&key_hints(app), room.saturating_sub(str_width(&prompt) + 3));
         format!("{prompt}▏  {hints}")
     } else if !app.message().is_empty() {
