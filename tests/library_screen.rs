@@ -334,6 +334,13 @@ fn a_search_across_the_library_opens_a_brief_at_its_hit() {
         .collect();
     assert_eq!(shown, "나진항");
     assert_eq!(r.app.cursor().block, block);
+    let search = r.app.search();
+    assert!(
+        search.matches.len() > 1 && search.current == Some(0),
+        "n goes on"
+    );
+    r.keys("n");
+    assert_eq!(r.app.search().current, Some(1));
 }
 
 fn with_notes(lang: Lang, width: u16, height: u16) -> Reading {

@@ -77,7 +77,7 @@ impl App {
     pub fn land_at(&mut self, at: &OpenAt) {
         let found = match at {
             OpenAt::Remembered => return,
-            OpenAt::Hit(hit) => self.hit_range(hit),
+            OpenAt::Hit { hit, .. } => self.hit_range(hit),
             OpenAt::Note(id) => self.note_range(id),
         };
         let Some((block, range)) = found else {
@@ -87,7 +87,18 @@ impl App {
             block,
             offset: range.start,
         });
+        if let OpenAt::Hit { query, .. } = at {
+            self.keep_search(query, block, range.start);
+        }
         self.flash = Some((block, range));
+    }
+
+    /// The library's query becomes this brief's search, its match at the hit the current one.
+    fn keep_search(&mut self, query: &str, block: usize, offset: usize) {
+        self.search.query = query.to_owned();
+        self.search.last = query.to_owned();
+        self.search.run(&self.index, &self.doc);
+        self.search.current = self.search.first_from(Pos { block, offset });
     }
 
     fn hit_range(&self, hit: &Hit) -> Option<(usize, std::ops::Range<usize>)> {

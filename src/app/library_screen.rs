@@ -119,8 +119,8 @@ impl NoteRow {
 pub enum OpenAt {
     /// Where it was last read.
     Remembered,
-    /// At a hit of the library search.
-    Hit(Box<Hit>),
+    /// At a hit of the library search for `query` (`n` goes on to the next match).
+    Hit { hit: Box<Hit>, query: String },
     /// At one of its annotations (its id).
     Note(String),
 }
@@ -343,7 +343,8 @@ impl LibraryScreen {
                 let (b, h) = *self.hit_list().get(i)?;
                 let brief = &self.hits[b];
                 let hit = Box::new(brief.hits[h].clone());
-                Some((brief.id.clone(), OpenAt::Hit(hit)))
+                let query = self.query.clone();
+                Some((brief.id.clone(), OpenAt::Hit { hit, query }))
             }
             View::Notes => {
                 let notes = self.notes.as_ref()?;
