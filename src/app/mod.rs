@@ -4,10 +4,12 @@ mod access;
 pub mod action;
 mod approximate;
 mod bounds;
+mod cite;
 pub mod cursor;
 pub mod document;
 pub mod editor;
 pub mod entities;
+pub mod export;
 mod focus;
 mod focus_mode;
 mod follow;
@@ -119,6 +121,10 @@ pub enum Effect {
     Quit,
     /// Give the terminal back and stop (job control, Ctrl-Z).
     Suspend,
+    /// Put this text on the clipboard through the terminal (OSC 52).
+    Copy(String),
+    /// Write the annotations to a file (the loop answers with [`App::export_done`]).
+    Export(export::Request),
 }
 
 /// A marker in the reading view: its block and index among the block's markers.
@@ -174,6 +180,8 @@ pub struct App {
     entity_filter: String,
     /// The layout of the last frame.
     drawn: Drawn,
+    /// The export dialog, while it is open.
+    export: Option<export::Dialog>,
 }
 
 impl App {
@@ -214,6 +222,7 @@ impl App {
             notes_filter: String::new(),
             entity_filter: String::new(),
             drawn: Drawn::default(),
+            export: None,
         };
         app.resize(width, height);
         app

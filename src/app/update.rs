@@ -35,6 +35,9 @@ impl App {
         if self.editor.is_some() {
             return self.editor_key(key);
         }
+        if self.export.is_some() {
+            return self.export_key(key);
+        }
         let context = self.context();
         let key = if context == Context::Search {
             key
@@ -132,6 +135,8 @@ impl App {
             | Action::AcceptAnchor
             | Action::NextAnnotation
             | Action::PrevAnnotation => return self.annotate(action),
+            Action::Cite => return self.cite(),
+            Action::Export => self.open_export(),
             Action::Passage(k) => self.open_passage(k),
             Action::ConfirmEntity => return self.review_entity(crate::notes::Verdict::Confirmed),
             Action::DropEntity => return self.review_entity(crate::notes::Verdict::Dropped),
@@ -139,7 +144,12 @@ impl App {
             | Action::Wheel { .. }
             | Action::Click { .. }
             | Action::DoubleClick { .. }
-            | Action::TripleClick { .. } => self.mouse(action),
+            | Action::TripleClick { .. } => {
+                // The export dialog has the keyboard; the mouse waits until it closes.
+                if self.export.is_none() {
+                    self.mouse(action);
+                }
+            }
             Action::Cursor(m) => self.move_cursor(m),
             Action::CursorDown => self.cursor_line(true),
             Action::CursorUp => self.cursor_line(false),

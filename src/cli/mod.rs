@@ -1,6 +1,6 @@
 //! The command line: `brief [FILE]`, `check`, `dump`, `search`.
 
-mod annotations;
+pub mod annotations;
 mod cite;
 mod dump;
 mod findings;

@@ -1,5 +1,6 @@
 //! Widgets that borrow the app and draw it; drawing never changes state.
 
+pub mod export;
 mod marked;
 pub mod outline;
 pub mod popup;
@@ -32,6 +33,10 @@ pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
     ) {
         // The terminal cursor sits at the caret, so an input method's preedit shows in place.
         frame.set_cursor_position((x, y));
+    }
+    let theme = Theme::get(app.no_color());
+    if let Some(caret) = export::render(app, theme, frame.area(), frame.buffer_mut()) {
+        frame.set_cursor_position(caret);
     }
     drawn
 }

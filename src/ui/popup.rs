@@ -218,7 +218,7 @@ pub fn editor(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
 }
 
 /// A `width` x `height` rectangle in the middle of the screen.
-fn centered(screen: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(screen: Rect, width: u16, height: u16) -> Rect {
     Rect {
         x: (screen.width - width) / 2,
         y: (screen.height - height) / 2,

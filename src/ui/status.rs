@@ -54,6 +54,7 @@ fn left_part(app: &App) -> String {
     let lang = app.lang();
     let search = app.search();
     let mode = match app.context() {
+        _ if app.export_dialog().is_some() => "export_dialog.mode",
         Context::Editor => "mode.edit",
         Context::Search if search.filtering => "mode.filter",
         Context::Search => "mode.search",
