@@ -133,9 +133,9 @@ fn the_default_file_is_named_after_the_series_and_number() {
     let mut app = annotated(Lang::Ko);
     app.type_keys("x3");
     let dialog = app.export_dialog().expect("open");
-    assert_eq!(dialog.path_text(), "이슈브리프_2025-09.csv");
+    assert_eq!(dialog.path_text(), "./이슈브리프_2025-09.csv");
     let r = request(&app.type_keys("<Enter>"));
-    assert_eq!(r.path, PathBuf::from("이슈브리프_2025-09.csv"));
+    assert_eq!(r.path, PathBuf::from("./이슈브리프_2025-09.csv"));
     assert!(!r.overwrite);
 }
 

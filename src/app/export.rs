@@ -111,7 +111,8 @@ pub enum Outcome {
     Failed(String),
 }
 
-/// A file name from the brief's series and number: `이슈브리프_2025-09.md`.
+/// A file in the working folder named after the brief's series and number:
+/// `./이슈브리프_2025-09.md`.
 pub fn default_file_name(meta: &crate::brief::model::Meta, format: Format) -> String {
     let number = meta.number.trim();
     let number = number.strip_prefix("No.").unwrap_or(number);
@@ -126,7 +127,7 @@ pub fn default_file_name(meta: &crate::brief::model::Meta, format: Format) -> St
     }
     let name = name.trim_end_matches('_');
     let name = if name.is_empty() { "brief-notes" } else { name };
-    format!("{name}.{}", format.extension())
+    format!("./{name}.{}", format.extension())
 }
 
 /// A one-line field holding `text`, the caret at its end.

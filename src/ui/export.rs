@@ -26,8 +26,14 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
     super::clear(area, buf);
     let title = format!(" {} ", tr(app.lang(), "export_dialog.title", &[]));
     let block = pane(&title, true, theme);
-    let inner = block.inner(area);
+    let framed = block.inner(area);
     block.render(area, buf);
+    // A column of room inside each border.
+    let inner = Rect {
+        x: framed.x + 1,
+        width: framed.width.saturating_sub(2),
+        ..framed
+    };
     let lines = lines(app, dialog, theme);
     put_lines(&lines, inner, buf);
     let field_row = 1 + Format::ALL.len() as u16 + 2;
@@ -37,7 +43,7 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
     let field = Rect {
         x: inner.x + 2,
         y: inner.y + field_row,
-        width: inner.width.saturating_sub(3),
+        width: inner.width.saturating_sub(2),
         height: 1,
     };
     buf.set_style(field, theme.selected);
