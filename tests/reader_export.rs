@@ -251,3 +251,22 @@ fn cli_export(notes: &Path, args: &[&str]) -> Vec<u8> {
     );
     out.stdout
 }
+
+#[test]
+fn the_summary_is_cited_by_its_heading_and_the_title_by_the_whole_brief() {
+    let mut app = app_in(Lang::Ko);
+    app.type_keys("c");
+    assert_eq!(
+        app.message(),
+        "인용 표기를 복사했습니다: 이상준, 「2025년 북러 관계 전망과 한국의 대응」, 이슈브리프 No. 2025-09 (2025. 3. 24.)."
+    );
+    app.type_keys("]]");
+    let block = &app.doc().blocks[app.cursor().block];
+    assert!(block.section.is_none(), "in the summary");
+    app.type_keys("c");
+    assert!(
+        app.message().ends_with("(2025. 3. 24.), 요약."),
+        "{}",
+        app.message()
+    );
+}

@@ -29,11 +29,16 @@ impl App {
         if let Some((first, last)) = pages {
             return Place::Pages(first, last);
         }
-        match block.section.and_then(|s| self.index.brief.sections.get(s)) {
-            Some(section) => Place::Section(section.heading()),
-            None if block.paragraph.is_some() => Place::Section(tr(self.lang, "cli.summary", &[])),
-            None => Place::Whole,
+        if let Some(section) = block.section.and_then(|s| self.index.brief.sections.get(s)) {
+            return Place::Section(section.heading());
         }
+        // The summary and an Editor's Note: by the heading they stand under.
+        blocks[..=self.cursor.block]
+            .iter()
+            .rev()
+            .take_while(|b| !matches!(b.kind, BlockKind::Title | BlockKind::Byline))
+            .find(|b| matches!(b.kind, BlockKind::Heading(_)))
+            .map_or(Place::Whole, |b| Place::Section(b.text.clone()))
     }
 
     /// The citation of the passage under the cursor, in the interface's language.

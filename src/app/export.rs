@@ -193,15 +193,15 @@ impl App {
             KeyCode::Up | KeyCode::Char('k') => dialog.chosen = dialog.chosen.saturating_sub(1),
             KeyCode::Char(c @ '1'..='5') => {
                 dialog.chosen = (c as usize - '1' as usize).min(last);
-                self.to_path_step();
+                self.enter_path_step();
             }
-            KeyCode::Enter => self.to_path_step(),
+            KeyCode::Enter => self.enter_path_step(),
             _ => {}
         }
     }
 
     /// The path step, prefilled with a name from the brief for the chosen format.
-    fn to_path_step(&mut self) {
+    fn enter_path_step(&mut self) {
         let Some(dialog) = self.export.as_mut() else {
             return;
         };
