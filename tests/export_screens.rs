@@ -106,3 +106,28 @@ fn export_path_80x24_ko() {
     assert!(cursor.is_some(), "the caret is in the path field");
     insta::assert_snapshot!(s);
 }
+
+/// The dialog on the smallest screens the reader draws: clipped, never past the edges.
+#[test]
+fn export_dialog_on_small_screens() {
+    for (width, height) in [(40, 10), (41, 12), (52, 16)] {
+        let (brief, _) = load::builtin().expect("built-in brief");
+        let mut app = App::new(Index::new(brief), width, height);
+        app.type_keys("]f]fv)a회담<C-s>x2");
+        assert!(app.export_dialog().is_some(), "{width}x{height}");
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        terminal
+            .draw(|f| {
+                brief::ui::draw(&app, f);
+            })
+            .expect("draw");
+        let s = text_of(terminal.backend().buffer());
+        for row in s.lines() {
+            assert!(
+                brief::text::str_width(row) <= width as usize,
+                "{width}x{height}:\n{s}"
+            );
+        }
+        assert!(s.contains("CSV"), "{width}x{height}:\n{s}");
+    }
+}
