@@ -54,7 +54,7 @@ fn export_formats_80x24() {
 
 #[test]
 fn export_formats_80x24_ko() {
-    let (s, _) = screen(Lang::Ko, "xj");
+    let (s, _) = screen(Lang::Ko, "xjb");
     insta::assert_snapshot!(s);
 }
 

@@ -23,7 +23,7 @@ fn app_in(lang: Lang) -> App {
 /// A reader with one note (over two lines, with a tag) on a passage citing a footnote.
 fn annotated(lang: Lang) -> App {
     let mut app = app_in(lang);
-    app.type_keys("]f]fv)a모스크바 방문<Enter>후속 확인 #정상회담<C-s>");
+    app.type_keys("]fv(a모스크바 방문<Enter>후속 확인 #정상회담<C-s>");
     assert_eq!(app.notes().list.len(), 1, "{}", app.message());
     app
 }
@@ -97,29 +97,45 @@ fn a_brief_with_pages_is_cited_by_the_page_under_the_cursor() {
 #[test]
 fn export_writes_what_the_command_line_prints() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for (lang, keys, format) in [
-        (Lang::Ko, "x<Enter>", "markdown"),
-        (Lang::En, "xjj<Enter>", "csv"),
-        (Lang::En, "x4", "html"),
-        (Lang::En, "x5", "w3c"),
-    ] {
+    for (n, (lang, keys, format, option)) in [
+        (Lang::Ko, "x<Enter>", "markdown", None),
+        (
+            Lang::Ko,
+            "xbb<Down>b<Up>1",
+            "markdown",
+            Some("--bibliography"),
+        ),
+        (Lang::En, "xjj<Enter>", "csv", Some("--bom")),
+        (Lang::En, "xb4", "html", Some("--bibliography")),
+        (Lang::En, "x5", "w3c", None),
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let mut app = annotated(lang);
         app.type_keys(keys);
         let dialog = app.export_dialog().expect("the dialog is open");
         assert_eq!(dialog.step, Step::Path, "{keys}");
-        let out = dir.path().join(format!("out-{format}-{}", lang.code()));
+        let out = dir.path().join(format!("{n}-{format}"));
         let r = enter_path(&mut app, &out);
         run_export(&mut app, &r);
         assert!(app.export_dialog().is_none(), "{}", app.message());
         assert!(app.message().contains(&out.display().to_string()));
         let written = std::fs::read(&out).expect("the file is written");
-        let own = dir.path().join(format!("{format}-{}", lang.code()));
+        if option == Some("--bibliography") {
+            let text = String::from_utf8_lossy(&written);
+            let heading = if lang == Lang::Ko {
+                "참고문헌"
+            } else {
+                "Bibliography"
+            };
+            assert!(text.contains(heading), "{keys}: {text}");
+        }
+        let own = dir.path().join(format!("{n}-notes"));
         std::fs::create_dir(&own).expect("a folder");
         let notes = save_notes(&app, &own);
         let mut args = vec!["--format", format, "--lang", lang.code()];
-        if keys == "xjj<Enter>" {
-            args.push("--bom");
-        }
+        args.extend(option);
         assert_eq!(
             String::from_utf8_lossy(&written),
             String::from_utf8_lossy(&cli_export(&notes, &args)),

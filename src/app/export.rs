@@ -73,6 +73,8 @@ pub enum Step {
 pub struct Dialog {
     /// The format chosen (index into [`Format::ALL`]).
     pub chosen: usize,
+    /// End Markdown and HTML with the sources the annotated passages cite (`b`).
+    pub bibliography: bool,
     pub step: Step,
     /// The file's path, one line.
     pub path: TextArea<'static>,
@@ -98,6 +100,8 @@ pub struct Request {
     pub path: PathBuf,
     /// The user said yes to replacing an existing file.
     pub overwrite: bool,
+    /// Markdown and HTML end with a bibliography.
+    pub bibliography: bool,
 }
 
 /// What came of a [`Request`].
@@ -152,6 +156,7 @@ impl App {
         }
         self.export = Some(Dialog {
             chosen: 0,
+            bibliography: false,
             step: Step::Format,
             path: path_field(String::new()),
         });
@@ -195,6 +200,7 @@ impl App {
                 dialog.chosen = (c as usize - '1' as usize).min(last);
                 self.enter_path_step();
             }
+            KeyCode::Char('b') => dialog.bibliography = !dialog.bibliography,
             KeyCode::Enter => self.enter_path_step(),
             _ => {}
         }
@@ -256,6 +262,7 @@ impl App {
             format: dialog.format(),
             path: PathBuf::from(path),
             overwrite,
+            bibliography: dialog.bibliography,
         })]
     }
 

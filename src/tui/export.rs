@@ -11,8 +11,9 @@ use crate::app::notes::brief_key;
 use crate::cli::annotations::{Context, NotesFormat, Options, render};
 use crate::i18n::tr;
 
-/// The annotations of `app` in `format`, exactly as `brief annotations export` prints them.
-pub fn exported_text(app: &App, format: Format) -> String {
+/// The annotations of `app` in `format`, exactly as `brief annotations export` prints them
+/// (with `--bibliography` when `bibliography`).
+pub fn exported_text(app: &App, format: Format, bibliography: bool) -> String {
     let (format, bom) = match format {
         Format::Markdown => (NotesFormat::Markdown, false),
         Format::Csv => (NotesFormat::Csv, false),
@@ -27,7 +28,7 @@ pub fn exported_text(app: &App, format: Format) -> String {
     };
     let options = Options {
         format,
-        bibliography: false,
+        bibliography,
         bom,
     };
     let key = brief_key(&app.index().brief.meta.number);
@@ -53,7 +54,7 @@ fn write_export(app: &App, request: &Request) -> Outcome {
     if !request.overwrite && std::fs::symlink_metadata(&path).is_ok() {
         return Outcome::Exists(path);
     }
-    let text = exported_text(app, request.format);
+    let text = exported_text(app, request.format, request.bibliography);
     match write_atomically(&path, text.as_bytes(), request.overwrite) {
         Ok(()) => Outcome::Written(path),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Outcome::Exists(path),

@@ -10,9 +10,12 @@ use crate::app::App;
 use crate::app::export::{Dialog, Format, Step};
 use crate::i18n::tr;
 
-/// Rows the dialog needs: borders, the formats with their heading, the path with its
-/// heading, the keys, and a blank row between the three.
-const HEIGHT: u16 = 2 + 1 + Format::ALL.len() as u16 + 1 + 2 + 1 + 1;
+/// Rows the dialog needs: borders, the formats with their heading and the bibliography's
+/// switch, the path with its heading, the keys, and a blank row between the three.
+const HEIGHT: u16 = 2 + 1 + Format::ALL.len() as u16 + 1 + 1 + 2 + 1 + 1;
+
+/// The path field's row inside the dialog.
+const FIELD_ROW: u16 = 1 + Format::ALL.len() as u16 + 1 + 2;
 
 /// Draw the dialog, if open; where the terminal's cursor goes (the path's caret, so an
 /// input method's preedit shows in place).
@@ -36,7 +39,7 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
     };
     let lines = lines(app, dialog, theme);
     put_lines(&lines, inner, buf);
-    let field_row = 1 + Format::ALL.len() as u16 + 2;
+    let field_row = FIELD_ROW;
     if field_row >= inner.height || dialog.step == Step::Format {
         return None;
     }
@@ -76,6 +79,11 @@ fn lines(app: &App, dialog: &Dialog, theme: &Theme) -> Vec<Line<'static>> {
             Span::styled(format.label(lang), style),
         ]));
     }
+    let mark = if dialog.bibliography { "[x]" } else { "[ ]" };
+    lines.push(Line::from(vec![
+        Span::styled(format!("   b {mark} "), theme.text),
+        Span::styled(tr(lang, "export_dialog.bibliography", &[]), theme.text),
+    ]));
     lines.push(Line::default());
     lines.push(Line::styled(
         tr(lang, "export_dialog.file", &[]),
