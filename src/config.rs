@@ -23,15 +23,16 @@ use toml::Spanned;
 
 use crate::i18n::{Lang, text};
 
-pub use keys::{KeyOverride, action_name, action_names};
+pub use crate::app::keymap::action_name;
+pub use keys::{KeyOverride, action_names};
 
 /// What the config file sets; `None` leaves the default.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
     /// The interface language.
     pub lang: Option<Lang>,
-    /// The colour theme's name.
-    pub theme: Option<String>,
+    /// The colour theme.
+    pub theme: Option<ThemeName>,
     /// The reading column's width in cells (`Some(0)`: the pane's width).
     pub wrap_width: Option<u16>,
     /// How many columns East Asian ambiguous characters take: 1 or 2.
@@ -40,6 +41,32 @@ pub struct Config {
     pub ascii_frames: bool,
     /// Keys the user rebinds, in the order written.
     pub keys: Vec<KeyOverride>,
+}
+
+/// The colour themes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ThemeName {
+    /// Colours for a dark background.
+    #[default]
+    Default,
+    /// Colours for a light background.
+    Light,
+    /// No colours: bold, underline, italic and reverse video only.
+    Mono,
+}
+
+impl ThemeName {
+    /// Every theme with its name in the config file.
+    pub const ALL: [(&'static str, ThemeName); 3] = [
+        ("default", ThemeName::Default),
+        ("light", ThemeName::Light),
+        ("mono", ThemeName::Mono),
+    ];
+
+    /// The theme called `name`.
+    pub fn parse(name: &str) -> Option<ThemeName> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+    }
 }
 
 /// A config file that cannot be used: one line, naming the file and the line.
@@ -79,7 +106,17 @@ pub fn parse(src: &str, path: &str) -> Result<Config, ConfigError> {
             Some(found.ok_or_else(|| fail("config.bad_lang", path, line, &[("value", &value)]))?);
     }
     if let Some(theme) = raw.theme {
-        config.theme = Some(theme.into_inner());
+        let line = line_at(src, theme.span().start);
+        let value = theme.into_inner();
+        let known = ThemeName::ALL.map(|(n, _)| n).join(", ");
+        config.theme = Some(ThemeName::parse(&value).ok_or_else(|| {
+            fail(
+                "config.unknown_theme",
+                path,
+                line,
+                &[("value", &value), ("known", &known)],
+            )
+        })?);
     }
     if let Some(width) = raw.wrap_width {
         let line = line_at(src, width.span().start);
