@@ -186,6 +186,7 @@ fn ambiguous_width_two_draws_nothing_ambiguous() {
                 "<Tab><Tab>",
                 "gM",
                 "/북러<Enter>",
+                "]fvwa메모",
             ] {
                 let mut a = app(config, w, h);
                 a.type_keys(keys);
