@@ -4,7 +4,7 @@
 //! (`mouse.rs`).
 
 use super::action::Action;
-use super::keymap::{self, Context};
+use super::keymap::Context;
 use super::korean_keys;
 use super::{App, Effect, Focus, Popup, Tab};
 use crossterm::event::KeyEvent;
@@ -44,7 +44,11 @@ impl App {
         } else {
             korean_keys::to_qwerty(key)
         };
-        let Some(action) = keymap::resolve(context, key, &mut self.pending) else {
+        let Some(action) = self
+            .settings
+            .keymap
+            .resolve(context, key, &mut self.pending)
+        else {
             if context != Context::Search && korean_keys::is_hangul(key) {
                 self.say("Korean input is on: these keys need the English layout (한/영)".into());
             }
