@@ -100,7 +100,7 @@ impl Reading {
                 }
                 Effect::SaveNotes => self.notes.save(&mut self.app),
                 Effect::SavePosition(pos) => self.positions.save(pos),
-                Effect::Quit | Effect::Suspend => {}
+                _ => {}
             }
         }
     }

@@ -62,11 +62,11 @@ impl App {
         }
     }
 
-    /// A reader on another brief of the library, in this one's language and colours, sized
+    /// A reader on another brief of the library, in this one's language and settings, sized
     /// as this one; back (`L`, or Ctrl-o at the start of its jump history) returns here.
     pub fn successor(&self, index: Index) -> App {
         let a = self.areas.screen;
-        let mut next = App::new(index, a.width, a.height);
+        let mut next = App::with_settings(index, a.width, a.height, self.settings.clone());
         next.lang = self.lang;
         next.no_color = self.no_color;
         next.arrival = Arrival::FromLibrary;

@@ -4,7 +4,7 @@
 //! (`mouse.rs`).
 
 use super::action::Action;
-use super::keymap::{self, Context};
+use super::keymap::Context;
 use super::korean_keys;
 use super::{App, Effect, Focus, Popup, Tab};
 use crossterm::event::KeyEvent;
@@ -41,6 +41,9 @@ impl App {
         if self.editor.is_some() {
             return self.editor_key(key);
         }
+        if self.export.is_some() {
+            return self.export_key(key);
+        }
         let context = self.context();
         let typing = matches!(context, Context::Search | Context::LibraryInput);
         let key = if typing {
@@ -48,7 +51,11 @@ impl App {
         } else {
             korean_keys::to_qwerty(key)
         };
-        let Some(action) = keymap::resolve(context, key, &mut self.pending) else {
+        let Some(action) = self
+            .settings
+            .keymap
+            .resolve(context, key, &mut self.pending)
+        else {
             if !typing && korean_keys::is_hangul(key) {
                 self.say("Korean input is on: these keys need the English layout (한/영)".into());
             }
@@ -142,6 +149,8 @@ impl App {
             | Action::AcceptAnchor
             | Action::NextAnnotation
             | Action::PrevAnnotation => return self.annotate(action),
+            Action::Cite => return self.cite(),
+            Action::Export => self.open_export(),
             Action::Passage(k) => self.open_passage(k),
             Action::ConfirmEntity => return self.review_entity(crate::notes::Verdict::Confirmed),
             Action::DropEntity => return self.review_entity(crate::notes::Verdict::Dropped),
@@ -149,7 +158,12 @@ impl App {
             | Action::Wheel { .. }
             | Action::Click { .. }
             | Action::DoubleClick { .. }
-            | Action::TripleClick { .. } => self.mouse(action),
+            | Action::TripleClick { .. } => {
+                // The export dialog has the keyboard; the mouse waits until it closes.
+                if self.export.is_none() {
+                    self.mouse(action);
+                }
+            }
             Action::Cursor(m) => self.move_cursor(m),
             Action::CursorDown => self.cursor_line(true),
             Action::CursorUp => self.cursor_line(false),

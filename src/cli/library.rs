@@ -65,14 +65,18 @@ fn json(value: &impl Serialize) -> String {
 }
 
 /// Run a library command (`None`: list).
-pub fn run(command: Option<&LibraryCommand>, annotations: Option<&std::path::Path>) -> ExitCode {
+pub fn run(
+    command: Option<&LibraryCommand>,
+    annotations: Option<&std::path::Path>,
+    settings: &super::Settings,
+) -> ExitCode {
     let library = Library::default_place();
     let result = match command {
         None if std::io::stdout().is_terminal() => return super::library_screen::open(library),
         None => list(&library, false),
         Some(LibraryCommand::Add { files }) => return add(&library, files),
         Some(LibraryCommand::List { json }) => list(&library, *json),
-        Some(LibraryCommand::Open { id }) => return open(&library, id, annotations),
+        Some(LibraryCommand::Open { id }) => return open(&library, id, annotations, settings),
         Some(LibraryCommand::Remove { id }) => library.remove(id).map(|e| {
             format!(
                 "removed {} {} (its annotations are kept)\n",
@@ -168,7 +172,12 @@ fn list(library: &Library, as_json: bool) -> Result<String, LibraryError> {
     Ok(out)
 }
 
-fn open(library: &Library, id: &str, annotations: Option<&std::path::Path>) -> ExitCode {
+fn open(
+    library: &Library,
+    id: &str,
+    annotations: Option<&std::path::Path>,
+    settings: &super::Settings,
+) -> ExitCode {
     let opened = match library.open(id) {
         Ok(o) => o,
         Err(e) => return fail(&e),
@@ -182,7 +191,7 @@ fn open(library: &Library, id: &str, annotations: Option<&std::path::Path>) -> E
     if !said.is_empty() {
         eprintln!("brief: {said}");
     }
-    super::read_brief(opened.brief, annotations)
+    super::read_brief(opened.brief, annotations, settings)
 }
 
 /// `brief search --library QUERY [--json]`: hits grouped by brief.

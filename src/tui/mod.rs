@@ -2,6 +2,7 @@
 //! (quit, signals, panic), suspended and resumed with job control.
 
 mod backend;
+pub mod export;
 mod mouse;
 mod notes;
 pub mod positions;
@@ -218,6 +219,8 @@ fn run_effects(
                 stores.drafts = notes::DraftKeeper::new(app, &stores.notes);
                 stores.last.forget();
             }
+            Effect::Copy(text) => export::copy(terminal.backend_mut(), &text)?,
+            Effect::Export(request) => export::run_export(app, &request),
         }
     }
     Ok(false)
