@@ -93,7 +93,9 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
     let Some(f) = app.index().brief.footnote(n) else {
         return vec![];
     };
-    let mut lines = vec![Line::styled(format!("주 {n}"), theme.heading)];
+    let lang = app.lang();
+    let heading = tr(lang, "popup.note_ref", &[("number", &n)]);
+    let mut lines = vec![Line::styled(heading, theme.heading)];
     let found = super::marked::footnote_matches(app, n);
     lines.extend(super::marked::wrapped_marked(
         &f.text,
@@ -123,7 +125,10 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
             .index()
             .sources_of_claim(claim)
             .iter()
-            .map(|s| s.outlet.clone())
+            .map(|s| match &s.date {
+                Some(date) => format!("{} ({date})", s.outlet),
+                None => s.outlet.clone(),
+            })
             .collect();
         if !others.is_empty() {
             lines.push(Line::styled(
@@ -138,9 +143,13 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
     }
     for s in app.index().sources_of_footnote(n) {
         lines.push(Line::default());
-        let date = s.date.clone().unwrap_or_default();
+        let date = s
+            .date
+            .clone()
+            .unwrap_or_else(|| tr(lang, "side.no_date", &[]));
         lines.push(Line::from(vec![
-            Span::styled("출처 ", theme.marker),
+            Span::styled(tr(lang, "popup.source_label", &[]), theme.marker),
+            Span::raw(" "),
             Span::styled(s.outlet.clone(), theme.heading),
             Span::styled(format!(" · {date} · {}", s.lang), theme.dim),
         ]));
@@ -148,7 +157,11 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         if let Some(url) = &s.url {
             lines.push(Line::styled(url.clone(), theme.dim));
         }
-        let notes: Vec<String> = s.footnotes.iter().map(|n| format!("주 {n}")).collect();
+        let notes: Vec<String> = s
+            .footnotes
+            .iter()
+            .map(|n| tr(lang, "popup.note_ref", &[("number", n)]))
+            .collect();
         lines.push(Line::styled(
             tr(
                 app.lang(),
@@ -203,7 +216,8 @@ pub fn editor(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
         screen.height.saturating_sub(4).min(10),
     );
     super::clear(area, buf);
-    let block = pane(editor.title(), true, theme);
+    let title = editor.title(app.lang());
+    let block = pane(&title, true, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     editor.textarea.render(inner, buf);
