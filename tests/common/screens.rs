@@ -13,7 +13,7 @@ pub const SCREENS: &[(&str, &str)] = &[
     ("citations", "]]]]<Tab>"),
     ("recommendations", "<Tab>t"),
     ("entities", "<Tab>ttG"),
-    ("notes", "vwwH]]vwwan<C-s><Tab>ttt"),
+    ("notes", "]]vwwH]]jjjjvwwa메모 #태그<C-s><Tab>ttt"),
     ("outline", "<S-Tab>jj"),
     ("help", "?"),
     ("footnote", "]f]f<Enter>"),
@@ -22,9 +22,9 @@ pub const SCREENS: &[(&str, &str)] = &[
     ("recommendation_view", "<Tab>t<Enter>"),
     ("search", "/러시아"),
     ("search_landed", "/러시아<Enter>n"),
-    ("note_editor", "vwwa"),
-    ("note_discard", "vwwan<Esc>"),
-    ("visual", "vwww"),
+    ("note_editor", "]]vwwa"),
+    ("note_discard", "]]vwwan<Esc>"),
+    ("visual", "]]vwww"),
 ];
 
 /// The two sizes every screen is checked at.
