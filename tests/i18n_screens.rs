@@ -126,12 +126,13 @@ fn looks_like_id(token: &str, v: &Vocabulary) -> bool {
         return false;
     }
     let numbered = |prefix: &str| {
-        token
-            .strip_prefix(prefix)
-            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        token.strip_prefix(prefix).is_some_and(|n| {
+            n.starts_with(|c: char| c.is_ascii_digit())
+                && n.chars().all(|c| c.is_ascii_digit() || c == '-')
+        })
     };
     v.ids.contains(token)
-        || ["p", "s", "f", "r", "src-", "x-r", "fn-", "rec-"]
+        || ["p", "s", "f", "r", "src-", "sec-", "x-r", "fn-", "rec-"]
             .iter()
             .any(|p| numbered(p))
         || token.starts_with("ent-")
@@ -196,6 +197,7 @@ fn the_check_finds_what_it_looks_for() {
     let paragraph = brief.sections[1].paragraphs[0].id.clone();
     assert!(looks_like_id(&paragraph, &v), "{paragraph}");
     assert!(looks_like_id("src-13", &v));
+    assert!(looks_like_id("sec-2-1", &v));
     assert!(!looks_like_id("라브로프", &v));
     let english = screen(&brief, Lang::En, (80, 24), "?");
     assert!(tokens(&english).any(|t| ENGLISH_CHROME.contains(&t)));
