@@ -197,14 +197,19 @@ pub fn help_lines(lang: Lang, theme: &Theme, width: u16) -> Vec<Line<'static>> {
             .max()
             .unwrap_or(0)
             .min(width as usize / 2);
+        // A description too long for the row goes on under itself, not past the edge.
+        let room = (width as usize).saturating_sub(key_w + 4).max(10) as u16;
         for (keys, help) in rows {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<key_w$}  "), theme.marker),
-                Span::styled(help, theme.text),
-            ]));
+            let mut key = Span::styled(format!("  {keys:<key_w$}  "), theme.marker);
+            for part in wrapped(&help, room, theme.text) {
+                let mut spans = vec![key.clone()];
+                spans.extend(part.spans);
+                lines.push(Line::from(spans));
+                key = Span::raw(" ".repeat(key_w + 4));
+            }
         }
     }
-    lines.push(Line::styled(tr(lang, "popup.mouse", &[]), theme.dim));
+    lines.extend(wrapped(&tr(lang, "popup.mouse", &[]), width, theme.dim));
     lines
 }
 
