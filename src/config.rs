@@ -23,15 +23,16 @@ use toml::Spanned;
 
 use crate::i18n::{Lang, text};
 
-pub use keys::{KeyOverride, action_name, action_names};
+pub use crate::app::keymap::action_name;
+pub use keys::{KeyOverride, action_names};
 
 /// What the config file sets; `None` leaves the default.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
     /// The interface language.
     pub lang: Option<Lang>,
-    /// The colour theme's name.
-    pub theme: Option<String>,
+    /// The colour theme.
+    pub theme: Option<ThemeName>,
     /// The reading column's width in cells (`Some(0)`: the pane's width).
     pub wrap_width: Option<u16>,
     /// How many columns East Asian ambiguous characters take: 1 or 2.
@@ -40,6 +41,32 @@ pub struct Config {
     pub ascii_frames: bool,
     /// Keys the user rebinds, in the order written.
     pub keys: Vec<KeyOverride>,
+}
+
+/// The colour themes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ThemeName {
+    /// Colours for a dark background.
+    #[default]
+    Default,
+    /// Colours for a light background.
+    Light,
+    /// No colours: bold, underline, italic and reverse video only.
+    Mono,
+}
+
+impl ThemeName {
+    /// Every theme with its name in the config file.
+    pub const ALL: [(&'static str, ThemeName); 3] = [
+        ("default", ThemeName::Default),
+        ("light", ThemeName::Light),
+        ("mono", ThemeName::Mono),
+    ];
+
+    /// The theme called `name`.
+    pub fn parse(name: &str) -> Option<ThemeName> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+    }
 }
 
 /// A config file that cannot be used: one line, naming the file and the line.
@@ -67,49 +94,48 @@ pub fn parse(src: &str, path: &str) -> Result<Config, ConfigError> {
         let error = e.message().trim().to_owned();
         fail("config.bad_toml", path, line, &[("error", &error)])
     })?;
-    let mut config = Config {
-        ascii_frames: raw.ascii_frames,
-        ..Config::default()
-    };
-    if let Some(lang) = raw.lang {
-        let line = line_at(src, lang.span().start);
-        let found = Lang::parse(lang.get_ref());
-        let value = lang.into_inner();
-        config.lang =
-            Some(found.ok_or_else(|| fail("config.bad_lang", path, line, &[("value", &value)]))?);
-    }
-    if let Some(theme) = raw.theme {
-        config.theme = Some(theme.into_inner());
-    }
-    if let Some(width) = raw.wrap_width {
-        let line = line_at(src, width.span().start);
-        let value = *width.get_ref();
-        let ok = value == 0 || (20..=400).contains(&value);
-        config.wrap_width = Some(
-            u16::try_from(value)
+    let at = |key| Setting { src, path, key };
+    Ok(Config {
+        lang: at("config.bad_lang").check(raw.lang, |v| Lang::parse(v))?,
+        theme: at("config.unknown_theme").check(raw.theme, |v| ThemeName::parse(v))?,
+        wrap_width: at("config.bad_wrap").check(raw.wrap_width, |v| {
+            u16::try_from(*v)
                 .ok()
-                .filter(|_| ok)
-                .ok_or_else(|| fail("config.bad_wrap", path, line, &[("value", &value)]))?,
-        );
+                .filter(|w| *w == 0 || (20..=400).contains(w))
+        })?,
+        ambiguous_width: at("config.bad_ambiguous").check(raw.ambiguous_width, |v| {
+            u8::try_from(*v).ok().filter(|w| (1..=2).contains(w))
+        })?,
+        ascii_frames: raw.ascii_frames,
+        keys: keys::parse(&raw.keys, src, path)?,
+    })
+}
+
+/// One setting of the file, and the message when its value is refused.
+struct Setting<'a> {
+    src: &'a str,
+    path: &'a str,
+    key: &'static str,
+}
+
+impl Setting<'_> {
+    /// The value `check` makes of the setting; one it refuses is an error on the setting's line.
+    fn check<V: std::fmt::Display, T>(
+        &self,
+        setting: Option<Spanned<V>>,
+        check: impl Fn(&V) -> Option<T>,
+    ) -> Result<Option<T>, ConfigError> {
+        let Some(setting) = setting else {
+            return Ok(None);
+        };
+        let line = line_at(self.src, setting.span().start);
+        let value = setting.into_inner();
+        let known = ThemeName::ALL.map(|(n, _)| n).join(", ");
+        let args: [(&str, &dyn std::fmt::Display); 2] = [("value", &value), ("known", &known)];
+        check(&value)
+            .map(Some)
+            .ok_or_else(|| fail(self.key, self.path, line, &args))
     }
-    if let Some(width) = raw.ambiguous_width {
-        let line = line_at(src, width.span().start);
-        let value = *width.get_ref();
-        config.ambiguous_width = Some(match value {
-            1 => 1,
-            2 => 2,
-            _ => {
-                return Err(fail(
-                    "config.bad_ambiguous",
-                    path,
-                    line,
-                    &[("value", &value)],
-                ));
-            }
-        });
-    }
-    config.keys = keys::parse(&raw.keys, src, path)?;
-    Ok(config)
 }
 
 /// The config file to read: `explicit`, else `$XDG_CONFIG_HOME/brief/config.toml`, else

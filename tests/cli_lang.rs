@@ -83,6 +83,32 @@ fn a_bad_config_is_one_line_and_exit_2() {
 }
 
 #[test]
+fn a_key_conflict_or_an_unknown_theme_is_one_line_and_exit_2() {
+    let home = tempfile::tempdir().expect("a temp dir");
+    let file = home.path().join("brief/config.toml");
+    std::fs::create_dir_all(home.path().join("brief")).expect("config folder");
+    let cases = [
+        (
+            "[keys]\nJ = \"quit\"\n\n[keys.normal]\nJ = \"help\"\n",
+            ":5: `J` is bound twice in normal mode (also on line 2)",
+        ),
+        (
+            "lang = \"en\"\ntheme = \"dark\"\n",
+            ":2: theme `dark` is not one of default, light, mono",
+        ),
+    ];
+    for (config, said) in cases {
+        std::fs::write(&file, config).expect("config");
+        let out = brief(&["check", "--lang", "en"], &[], home.path());
+        assert_eq!(out.status.code(), Some(2), "{config}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        let expected = format!("brief: {}{said}", file.display());
+        assert!(stderr.starts_with(&expected), "{stderr}");
+    }
+}
+
+#[test]
 fn cite_prints_the_reference_and_a_paragraph_by_its_section() {
     let home = tempfile::tempdir().expect("a temp dir");
     let whole = brief(&["cite", "--lang", "ko"], &[], home.path());

@@ -100,6 +100,11 @@ impl App {
         &self.pending
     }
 
+    /// Keys, theme, wrap width and glyphs from the config file.
+    pub fn settings(&self) -> &super::ReaderSettings {
+        &self.settings
+    }
+
     /// Whether colour is off.
     pub fn no_color(&self) -> bool {
         self.no_color

@@ -111,6 +111,10 @@ pub enum Action {
     ConfirmEntity,
     /// Hide a name the import was unsure of (Entities tab).
     DropEntity,
+    /// Copy the citation of the passage under the reading cursor (OSC 52) and show it.
+    Cite,
+    /// Open the export dialog: a format, then a file to write the annotations to.
+    Export,
     /// Save the note being written (Ctrl-S in the editor).
     SaveNote,
     /// Ctrl-C while writing a note: never quits, says how to save or close instead.

@@ -105,6 +105,29 @@ pub struct Document {
     paragraph_blocks: Vec<usize>,
 }
 
+/// How footnote markers are shown: superscript digits (`²⁵`), or in brackets (`[25]`) where
+/// superscripts would be two columns wide (East Asian ambiguous characters).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    bracketed: bool,
+}
+
+impl Marks {
+    /// Bracketed markers when `bracketed`, else superscripts.
+    pub fn new(bracketed: bool) -> Marks {
+        Marks { bracketed }
+    }
+
+    /// Footnote `n` as shown.
+    fn show(self, n: u32) -> String {
+        if self.bracketed {
+            format!("[{n}]")
+        } else {
+            superscript(n)
+        }
+    }
+}
+
 /// A list item's indent and bullet (`  ○ `), empty for a paragraph.
 fn item_prefix(p: &crate::brief::model::Paragraph) -> String {
     p.item.as_ref().map_or_else(String::new, |i| {
@@ -116,6 +139,7 @@ fn paragraph_block(
     p: &crate::brief::model::Paragraph,
     paragraph: usize,
     section: Option<usize>,
+    marks: Marks,
 ) -> Block {
     let (text, markers) = (&p.text, &p.markers);
     let prefix = item_prefix(p);
@@ -126,7 +150,7 @@ fn paragraph_block(
     let mut pending = markers.iter().peekable();
     let put =
         |out: &mut String, count: &mut usize, n: u32, at: usize, shown: &mut Vec<DocMarker>| {
-            let s = superscript(n);
+            let s = marks.show(n);
             let len = s.chars().count();
             shown.push(DocMarker {
                 footnote: n,
@@ -186,13 +210,13 @@ fn plain(kind: BlockKind, text: String, section: Option<usize>) -> Block {
 }
 
 /// The Editor's Note and the summary, each under its heading; the reading order reached.
-fn front_and_summary(b: &Brief, blocks: &mut Vec<Block>) -> usize {
+fn front_and_summary(b: &Brief, marks: Marks, blocks: &mut Vec<Block>) -> usize {
     let mut order = 0;
     if !b.front.is_empty() {
         blocks.push(plain(BlockKind::Heading(1), b.front_title.clone(), None));
     }
     for p in &b.front {
-        blocks.push(paragraph_block(p, order, None));
+        blocks.push(paragraph_block(p, order, None, marks));
         order += 1;
     }
     if !b.summary.is_empty() {
@@ -204,14 +228,14 @@ fn front_and_summary(b: &Brief, blocks: &mut Vec<Block>) -> usize {
         blocks.push(plain(BlockKind::Heading(1), title, None));
     }
     for p in &b.summary {
-        blocks.push(paragraph_block(p, order, None));
+        blocks.push(paragraph_block(p, order, None, marks));
         order += 1;
     }
     order
 }
 
 /// Every section: its heading, then its paragraphs (reading order from `order`).
-fn body(b: &Brief, mut order: usize, blocks: &mut Vec<Block>) {
+fn body(b: &Brief, mut order: usize, marks: Marks, blocks: &mut Vec<Block>) {
     for (s, section) in b.sections.iter().enumerate() {
         blocks.push(plain(
             BlockKind::Heading(section.level),
@@ -219,20 +243,20 @@ fn body(b: &Brief, mut order: usize, blocks: &mut Vec<Block>) {
             Some(s),
         ));
         for p in &section.paragraphs {
-            blocks.push(paragraph_block(p, order, Some(s)));
+            blocks.push(paragraph_block(p, order, Some(s), marks));
             order += 1;
         }
     }
 }
 
 /// The notes heading and every footnote, numbered with its superscript.
-fn footnotes(b: &Brief, blocks: &mut Vec<Block>) {
+fn footnotes(b: &Brief, marks: Marks, blocks: &mut Vec<Block>) {
     let notes = if b.meta.lang == "en" { "Notes" } else { "주" };
     blocks.push(plain(BlockKind::Heading(1), notes.to_string(), None));
     for f in &b.footnotes {
         blocks.push(plain(
             BlockKind::Footnote(f.number),
-            format!("{} {}", superscript(f.number), f.text),
+            format!("{} {}", marks.show(f.number), f.text),
             None,
         ));
     }
@@ -241,6 +265,11 @@ fn footnotes(b: &Brief, blocks: &mut Vec<Block>) {
 impl Document {
     /// Lay out a brief: title, byline, summary, sections, footnotes.
     pub fn new(index: &Index) -> Document {
+        Document::with_markers(index, Marks::default())
+    }
+
+    /// Lay out a brief with its footnote markers shown as `marks` says.
+    pub fn with_markers(index: &Index, marks: Marks) -> Document {
         let b = &index.brief;
         let m = &b.meta;
         let mut blocks = vec![
@@ -251,12 +280,12 @@ impl Document {
                 None,
             ),
         ];
-        let order = front_and_summary(b, &mut blocks);
-        body(b, order, &mut blocks);
+        let order = front_and_summary(b, marks, &mut blocks);
+        body(b, order, marks, &mut blocks);
         if !m.disclaimer.is_empty() {
             blocks.push(plain(BlockKind::Byline, m.disclaimer.clone(), None));
         }
-        footnotes(b, &mut blocks);
+        footnotes(b, marks, &mut blocks);
         let paragraph_blocks = (0..blocks.len())
             .filter(|i| blocks[*i].paragraph.is_some())
             .collect();

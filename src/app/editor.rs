@@ -6,7 +6,7 @@
 use crossterm::event::KeyEvent;
 use ratatui_textarea::{TextArea, WrapMode};
 
-use super::keymap::{self, Context};
+use super::keymap::Context;
 use super::{Action, App, Effect};
 use crate::i18n::{Lang, tr};
 use crate::notes::draft::{Draft, DraftFor};
@@ -95,7 +95,11 @@ impl App {
     /// A key while the editor is open: the keymap's Editor bindings resolve to actions, every
     /// other key is text for the text area.
     pub(super) fn editor_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        if let Some(action) = keymap::resolve(Context::Editor, key, &mut self.pending) {
+        if let Some(action) = self
+            .settings
+            .keymap
+            .resolve(Context::Editor, key, &mut self.pending)
+        {
             return self.update(action);
         }
         if let Some(editor) = self.editor.as_mut() {

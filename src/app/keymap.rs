@@ -30,8 +30,10 @@ pub struct Binding {
 }
 
 mod table;
+mod user;
 
 pub use table::{HELP_SECTIONS, HINTS, Hints, KEYMAP};
+pub use user::{Bound, Keymap, action_name};
 
 /// The name of a key in the table's notation.
 pub fn key_name(key: KeyEvent) -> Option<String> {
@@ -126,7 +128,7 @@ pub fn context_name(context: Context) -> &'static str {
 /// The catalogue key of a binding's description: `help.normal.line_down`.
 pub fn help_key(b: &Binding) -> String {
     // `Percent(0)` and `Passage(1)` stand for every count: `percent`, `passage`.
-    let name = crate::config::action_name(&b.action);
+    let name = action_name(&b.action);
     let action = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == '_');
     format!("help.{}.{action}", context_name(b.context))
 }
@@ -153,81 +155,15 @@ pub fn section_text(context: Context, english: &str, lang: crate::i18n::Lang) ->
     }
 }
 
-/// The first key of `action`'s binding in `context`, as shown in hints (`Enter`, `]f`).
+/// The first key of `action`'s binding in `context` in the table as shipped (see
+/// [`Keymap::first_key`]).
 pub fn first_key(context: Context, action: Action) -> Option<&'static str> {
-    let b = KEYMAP
-        .iter()
-        .find(|b| b.context == context && b.action == action)?;
-    let key = b.keys.split(' ').next()?;
-    if key == "{1-9}" {
-        return Some("1-9");
-    }
-    Some(
-        key.strip_prefix('<')
-            .and_then(|k| k.strip_suffix('>'))
-            .unwrap_or(key),
-    )
+    Keymap::standard().first_key(context, action)
 }
 
-/// Resolve a key in a context, using and updating the pending prefix.
+/// Resolve a key in a context with the table as shipped (see [`Keymap::resolve`]).
 pub fn resolve(context: Context, key: KeyEvent, pending: &mut Pending) -> Option<Action> {
-    if context == Context::Search
-        && let KeyCode::Char(c) = key.code
-        && !key.modifiers.contains(KeyModifiers::CONTROL)
-    {
-        return Some(Action::SearchChar(c));
-    }
-    if key.modifiers.difference(KeyModifiers::SHIFT).is_empty() && pending.count_digit(context, key)
-    {
-        return None;
-    }
-    let name = key_name(key)?;
-    let typed = format!("{}{name}", pending.keys);
-    pending.keys.clear();
-    let mut prefix = false;
-    for b in KEYMAP.iter().filter(|b| b.context == context) {
-        for keys in b.keys.split(' ') {
-            if let Some(lead) = keys.strip_suffix("{1-9}") {
-                let digit = typed.strip_prefix(lead).and_then(single_digit);
-                if let Some(c) = digit {
-                    return Some(with_letter(b.action, c));
-                }
-                prefix |= typed == lead && !lead.is_empty();
-            } else if let Some(lead) = keys.strip_suffix("{a-z}") {
-                let letter = typed.strip_prefix(lead).and_then(single_lower);
-                if let Some(c) = letter {
-                    return Some(with_letter(b.action, c));
-                }
-                prefix |= typed == lead;
-            } else if keys == typed {
-                return Some(b.action);
-            } else {
-                prefix |= keys.starts_with(&typed);
-            }
-        }
-    }
-    if prefix {
-        pending.keys = typed;
-        return None;
-    }
-    if typed != name {
-        // An unknown sequence: try the last key on its own.
-        return resolve(context, key, pending);
-    }
-    pending.count = None;
-    None
-}
-
-fn single_digit(s: &str) -> Option<char> {
-    let mut chars = s.chars();
-    let c = chars.next()?;
-    (chars.next().is_none() && matches!(c, '1'..='9')).then_some(c)
-}
-
-fn single_lower(s: &str) -> Option<char> {
-    let mut chars = s.chars();
-    let c = chars.next()?;
-    (chars.next().is_none() && c.is_ascii_lowercase()).then_some(c)
+    Keymap::standard().resolve(context, key, pending)
 }
 
 #[cfg(test)]

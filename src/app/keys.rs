@@ -19,7 +19,13 @@ fn named(name: &str) -> Option<KeyEvent> {
         "PgDn" => plain(KeyCode::PageDown),
         "Home" => plain(KeyCode::Home),
         "End" => plain(KeyCode::End),
-        "F1" => plain(KeyCode::F(1)),
+        _ if name.starts_with('F') => {
+            let n = name[1..]
+                .parse::<u8>()
+                .ok()
+                .filter(|n| (1..=12).contains(n))?;
+            plain(KeyCode::F(n))
+        }
         _ => {
             let c = name.strip_prefix("C-")?.chars().next()?;
             Some(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))

@@ -4,10 +4,12 @@ mod access;
 pub mod action;
 mod approximate;
 mod bounds;
+mod cite;
 pub mod cursor;
 pub mod document;
 pub mod editor;
 pub mod entities;
+pub mod export;
 mod focus;
 mod focus_mode;
 mod follow;
@@ -23,6 +25,7 @@ pub mod panes;
 mod quit;
 pub mod recommend;
 pub mod search;
+pub mod settings;
 mod update;
 
 use std::collections::BTreeMap;
@@ -34,6 +37,7 @@ use document::{Document, Pos};
 use keymap::Pending;
 pub use layout::{Areas, Drawn};
 use search::Search;
+pub use settings::ReaderSettings;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +123,10 @@ pub enum Effect {
     Quit,
     /// Give the terminal back and stop (job control, Ctrl-Z).
     Suspend,
+    /// Put this text on the clipboard through the terminal (OSC 52).
+    Copy(String),
+    /// Write the annotations to a file (the loop answers with [`App::export_done`]).
+    Export(export::Request),
 }
 
 /// A marker in the reading view: its block and index among the block's markers.
@@ -174,12 +182,21 @@ pub struct App {
     entity_filter: String,
     /// The layout of the last frame.
     drawn: Drawn,
+    /// Keys, theme, wrap width and glyphs from the config file.
+    settings: ReaderSettings,
+    /// The export dialog, while it is open.
+    export: Option<export::Dialog>,
 }
 
 impl App {
     /// A reader on `index`, sized to a terminal of `width` x `height`.
     pub fn new(index: Index, width: u16, height: u16) -> App {
-        let doc = Document::new(&index);
+        App::with_settings(index, width, height, ReaderSettings::default())
+    }
+
+    /// A reader on `index` with the config file's `settings`.
+    pub fn with_settings(index: Index, width: u16, height: u16, settings: ReaderSettings) -> App {
+        let doc = Document::with_markers(&index, document::Marks::new(settings.unambiguous));
         let notes = notes::Notes::new(&index);
         let mut app = App {
             index,
@@ -214,6 +231,8 @@ impl App {
             notes_filter: String::new(),
             entity_filter: String::new(),
             drawn: Drawn::default(),
+            settings,
+            export: None,
         };
         app.resize(width, height);
         app
@@ -255,7 +274,8 @@ impl App {
     pub fn resize(&mut self, width: u16, height: u16) {
         let pos = self.position();
         self.areas = self.areas_for(width, height, self.focus);
-        self.doc.rewrap(self.areas.reader_text.width as usize);
+        self.doc
+            .rewrap(self.settings.wrap_at(self.areas.reader_text.width));
         self.top = self.doc.line_of(pos).min(self.max_top());
         self.keep_in_bounds();
     }

@@ -4,7 +4,7 @@
 //! (`mouse.rs`).
 
 use super::action::Action;
-use super::keymap::{self, Context};
+use super::keymap::Context;
 use super::korean_keys;
 use super::{App, Effect, Focus, Popup, Tab};
 use crossterm::event::KeyEvent;
@@ -35,13 +35,20 @@ impl App {
         if self.editor.is_some() {
             return self.editor_key(key);
         }
+        if self.export.is_some() {
+            return self.export_key(key);
+        }
         let context = self.context();
         let key = if context == Context::Search {
             key
         } else {
             korean_keys::to_qwerty(key)
         };
-        let Some(action) = keymap::resolve(context, key, &mut self.pending) else {
+        let Some(action) = self
+            .settings
+            .keymap
+            .resolve(context, key, &mut self.pending)
+        else {
             if context != Context::Search && korean_keys::is_hangul(key) {
                 self.say(self.tr("message.hangul_input", &[]));
             }
@@ -137,6 +144,8 @@ impl App {
             | Action::AcceptAnchor
             | Action::NextAnnotation
             | Action::PrevAnnotation => return self.annotate(action),
+            Action::Cite => return self.cite(),
+            Action::Export => self.open_export(),
             Action::Passage(k) => self.open_passage(k),
             Action::ConfirmEntity => return self.review_entity(crate::notes::Verdict::Confirmed),
             Action::DropEntity => return self.review_entity(crate::notes::Verdict::Dropped),
@@ -144,7 +153,12 @@ impl App {
             | Action::Wheel { .. }
             | Action::Click { .. }
             | Action::DoubleClick { .. }
-            | Action::TripleClick { .. } => self.mouse(action),
+            | Action::TripleClick { .. } => {
+                // The export dialog has the keyboard; the mouse waits until it closes.
+                if self.export.is_none() {
+                    self.mouse(action);
+                }
+            }
             Action::Cursor(m) => self.move_cursor(m),
             Action::CursorDown => self.cursor_line(true),
             Action::CursorUp => self.cursor_line(false),

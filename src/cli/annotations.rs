@@ -56,7 +56,7 @@ pub enum NotesFormat {
 }
 
 /// The brief's sections, pages, paragraphs and sources around a document range.
-pub(super) struct Context<'a> {
+pub struct Context<'a> {
     pub index: &'a Index,
     pub notes: &'a Notes,
     pub lang: crate::i18n::Lang,
@@ -217,7 +217,7 @@ pub fn run(
 
 /// How to export: the format and its options.
 #[derive(Clone, Copy)]
-pub(super) struct Options {
+pub struct Options {
     pub format: NotesFormat,
     pub bibliography: bool,
     pub bom: bool,
@@ -228,12 +228,7 @@ fn export(ctx: &Context, list: &[crate::notes::Annotation], key: &str, o: Option
 }
 
 /// A brief's annotations in an export format.
-pub(super) fn render(
-    ctx: &Context,
-    list: &[crate::notes::Annotation],
-    key: &str,
-    o: Options,
-) -> String {
+pub fn render(ctx: &Context, list: &[crate::notes::Annotation], key: &str, o: Options) -> String {
     let m = &ctx.index.brief.meta;
     let url = format!("urn:brief:{key}");
     let report = Report {

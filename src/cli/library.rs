@@ -69,13 +69,17 @@ fn json(value: &impl Serialize) -> String {
 }
 
 /// Run a library command (`None`: list).
-pub fn run(command: Option<&LibraryCommand>, annotations: Option<&std::path::Path>) -> ExitCode {
+pub fn run(
+    command: Option<&LibraryCommand>,
+    annotations: Option<&std::path::Path>,
+    settings: &super::Settings,
+) -> ExitCode {
     let library = Library::default_place();
     let result = match command {
         None => list(&library, false),
         Some(LibraryCommand::Add { files }) => return add(&library, files),
         Some(LibraryCommand::List { json }) => list(&library, *json),
-        Some(LibraryCommand::Open { id }) => return open(&library, id, annotations),
+        Some(LibraryCommand::Open { id }) => return open(&library, id, annotations, settings),
         Some(LibraryCommand::Remove { id }) => library
             .remove(id)
             .map(|e| say("removed", &[("id", &e.id), ("title", &e.meta.title)]) + "\n"),
@@ -157,7 +161,12 @@ fn list(library: &Library, as_json: bool) -> Result<String, LibraryError> {
     Ok(out)
 }
 
-fn open(library: &Library, id: &str, annotations: Option<&std::path::Path>) -> ExitCode {
+fn open(
+    library: &Library,
+    id: &str,
+    annotations: Option<&std::path::Path>,
+    settings: &super::Settings,
+) -> ExitCode {
     let opened = match library.open(id) {
         Ok(o) => o,
         Err(e) => return fail(&e),
@@ -172,7 +181,7 @@ fn open(library: &Library, id: &str, annotations: Option<&std::path::Path>) -> E
         let what = say(said, &[]);
         eprintln!("{}", crate::i18n::text("cli.error", &[("what", &what)]));
     }
-    super::read_brief(opened.brief, annotations)
+    super::read_brief(opened.brief, annotations, settings)
 }
 
 /// `brief search --library QUERY [--json]`: hits grouped by brief.

@@ -1,6 +1,6 @@
 //! The command line: `brief [FILE]`, `check`, `dump`, `search`.
 
-mod annotations;
+pub mod annotations;
 mod cite;
 mod dump;
 mod findings;
@@ -210,7 +210,9 @@ pub fn run(cli: &Cli, settings: &Settings) -> Option<ExitCode> {
                 Err(e) => report(&e),
             }
         }
-        Command::Library { action } => library::run(action.as_ref(), cli.annotations.as_deref()),
+        Command::Library { action } => {
+            library::run(action.as_ref(), cli.annotations.as_deref(), settings)
+        }
         Command::Search {
             args,
             json,
@@ -316,17 +318,19 @@ fn print_joins(report: &crate::brief::import::Report) {
 }
 
 /// Open the reader on the brief named by the command line.
-pub fn open_reader(cli: &Cli, _settings: &Settings) -> ExitCode {
+pub fn open_reader(cli: &Cli, settings: &Settings) -> ExitCode {
     match load_brief(cli.file.as_deref(), cli.overlay.as_deref()) {
         Err(e) => report(&e),
-        Ok(b) => read_brief(b, cli.annotations.as_deref()),
+        Ok(b) => read_brief(b, cli.annotations.as_deref(), settings),
     }
 }
 
-/// Open the reader on a loaded brief, with its annotations and last position.
-fn read_brief(brief: Brief, annotations: Option<&Path>) -> ExitCode {
+/// Open the reader on a loaded brief, with its annotations and last position, as the config
+/// file sets it up.
+fn read_brief(brief: Brief, annotations: Option<&Path>, settings: &Settings) -> ExitCode {
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = crate::app::App::new(Index::new(brief), width, height);
+    let reader = crate::app::ReaderSettings::from_config(&settings.config);
+    let mut app = crate::app::App::with_settings(Index::new(brief), width, height, reader);
     app.set_no_color(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
     let notes = open_notes(&mut app, annotations);
     let positions = crate::tui::Positions::open(&app.index().brief.meta.number);

@@ -1,6 +1,6 @@
 //! `[keys]` of the config file: key rebindings, checked against the keymap's actions and keys.
 
-use crate::app::keymap::{Context, KEYMAP};
+use crate::app::keymap::{Context, KEYMAP, action_name};
 
 use super::{ConfigError, fail};
 
@@ -22,27 +22,6 @@ const CONTEXTS: [(&str, Context); 5] = [
     ("popup", Context::Popup),
     ("editor", Context::Editor),
 ];
-
-/// The snake_case name of a keymap action: `LineDown` is `line_down`, `Cursor(WordNext)` is
-/// `cursor_word_next`, `SetMark('a')` is `set_mark`.
-pub fn action_name(action: &impl std::fmt::Debug) -> String {
-    let debug = format!("{action:?}");
-    let debug = debug.split("('").next().unwrap_or_default();
-    let mut name = String::new();
-    for c in debug.chars() {
-        if c.is_ascii_uppercase() {
-            if !name.is_empty() && !name.ends_with('_') {
-                name.push('_');
-            }
-            name.push(c.to_ascii_lowercase());
-        } else if c.is_ascii_alphanumeric() {
-            name.push(c);
-        } else if !name.ends_with('_') {
-            name.push('_');
-        }
-    }
-    name.trim_end_matches('_').to_owned()
-}
 
 /// The names of the actions a context's keys can be bound to, in the keymap's order.
 pub fn action_names(context: Context) -> Vec<String> {
@@ -192,22 +171,88 @@ fn one(
     })
 }
 
+/// The name of a mode in the config file.
+fn context_name(context: Context) -> &'static str {
+    CONTEXTS
+        .iter()
+        .find(|(_, c)| *c == context)
+        .map_or("normal", |(n, _)| n)
+}
+
+/// The pattern the keys of a rebinding's action end in: `{a-z}` for `set_mark` (`m{a-z}`).
+fn pattern(o: &KeyOverride) -> &'static str {
+    let row = KEYMAP
+        .iter()
+        .find(|b| b.context == o.context && action_name(&b.action) == o.action);
+    let keys = row.map_or("", |b| b.keys);
+    ["{a-z}", "{1-9}"]
+        .into_iter()
+        .find(|p| keys.ends_with(p))
+        .unwrap_or("")
+}
+
+/// The keys a rebinding will answer to, as a sequence: `M` for `set_mark` is `M` and a
+/// letter (`Ma`), as `m{a-z}` is.
+fn effective(o: &KeyOverride) -> String {
+    let example = match pattern(o) {
+        "{a-z}" => "a",
+        "{1-9}" => "1",
+        _ => "",
+    };
+    format!("{}{example}", o.keys)
+}
+
+/// A rebinding the reader could never reach: the same key twice in one mode (`[keys]` and
+/// `[keys.normal]`), a plain character where characters are text (search, the note editor),
+/// or a digit where digits are a count.
+fn check_reachable(overrides: &[KeyOverride], path: &str) -> Result<(), ConfigError> {
+    for (i, o) in overrides.iter().enumerate() {
+        let context = context_name(o.context);
+        let args = [
+            ("key", &o.keys as &dyn std::fmt::Display),
+            ("context", &context),
+        ];
+        if let Some(first) = overrides[..i]
+            .iter()
+            .find(|x| x.context == o.context && x.keys == o.keys)
+        {
+            let mut all = args.to_vec();
+            all.push(("other", &first.line));
+            return Err(fail("config.key_twice", path, o.line, &all));
+        }
+        let plain = !o.keys.starts_with('<');
+        if plain && matches!(o.context, Context::Search | Context::Editor) {
+            return Err(fail("config.key_is_text", path, o.line, &args));
+        }
+        let counting = matches!(
+            o.context,
+            Context::Normal | Context::Visual | Context::Popup
+        );
+        if counting && o.keys.starts_with(|c: char| ('1'..='9').contains(&c)) {
+            return Err(fail("config.key_is_count", path, o.line, &args));
+        }
+    }
+    Ok(())
+}
+
 /// A key that starts another key's sequence in the same mode (`]` against `]]`) could never
 /// reach the longer one. The default bindings a rebinding keeps count as well.
 fn check_conflicts(overrides: &[KeyOverride], path: &str) -> Result<(), ConfigError> {
+    check_reachable(overrides, path)?;
     for o in overrides {
-        let mine = parse_keys(&o.keys).unwrap_or_default();
+        let mine_keys = effective(o);
+        let mine = parse_keys(&mine_keys).unwrap_or_default();
         let others = overrides
             .iter()
             .filter(|x| x.context == o.context && x.keys != o.keys)
-            .map(|x| x.keys.clone())
+            .map(effective)
             .chain(
                 KEYMAP
                     .iter()
                     .filter(|b| b.context == o.context)
                     // `m{a-z}` is `m` and a letter: `m` alone would hide it.
                     .flat_map(|b| b.keys.split(' ').map(|k| k.replace("{a-z}", "a")))
-                    .filter(|k| *k != o.keys),
+                    .filter(|k| *k != mine_keys),
             );
         for other in others {
             let theirs = parse_keys(&other).unwrap_or_default();
@@ -217,15 +262,13 @@ fn check_conflicts(overrides: &[KeyOverride], path: &str) -> Result<(), ConfigEr
                 (&theirs, &mine)
             };
             if !short.is_empty() && short.len() < long.len() && long.starts_with(short) {
-                let context = CONTEXTS
-                    .iter()
-                    .find(|(_, c)| *c == o.context)
-                    .map_or("normal", |(n, _)| n);
+                let context = context_name(o.context);
+                let key = format!("{}{}", o.keys, pattern(o));
                 return Err(fail(
                     "config.key_conflict",
                     path,
                     o.line,
-                    &[("key", &o.keys), ("other", &other), ("context", &context)],
+                    &[("key", &key), ("other", &other), ("context", &context)],
                 ));
             }
         }

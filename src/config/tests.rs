@@ -7,12 +7,12 @@ fn err(src: &str) -> String {
 
 #[test]
 fn reads_every_setting() {
-    let src = "lang = \"ko\"\ntheme = \"paper\"\nwrap_width = 72\nambiguous_width = 2\n\
+    let src = "lang = \"ko\"\ntheme = \"light\"\nwrap_width = 72\nambiguous_width = 2\n\
                ascii_frames = true\n\n[keys]\n\"J\" = \"next_section\"\n\n[keys.visual]\n\
                \"x\" = \"highlight\"\n";
     let c = parse(src, "config.toml").expect("a good config");
     assert_eq!(c.lang, Some(Lang::Ko));
-    assert_eq!(c.theme.as_deref(), Some("paper"));
+    assert_eq!(c.theme, Some(ThemeName::Light));
     assert_eq!(c.wrap_width, Some(72));
     assert_eq!(c.ambiguous_width, Some(2));
     assert!(c.ascii_frames);
@@ -139,4 +139,39 @@ fn an_explicit_file_must_exist_and_be_a_file() {
     let good = dir.path().join("ok.toml");
     std::fs::write(&good, "ascii_frames = true\n").expect("write");
     assert!(load(Some(&good)).expect("loads").ascii_frames);
+}
+
+#[test]
+fn keys_the_reader_could_never_reach_are_errors() {
+    let twice = err("[keys]\nJ = \"quit\"\n\n[keys.normal]\nJ = \"help\"\n");
+    assert!(
+        twice.starts_with("/c/config.toml:5: `J` is bound twice in normal mode (also on line 2)"),
+        "{twice}"
+    );
+    let text = err("[keys.search]\nx = \"search_cancel\"\n");
+    assert!(
+        text.starts_with("/c/config.toml:2: `x` is typed as text in search mode"),
+        "{text}"
+    );
+    assert!(parse("[keys.search]\n\"<C-x>\" = \"search_cancel\"\n", "c").is_ok());
+    let count = err("[keys]\n\"5\" = \"quit\"\n");
+    assert!(
+        count.starts_with("/c/config.toml:2: `5` starts a count"),
+        "{count}"
+    );
+    let mark = err("[keys]\n\"M\" = \"set_mark\"\n");
+    assert!(mark.contains("`M{a-z}` conflicts with `M`"), "{mark}");
+}
+
+#[test]
+fn an_unknown_theme_names_the_line_and_the_themes() {
+    let e = err("lang = \"en\"\ntheme = \"solarized\"\n");
+    assert_eq!(
+        e,
+        "/c/config.toml:2: theme `solarized` is not one of default, light, mono"
+    );
+    for (name, theme) in ThemeName::ALL {
+        let src = format!("theme = \"{name}\"");
+        assert_eq!(parse(&src, "c").map(|c| c.theme), Ok(Some(theme)));
+    }
 }

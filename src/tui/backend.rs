@@ -26,6 +26,17 @@ impl<W: Write> WideBackend<W> {
     }
 }
 
+/// The terminal's own bytes (the clipboard's escape sequence) go straight through.
+impl<W: Write> Write for WideBackend<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Write::flush(&mut self.inner)
+    }
+}
+
 /// Filler cells for the columns covered by wide characters, each after the
 /// index of the cell it follows.
 fn fillers(cells: &[(u16, u16, &Cell)]) -> Vec<(usize, u16, u16, Cell)> {

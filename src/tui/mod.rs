@@ -2,6 +2,7 @@
 //! (quit, signals, panic), suspended and resumed with job control.
 
 mod backend;
+pub mod export;
 mod mouse;
 mod notes;
 pub mod positions;
@@ -198,6 +199,8 @@ fn run_effects(
             Effect::SaveNotes => stores.notes.save(app),
             Effect::SavePosition(pos) => stores.positions.save(pos),
             Effect::Suspend => suspend(app, terminal, &mut stores.last)?,
+            Effect::Copy(text) => export::copy(terminal.backend_mut(), &text)?,
+            Effect::Export(request) => export::run_export(app, &request),
         }
     }
     Ok(false)

@@ -1,5 +1,7 @@
 //! Widgets that borrow the app and draw it; drawing never changes state.
 
+pub mod export;
+pub mod glyphs;
 mod marked;
 pub mod outline;
 pub mod popup;
@@ -24,21 +26,23 @@ pub use theme::Theme;
 /// Draw the whole reader into a frame; returns the layout it used.
 pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
     let drawn = render(app, frame.area(), frame.buffer_mut());
-    if let Some((x, y)) = popup::editor(
-        app,
-        Theme::get(app.no_color()),
-        frame.area(),
-        frame.buffer_mut(),
-    ) {
+    let theme = Theme::of(app.settings().theme, app.no_color());
+    if let Some((x, y)) = popup::editor(app, theme, frame.area(), frame.buffer_mut()) {
         // The terminal cursor sits at the caret, so an input method's preedit shows in place.
         frame.set_cursor_position((x, y));
+    }
+    if let Some(caret) = export::render(app, theme, frame.area(), frame.buffer_mut()) {
+        frame.set_cursor_position(caret);
+    }
+    if app.settings().unambiguous {
+        glyphs::narrow_buffer(frame.buffer_mut());
     }
     drawn
 }
 
 /// Draw the whole reader into a buffer; returns the layout it used.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
-    let theme = *Theme::get(app.no_color());
+    let theme = *Theme::of(app.settings().theme, app.no_color());
     let a = app.areas();
     if a.too_small || a.screen != area {
         too_small(app.lang(), area, buf);
@@ -61,8 +65,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         side_items = side::render(app, &theme, a.side, buf);
     }
     status::status_bar(app, &theme, a.status, buf);
+    let popup = popup::render(app, &theme, area, buf);
+    if app.settings().unambiguous {
+        glyphs::narrow_buffer(buf);
+    }
     Drawn {
-        popup: popup::render(app, &theme, area, buf),
+        popup,
         outline_first,
         side_items,
     }

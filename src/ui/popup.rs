@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Theme, pane, put_lines, wrapped};
-use crate::app::keymap::{self, HELP_SECTIONS, KEYMAP};
+use crate::app::keymap::{self, HELP_SECTIONS, Keymap};
 use crate::app::layout::PopupLayout;
 use crate::app::{App, Popup};
 use crate::brief::model::{Claim, Source};
@@ -25,7 +25,12 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
     let (title, lines) = match popup {
         Popup::Help => (
             tr(app.lang(), "popup.help", &[]),
-            help_lines(app.lang(), theme, area.width.saturating_sub(2)),
+            help_lines_for(
+                &app.settings().keymap,
+                app.lang(),
+                theme,
+                area.width.saturating_sub(2),
+            ),
         ),
         Popup::Footnote(n) => (
             tr(app.lang(), "popup.footnote", &[("number", &n)]),
@@ -178,18 +183,29 @@ fn source_lines(lang: Lang, theme: &Theme, s: &Source, width: u16) -> Vec<Line<'
     lines
 }
 
-/// The help screen, generated from the keymap table.
+/// The help screen of the keymap as shipped.
 pub fn help_lines(lang: Lang, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    help_lines_for(Keymap::standard(), lang, theme, width)
+}
+
+/// The help screen, generated from the keymap in use (the user's keys first).
+pub fn help_lines_for(
+    keymap: &Keymap,
+    lang: Lang,
+    theme: &Theme,
+    width: u16,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (context, title) in HELP_SECTIONS {
         lines.push(Line::styled(
             keymap::section_text(*context, title, lang),
             theme.heading,
         ));
-        let rows: Vec<(String, String)> = KEYMAP
+        let rows: Vec<(String, String)> = keymap
+            .rows()
             .iter()
-            .filter(|b| b.context == *context)
-            .map(|b| (b.keys.to_string(), keymap::help_text(b, lang)))
+            .filter(|b| b.row.context == *context && !b.keys.is_empty())
+            .map(|b| (b.keys.join(" "), keymap::help_text(b.row, lang)))
             .collect();
         let key_w = rows
             .iter()
@@ -241,7 +257,7 @@ pub fn editor(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
 }
 
 /// A `width` x `height` rectangle in the middle of the screen.
-fn centered(screen: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(screen: Rect, width: u16, height: u16) -> Rect {
     Rect {
         x: (screen.width - width) / 2,
         y: (screen.height - height) / 2,

@@ -18,7 +18,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let block = pane(title, focused(app, Focus::Reader), theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    let layers = Layers::new(app);
+    let layers = Layers::new(app, theme);
     for (row, l) in app.doc().lines[app.visible_lines()].iter().enumerate() {
         let b = &app.doc().blocks[l.block];
         let text = &b.text[l.bytes.clone()];
@@ -71,7 +71,7 @@ struct Layers {
 }
 
 impl Layers {
-    fn new(app: &App) -> Layers {
+    fn new(app: &App, theme: &Theme) -> Layers {
         let visible = app.visible_blocks();
         let block_of = |paragraph: &str| {
             let order = app.index().place(paragraph)?.order;
@@ -112,7 +112,7 @@ impl Layers {
         for b in visible.clone() {
             for (i, r) in app.annotations_in(b) {
                 let a = &app.notes().list[i];
-                let mut style = super::theme::highlight(a.colour, app.no_color());
+                let mut style = theme.highlight(a.colour);
                 if !a.note.is_empty() {
                     style = style.add_modifier(Modifier::UNDERLINED);
                 }

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::Theme;
-use crate::app::keymap::{Context, HINTS, Hints, first_key};
+use crate::app::keymap::{Context, HINTS, Hints};
 use crate::app::{App, Focus, Tab};
 use crate::i18n::tr;
 use crate::text::str_width;
@@ -54,6 +54,7 @@ fn left_part(app: &App) -> String {
     let lang = app.lang();
     let search = app.search();
     let mode = match app.context() {
+        _ if app.export_dialog().is_some() => "export_dialog.mode",
         Context::Editor => "mode.edit",
         Context::Search if search.filtering => "mode.filter",
         Context::Search => "mode.search",
@@ -144,7 +145,7 @@ pub fn key_hints(app: &App) -> Vec<String> {
     actions
         .iter()
         .filter_map(|(action, word)| {
-            let key = first_key(*context, *action)?;
+            let key = app.settings().keymap.first_key(*context, *action)?;
             Some(format!("{key} {}", hint_word(app.lang(), word)))
         })
         .collect()

@@ -1,15 +1,17 @@
-//! Colours and styles in one place. The default palette is
-//! `assets/theme.json`; with `NO_COLOR` only bold, underline and reverse
-//! video tell things apart.
+//! Colours and styles in one place. The default palette (for dark backgrounds) is
+//! `assets/theme.json`, the light one `assets/theme-light.json`; the `mono` theme, and any
+//! theme under `NO_COLOR`, tells things apart with bold, underline and reverse video only.
 
 use std::collections::HashMap;
 use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::ThemeName;
 use crate::notes::Highlight;
 
 const DEFAULT: &str = include_str!("../../assets/theme.json");
+const LIGHT: &str = include_str!("../../assets/theme-light.json");
 
 /// Every style the panes use.
 #[derive(Debug, Clone, Copy)]
@@ -29,34 +31,76 @@ pub struct Theme {
     pub dim: Style,
     pub bar: Style,
     pub selected: Style,
+    /// The backgrounds of the highlight colours (none: bold and italic instead).
+    pub highlights: Option<[Color; 4]>,
 }
 
-fn colors() -> HashMap<String, Color> {
-    let map: HashMap<String, String> = serde_json::from_str(DEFAULT).unwrap_or_default();
+fn colors(palette: &str) -> HashMap<String, Color> {
+    let map: HashMap<String, String> = serde_json::from_str(palette).unwrap_or_default();
     map.into_iter()
         .filter_map(|(k, v)| Color::from_str(&v).ok().map(|c| (k, c)))
         .collect()
 }
 
 static COLOURED: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
+static LIGHT_COLOURED: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
 static PLAIN: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
 
+/// Highlight backgrounds under dark text (light theme) and light text (default theme).
+const LIGHT_HIGHLIGHTS: [Color; 4] = [
+    Color::Rgb(255, 236, 140),
+    Color::Rgb(190, 235, 190),
+    Color::Rgb(190, 215, 255),
+    Color::Rgb(255, 205, 225),
+];
+const DARK_HIGHLIGHTS: [Color; 4] = [
+    Color::Rgb(90, 80, 0),
+    Color::Rgb(0, 80, 30),
+    Color::Rgb(0, 50, 110),
+    Color::Rgb(100, 20, 70),
+];
+
 impl Theme {
-    /// The theme for this terminal, built once: coloured, or plain under `NO_COLOR`.
+    /// The default theme for this terminal, built once: coloured, or plain under `NO_COLOR`.
     pub fn get(no_color: bool) -> &'static Theme {
-        if no_color {
-            PLAIN.get_or_init(Theme::plain)
-        } else {
-            COLOURED.get_or_init(|| Theme::new(false))
+        Theme::of(ThemeName::Default, no_color)
+    }
+
+    /// The theme `name`, built once; `NO_COLOR` makes any theme plain.
+    pub fn of(name: ThemeName, no_color: bool) -> &'static Theme {
+        match (name, no_color) {
+            (ThemeName::Mono, _) | (_, true) => PLAIN.get_or_init(Theme::plain),
+            (ThemeName::Default, false) => {
+                COLOURED.get_or_init(|| Theme::coloured(DEFAULT, DARK_HIGHLIGHTS))
+            }
+            (ThemeName::Light, false) => {
+                LIGHT_COLOURED.get_or_init(|| Theme::coloured(LIGHT, LIGHT_HIGHLIGHTS))
+            }
         }
     }
 
-    /// The theme for this terminal: coloured, or plain under `NO_COLOR`.
+    /// The default theme for this terminal: coloured, or plain under `NO_COLOR`.
     pub fn new(no_color: bool) -> Theme {
-        if no_color {
-            return Theme::plain();
-        }
-        let c = colors();
+        *Theme::get(no_color)
+    }
+
+    /// The style of an annotation highlighted in `colour`.
+    pub fn highlight(&self, colour: Option<Highlight>) -> Style {
+        let Some(backgrounds) = self.highlights else {
+            return Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC);
+        };
+        let bg = match colour {
+            Some(Highlight::Yellow) => backgrounds[0],
+            Some(Highlight::Green) => backgrounds[1],
+            Some(Highlight::Blue) => backgrounds[2],
+            Some(Highlight::Pink) => backgrounds[3],
+            None => Color::Reset,
+        };
+        Style::new().bg(bg)
+    }
+
+    fn coloured(palette: &str, highlights: [Color; 4]) -> Theme {
+        let c = colors(palette);
         let fg = |k: &str| Style::new().fg(c.get(k).copied().unwrap_or(Color::Reset));
         let bg = |k: &str| {
             Style::new()
@@ -79,6 +123,7 @@ impl Theme {
             dim: fg("dim"),
             bar: bg("bar").fg(Color::White),
             selected: Style::new().add_modifier(Modifier::REVERSED),
+            highlights: Some(highlights),
         }
     }
 
@@ -100,23 +145,14 @@ impl Theme {
             dim: s,
             bar: s.add_modifier(Modifier::REVERSED),
             selected: s.add_modifier(Modifier::REVERSED),
+            highlights: None,
         }
     }
 }
 
-/// The background of a highlight colour (plain terminals: bold + italic).
+/// The background of a highlight colour in the default theme (plain terminals: bold + italic).
 pub fn highlight(colour: Option<Highlight>, no_color: bool) -> Style {
-    if no_color {
-        return Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC);
-    }
-    let bg = match colour {
-        Some(Highlight::Yellow) => Color::Rgb(90, 80, 0),
-        Some(Highlight::Green) => Color::Rgb(0, 80, 30),
-        Some(Highlight::Blue) => Color::Rgb(0, 50, 110),
-        Some(Highlight::Pink) => Color::Rgb(100, 20, 70),
-        None => Color::Reset,
-    };
-    Style::new().bg(bg)
+    Theme::get(no_color).highlight(colour)
 }
 
 #[cfg(test)]
@@ -125,18 +161,35 @@ mod tests {
 
     #[test]
     fn default_palette_parses() {
-        let c = colors();
-        assert!(
-            c.len() >= 14,
-            "every colour in assets/theme.json parses: {c:?}"
-        );
+        for palette in [DEFAULT, LIGHT] {
+            let c = colors(palette);
+            assert!(c.len() >= 14, "every colour of the palette parses: {c:?}");
+        }
     }
 
     #[test]
     fn no_color_has_no_colours() {
-        let t = Theme::plain();
-        for s in [t.text, t.marker, t.search_match, t.bar, t.entity] {
-            assert_eq!((s.fg, s.bg), (None, None));
+        let plain = [
+            Theme::of(ThemeName::Default, true),
+            Theme::of(ThemeName::Light, true),
+            Theme::of(ThemeName::Mono, false),
+        ];
+        for t in plain {
+            for s in [t.text, t.marker, t.search_match, t.bar, t.entity] {
+                assert_eq!((s.fg, s.bg), (None, None));
+            }
+            assert_eq!(t.highlight(Some(Highlight::Yellow)).bg, None);
         }
+    }
+
+    #[test]
+    fn light_and_default_differ() {
+        let dark = Theme::of(ThemeName::Default, false);
+        let light = Theme::of(ThemeName::Light, false);
+        assert_ne!(dark.heading, light.heading);
+        assert_ne!(
+            dark.highlight(Some(Highlight::Yellow)),
+            light.highlight(Some(Highlight::Yellow))
+        );
     }
 }

@@ -61,6 +61,21 @@ impl Tmux {
         t
     }
 
+    /// The reader started in the folder `cwd`, where the relative paths it writes land.
+    pub fn start_at(width: u16, height: u16, data: &Path, cwd: &Path) -> Tmux {
+        let status = tempfile::tempdir().expect("temp dir");
+        let cmd = format!(
+            "sh -c 'cd {} && env LC_ALL=C.UTF-8 BRIEF_DATA_DIR={} TERM=xterm-256color {}; echo $? > {}/status'",
+            cwd.display(),
+            data.display(),
+            bin().display(),
+            status.path().display()
+        );
+        let mut t = Tmux::session(width, height, data, &cmd);
+        t.status = Some(status);
+        t
+    }
+
     /// An interactive shell with a `shell$ ` prompt, to run the reader under job control.
     pub fn shell(width: u16, height: u16) -> Tmux {
         let dir = tempfile::tempdir().expect("temp dir");

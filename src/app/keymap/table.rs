@@ -169,6 +169,18 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(Normal, "]a", Action::NextAnnotation, "next annotation"),
     bind(Normal, "[a", Action::PrevAnnotation, "previous annotation"),
+    bind(
+        Normal,
+        "c",
+        Action::Cite,
+        "copy the citation of the passage under the cursor",
+    ),
+    bind(
+        Normal,
+        "x",
+        Action::Export,
+        "export the annotations (format, file)",
+    ),
     bind(Normal, "E", Action::ToggleEntities, "highlight entities"),
     bind(
         Normal,
