@@ -50,6 +50,8 @@ screens!(
     note_editor,
     note_discard,
     visual,
+    export_dialog,
+    citation,
 );
 
 /// Every screen of the list has its snapshots.

@@ -25,6 +25,8 @@ pub const SCREENS: &[(&str, &str)] = &[
     ("note_editor", "]]vwwa"),
     ("note_discard", "]]vwwan<Esc>"),
     ("visual", "]]vwww"),
+    ("export_dialog", "]]vwwHx"),
+    ("citation", "]]jjc"),
 ];
 
 /// The two sizes every screen is checked at.
