@@ -27,7 +27,7 @@ fn key_flow_in(width: u16, height: u16, term: &str) {
     let s = t.wait_for("이슈브리프 No. 2025-09");
     assert_fits(&s, width as usize, height as usize);
     t.keys(&["]", "f", "Enter"]);
-    t.wait_all(&["Footnote", "주 1", "Лавров заявил"]);
+    t.wait_all(&["Footnote", "Note 1", "Лавров заявил"]);
     t.keys(&["Escape"]);
     let before_search = t.wait_without("Footnote");
     let reader_row = |screen: &str| {

@@ -21,14 +21,14 @@ fn search_in_footnote_text_opens_the_footnote() {
     t.type_text("Refined");
     t.wait_for("/Refined 1/");
     t.keys(&["Enter"]);
-    let s = t.wait_all(&["Footnote", "주 20", "Refined Tastes", "in footnote 20"]);
+    let s = t.wait_all(&["Footnote", "Note 20", "Refined Tastes", "in footnote 20"]);
     assert_fits(&s, 120, 40);
     t.keys(&["Escape"]);
     t.wait_without("Footnote 20 — Esc closes");
     t.keys(&["/"]);
     t.type_text("연합뉴스");
     t.keys(&["Enter"]);
-    t.wait_all(&["주 8", "연합뉴스, 2023. 1. 27."]);
+    t.wait_all(&["Note 8", "연합뉴스, 2023. 1. 27."]);
 }
 
 #[test]
@@ -89,7 +89,7 @@ fn a_dropped_name_stays_dropped_after_reopening() {
     let t = Tmux::start_in(200, 50, dir.path());
     t.wait_for("이슈브리프 No. 2025-09");
     t.keys(&["Tab", "t", "t", "G"]);
-    t.wait_all(&["unsure names", "? 인물 실시하여"]);
+    t.wait_all(&["unsure names", "? Person 실시하여"]);
     t.keys(&["-"]);
     t.wait_until("the name dropped", |s| {
         status(s).contains("실시하여 dropped")
@@ -99,6 +99,6 @@ fn a_dropped_name_stays_dropped_after_reopening() {
     let again = Tmux::start_in(200, 50, dir.path());
     again.wait_for("이슈브리프 No. 2025-09");
     again.keys(&["Tab", "t", "t", "G"]);
-    let s = again.wait_for("사건 코로나19");
+    let s = again.wait_for("Event 코로나19");
     assert!(!s.contains("실시하여"), "the dropped name is hidden:\n{s}");
 }

@@ -142,12 +142,15 @@ impl App {
 
     /// Take the annotations kept on disk (re-anchored here); says how many could not be placed.
     pub fn attach_notes(&mut self, list: Vec<Annotation>) -> String {
-        self.notes.attach(list)
+        match self.notes.attach(list) {
+            0 => String::new(),
+            count => self.tr("message.unplaced", &[("count", &count)]),
+        }
     }
 
     /// What the event loop's save came to: the merged annotations, or why it failed.
     pub fn notes_saved(&mut self, result: Result<Vec<Annotation>, String>) {
-        self.notes.saved(result);
+        self.notes.saved(result, self.lang);
     }
 
     /// Take in what another window saved; true when the annotations changed.

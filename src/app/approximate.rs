@@ -7,7 +7,7 @@ impl App {
     /// Accept where the chosen approximately re-anchored annotation now sits.
     pub(super) fn accept_anchor(&mut self) -> Vec<Effect> {
         let Some(i) = self.chosen_annotation() else {
-            self.message = self.nothing_chosen().into();
+            self.message = self.nothing_chosen();
             return Vec::new();
         };
         let a = &mut self.notes.list[i];

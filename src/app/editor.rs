@@ -8,6 +8,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use super::keymap::Context;
 use super::{Action, App, Effect};
+use crate::i18n::{Lang, tr};
 use crate::notes::draft::{Draft, DraftFor};
 use crate::notes::{Annotation, Highlight, Target};
 
@@ -31,10 +32,10 @@ pub struct NoteEditor {
 }
 
 impl NoteEditor {
-    fn new(text: &str, target: NoteFor) -> NoteEditor {
+    fn new(text: &str, target: NoteFor, lang: Lang) -> NoteEditor {
         let mut textarea = TextArea::new(text.lines().map(str::to_string).collect());
         textarea.set_wrap_mode(WrapMode::WordOrGlyph);
-        textarea.set_placeholder_text("note… (#tags; Ctrl-S saves, Esc cancels)");
+        textarea.set_placeholder_text(tr(lang, "editor.placeholder", &[]));
         textarea.move_cursor(ratatui_textarea::CursorMove::Bottom);
         textarea.move_cursor(ratatui_textarea::CursorMove::End);
         NoteEditor {
@@ -55,13 +56,14 @@ impl NoteEditor {
         self.text() != self.original
     }
 
-    /// The editor's title: its keys, or the question after Esc.
-    pub fn title(&self) -> &'static str {
-        if self.confirm_discard {
-            " Discard this note? Esc discards · Ctrl-S saves · typing goes on "
+    /// The editor's title in `lang`: its keys, or the question after Esc.
+    pub fn title(&self, lang: Lang) -> String {
+        let key = if self.confirm_discard {
+            "editor.discard_title"
         } else {
-            " Note — Ctrl-S saves · Esc cancels "
-        }
+            "editor.title"
+        };
+        tr(lang, key, &[])
     }
 }
 
@@ -71,19 +73,21 @@ impl App {
         if self.select_from.is_some() {
             match self.selected_document_range() {
                 Some((start, end)) => {
-                    self.editor = Some(NoteEditor::new("", NoteFor::New { start, end }))
+                    self.editor = Some(NoteEditor::new("", NoteFor::New { start, end }, self.lang))
                 }
-                None => self.message = "the selection holds no text of the brief".into(),
+                None => self.message = self.tr("editor.empty_selection", &[]),
             }
             return;
         }
         match self.chosen_annotation() {
             Some(i) => {
                 let a = &self.notes.list[i];
-                self.editor = Some(NoteEditor::new(&a.note, NoteFor::Existing(a.id.clone())));
+                let target = NoteFor::Existing(a.id.clone());
+                self.editor = Some(NoteEditor::new(&a.note, target, self.lang));
             }
             None => {
-                self.message = format!("{}: select with v first", self.nothing_chosen());
+                let what = self.nothing_chosen();
+                self.message = self.tr("editor.select_first", &[("what", &what)]);
             }
         }
     }
@@ -114,21 +118,19 @@ impl App {
             Action::SaveNote => return self.save_note(),
             Action::Close if editor.confirm_discard || !editor.changed() => {
                 let said = if editor.changed() {
-                    "note discarded"
+                    "editor.discarded"
                 } else {
-                    "note closed, nothing changed"
+                    "editor.unchanged"
                 };
                 self.editor = None;
-                self.message = said.into();
+                self.message = self.tr(said, &[]);
             }
             Action::Close => {
                 editor.confirm_discard = true;
-                self.message = "discard this note? Esc again discards, Ctrl-S saves it".into();
+                self.message = self.tr("editor.discard_ask", &[]);
             }
             _ => {
-                self.message =
-                    "Ctrl-C does not quit while writing: Ctrl-S saves the note, Esc closes it"
-                        .into();
+                self.message = self.tr("editor.no_ctrl_c", &[]);
             }
         }
         Vec::new()
@@ -171,10 +173,10 @@ impl App {
             }
             DraftFor::Existing { .. } => return false,
         };
-        let mut editor = NoteEditor::new(&draft.text, target);
+        let mut editor = NoteEditor::new(&draft.text, target, self.lang);
         editor.original = String::new();
         self.editor = Some(editor);
-        self.message = "a note you had not saved is back: Ctrl-S saves it, Esc discards it".into();
+        self.message = self.tr("editor.restored", &[]);
         true
     }
 
@@ -216,10 +218,10 @@ impl App {
         };
         if saved.is_none() {
             self.editor = Some(editor);
-            self.message = "its passage is gone: copy the text, Esc, then select again".into();
+            self.message = self.tr("editor.passage_gone", &[]);
             return Vec::new();
         }
-        self.message = "note saved".into();
+        self.message = self.tr("editor.saved", &[]);
         vec![Effect::SaveNotes]
     }
 }

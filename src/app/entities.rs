@@ -184,14 +184,14 @@ impl App {
     /// Visit the selected entity's next (or previous) mention, footnotes included.
     pub(super) fn entity_step(&mut self, forward: bool) {
         let Some(e) = self.selected_entity() else {
-            self.message = "no name selected".into();
+            self.message = self.tr("message.no_name", &[]);
             return;
         };
         let name = self.index.brief.entities[e].name.clone();
         let mentions = self.entity_mentions(e);
         let n = mentions.len();
         if n == 0 {
-            self.message = format!("{name} is not mentioned in the text");
+            self.message = self.tr("message.not_mentioned", &[("name", &name)]);
             return;
         }
         let (k, wrapped) = match self.entity_visit {
@@ -210,16 +210,19 @@ impl App {
         self.cursor = pos;
         self.jump(pos);
         self.reselect_entity(e);
-        let place = match self.doc.blocks[block].kind {
-            BlockKind::Footnote(f) => format!(" · footnote {f}"),
-            _ => String::new(),
-        };
-        let again = match (wrapped, forward) {
-            (true, true) => " · from the first again",
-            (true, false) => " · from the last again",
-            _ => "",
-        };
-        self.message = format!("{name} {}/{n}{place}{again}", k + 1);
+        let mut said = self.tr(
+            "message.mention",
+            &[("name", &name), ("k", &(k + 1)), ("count", &n)],
+        );
+        if let BlockKind::Footnote(f) = self.doc.blocks[block].kind {
+            said += &self.tr("message.mention_footnote", &[("number", &f)]);
+        }
+        match (wrapped, forward) {
+            (true, true) => said += &self.tr("message.from_first", &[]),
+            (true, false) => said += &self.tr("message.from_last", &[]),
+            _ => {}
+        }
+        self.message = said;
     }
 
     /// Confirm or drop the selected name the import was unsure of; kept with the notes.
@@ -228,20 +231,21 @@ impl App {
             .then(|| self.selected_entity())
             .flatten();
         let Some(e) = chosen else {
-            self.message = "choose a name in the Entities tab first".into();
+            self.message = self.tr("message.choose_name", &[]);
             return Vec::new();
         };
         let entity = &self.index.brief.entities[e];
         if entity.confidence >= REVIEW_BELOW {
-            self.message = format!("{} is not in doubt", entity.name);
+            self.message = self.tr("message.not_in_doubt", &[("name", &entity.name)]);
             return Vec::new();
         }
         let (id, name) = (entity.id.clone(), entity.name.clone());
         self.notes.reviews.insert(id, EntityReview::now(verdict));
-        self.message = match verdict {
-            Verdict::Confirmed => format!("{name} confirmed: listed with the other names"),
-            Verdict::Dropped => format!("{name} dropped: hidden from the list"),
+        let said = match verdict {
+            Verdict::Confirmed => "message.confirmed",
+            Verdict::Dropped => "message.dropped",
         };
+        self.message = self.tr(said, &[("name", &name)]);
         self.reselect_entity(e);
         vec![Effect::SaveNotes]
     }

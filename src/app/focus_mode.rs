@@ -32,11 +32,13 @@ impl App {
         let (w, h) = (self.areas.screen.width, self.areas.screen.height);
         // The reader's width changes: rewrap, keeping the reading position.
         self.resize(w, h);
-        self.message = if self.focus_mode() {
-            "focus mode: the text alone (z again shows the panes)"
-        } else {
-            "focus mode off"
-        }
-        .into();
+        self.message = self.tr(
+            if self.focus_mode() {
+                "message.focus_on"
+            } else {
+                "message.focus_off"
+            },
+            &[],
+        );
     }
 }

@@ -157,7 +157,7 @@ impl App {
             offset: range.end - 1,
             ..pos
         };
-        self.message = "selected: H highlights, a writes a note, Esc cancels".into();
+        self.message = self.tr("message.mouse_selected", &[]);
     }
 }
 

@@ -158,7 +158,7 @@ impl App {
     /// `50%`: a jump that far into the text.
     fn percent(&mut self, n: usize) {
         if n == 0 || n > 100 {
-            self.message = "type how far first: 50% goes halfway, 100% to the end".into();
+            self.message = self.tr("message.percent_first", &[]);
             return;
         }
         let last = self.doc.lines.len().saturating_sub(1);

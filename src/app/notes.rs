@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::document::{BlockKind, Pos};
 use super::{App, Effect, Focus, Tab};
 use crate::brief::Index;
+use crate::i18n::Lang;
 use crate::notes::{Annotation, Highlight, Target, reanchor_all};
 
 /// The brief as one document string (paragraphs joined by a blank line),
@@ -58,25 +59,17 @@ impl Notes {
         }
     }
 
-    /// Take the annotations kept on disk, re-anchored to this document; says how many could
-    /// not be placed (empty when all were).
-    pub fn attach(&mut self, list: Vec<Annotation>) -> String {
+    /// Take the annotations kept on disk, re-anchored to this document; returns how many
+    /// could not be placed.
+    pub fn attach(&mut self, list: Vec<Annotation>) -> usize {
         self.list = list;
         self.kept = true;
-        let report = reanchor_all(&mut self.list, &self.document);
-        if report.orphaned > 0 {
-            format!(
-                "{} annotation(s) could not be placed: see the Annotations tab",
-                report.orphaned
-            )
-        } else {
-            String::new()
-        }
+        reanchor_all(&mut self.list, &self.document).orphaned
     }
 
     /// What a save by the event loop came to: the merged annotations (re-anchored here), or
-    /// why it failed (the error stays visible and the save is retried later).
-    pub fn saved(&mut self, result: Result<Vec<Annotation>, String>) {
+    /// why it failed (the error, in `lang`, stays visible and the save is retried later).
+    pub fn saved(&mut self, result: Result<Vec<Annotation>, String>, lang: Lang) {
         match result {
             Ok(merged) => {
                 self.save_error = None;
@@ -84,9 +77,8 @@ impl Notes {
                 reanchor_all(&mut self.list, &self.document);
             }
             Err(e) => {
-                self.save_error = Some(crate::text::sanitize_line(&format!(
-                    "not saved (kept in memory, will retry): {e}"
-                )));
+                let said = crate::i18n::tr(lang, "message.not_saved", &[("error", &e)]);
+                self.save_error = Some(crate::text::sanitize_line(&said));
             }
         }
     }
@@ -182,12 +174,15 @@ impl App {
     }
 
     /// What to say when [`App::chosen_annotation`] finds nothing.
-    pub(super) fn nothing_chosen(&self) -> &'static str {
-        if self.focus == Focus::Side && self.tab == Tab::Annotations {
-            "no annotation selected in the list"
-        } else {
-            "no annotation under the cursor"
-        }
+    pub(super) fn nothing_chosen(&self) -> String {
+        self.tr(
+            if self.focus == Focus::Side && self.tab == Tab::Annotations {
+                "message.none_selected"
+            } else {
+                "message.none_under_cursor"
+            },
+            &[],
+        )
     }
 
     /// The annotation under the cursor.
@@ -244,7 +239,8 @@ impl App {
     pub(super) fn highlight(&mut self) -> Vec<Effect> {
         if self.select_from.is_none() {
             let Some(i) = self.chosen_annotation() else {
-                self.message = format!("{}: select with v first, then H", self.nothing_chosen());
+                let what = self.nothing_chosen();
+                self.message = self.tr("message.highlight_select_first", &[("what", &what)]);
                 return Vec::new();
             };
             let all = Highlight::ALL;
@@ -253,11 +249,12 @@ impl App {
                 .and_then(|c| all.iter().position(|x| *x == c))
                 .map_or(0, |p| (p + 1) % all.len());
             self.notes.list[i].set_colour(Some(all[next]));
-            self.message = format!("colour: {}", all[next].name());
+            let colour = self.tr(&format!("colour.{}", all[next].name()), &[]);
+            self.message = self.tr("message.colour", &[("colour", &colour)]);
             return vec![Effect::SaveNotes];
         }
         let Some((s, e)) = self.selected_document_range() else {
-            self.message = "the selection holds no text of the brief".into();
+            self.message = self.tr("editor.empty_selection", &[]);
             return Vec::new();
         };
         let Some(target) = Target::from_document(&self.notes.document, s, e) else {
@@ -267,14 +264,14 @@ impl App {
             .list
             .push(Annotation::new(target, Some(Highlight::Yellow), ""));
         self.select_from = None;
-        self.message = "highlighted".into();
+        self.message = self.tr("message.highlighted", &[]);
         vec![Effect::SaveNotes]
     }
 
     /// Delete the annotation under the cursor (`u` brings it back).
     pub(super) fn delete_annotation(&mut self) -> Vec<Effect> {
         let Some(i) = self.chosen_annotation() else {
-            self.message = self.nothing_chosen().into();
+            self.message = self.nothing_chosen();
             return Vec::new();
         };
         let a = self.notes.list.remove(i);
@@ -351,12 +348,11 @@ impl App {
             let a = &self.notes.list[*i];
             a.orphan || a.approximate.is_some()
         }) else {
-            self.message =
-                "choose an orphan or an approximate (≈) note in the Annotations tab first".into();
+            self.message = self.tr("message.choose_orphan", &[]);
             return Vec::new();
         };
         let Some((s, e)) = self.selected_document_range() else {
-            self.message = "the selection holds no text of the brief".into();
+            self.message = self.tr("editor.empty_selection", &[]);
             return Vec::new();
         };
         let Some(target) = Target::from_document(&self.notes.document, s, e) else {

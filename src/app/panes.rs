@@ -3,16 +3,16 @@
 use super::App;
 use super::document::BlockKind;
 
-/// The kinds of entity in display order, with their Korean labels.
+/// The kinds of entity in display order, with the catalogue keys of their labels.
 pub const KIND_LABELS: &[(&str, &str)] = &[
-    ("person", "인물"),
-    ("state", "국가"),
-    ("organisation", "기관"),
-    ("place", "장소"),
-    ("treaty", "조약"),
-    ("weapon", "무기"),
-    ("media", "매체"),
-    ("event", "사건"),
+    ("person", "entity.person"),
+    ("state", "entity.country"),
+    ("organisation", "entity.organization"),
+    ("place", "entity.place"),
+    ("treaty", "entity.treaty"),
+    ("weapon", "entity.weapon"),
+    ("media", "entity.outlet"),
+    ("event", "entity.event"),
 ];
 
 impl App {

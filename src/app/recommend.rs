@@ -110,7 +110,7 @@ impl App {
         };
         let all = passages(self, r);
         let Some(p) = all.get(usize::from(k).wrapping_sub(1)) else {
-            self.message = format!("this recommendation has {} passage(s)", all.len());
+            self.message = self.tr("message.passage_count", &[("count", &all.len())]);
             return;
         };
         let title = r.title.clone();
@@ -127,7 +127,11 @@ impl App {
         };
         self.cursor = pos;
         self.jump(pos);
-        self.message = format!("passage {k}/{} · {title}", all.len());
+        let count = all.len();
+        self.message = self.tr(
+            "message.passage_at",
+            &[("k", &k), ("count", &count), ("title", &title)],
+        );
     }
 }
 

@@ -192,7 +192,7 @@ impl App {
             offset: m.range.start,
         }) else {
             self.return_to_origin();
-            self.message = format!("not found: {}", self.search.query);
+            self.message = self.tr("message.not_found", &[("query", &self.search.query)]);
             return;
         };
         self.return_to_origin();
@@ -205,7 +205,7 @@ impl App {
         self.jump(pos);
         if let Some(BlockKind::Footnote(n)) = self.doc.blocks.get(pos.block).map(|b| b.kind) {
             self.open(Popup::Footnote(n));
-            self.message = format!("in footnote {n}");
+            self.message = self.tr("message.in_footnote", &[("number", &n)]);
         }
     }
 

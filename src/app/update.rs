@@ -57,7 +57,7 @@ impl App {
             .resolve(context, key, &mut self.pending)
         else {
             if !typing && korean_keys::is_hangul(key) {
-                self.say("Korean input is on: these keys need the English layout (한/영)".into());
+                self.say(self.tr("message.hangul_input", &[]));
             }
             return Vec::new();
         };
@@ -100,6 +100,11 @@ impl App {
             self.log_message();
         }
         effects
+    }
+
+    /// The message `key` in the interface's language, its placeholders filled from `args`.
+    pub(super) fn tr(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        crate::i18n::tr(self.lang, key, args)
     }
 
     /// Show a message in the status bar (and keep it in the log).
@@ -216,21 +221,23 @@ impl App {
 
     fn toggle_entities(&mut self) {
         self.show_entities = !self.show_entities;
-        self.message = if self.show_entities {
-            "entities highlighted (E again hides them)"
-        } else {
-            "entities no longer highlighted"
-        }
-        .into();
+        self.message = self.tr(
+            if self.show_entities {
+                "message.entities_on"
+            } else {
+                "message.entities_off"
+            },
+            &[],
+        );
     }
 
     fn toggle_unsourced(&mut self) {
         self.show_unsourced = !self.show_unsourced;
         let n = self.index.brief.unsourced_claims.len();
         self.message = if self.show_unsourced {
-            format!("{n} figures without a source flagged (U again hides them)")
+            self.tr("message.unsourced_on", &[("count", &n)])
         } else {
-            "unsourced figures no longer flagged".into()
+            self.tr("message.unsourced_off", &[])
         };
     }
 

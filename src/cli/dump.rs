@@ -93,7 +93,7 @@ fn text(b: &Brief, md: bool) -> String {
 }
 
 /// Where a hit is, for a line of `brief search`: `p3:10-14 [2. 전망] p. 4`,
-/// `주 8:20-24`, `출처 src-4 (title):0-3`.
+/// `주 8:20-24`, `출처 РБК · 2024-11-01 (title):0-3`.
 fn where_hit(index: &Index, h: &crate::brief::search::Hit) -> String {
     let span = format!("{}-{}", h.start, h.end);
     if let Some(id) = &h.paragraph {
@@ -107,10 +107,18 @@ fn where_hit(index: &Index, h: &crate::brief::search::Hit) -> String {
         return i18n::text("cli.hit_footnote", &[("n", &n), ("span", &span)]);
     }
     let field = h.field.unwrap_or("title");
-    let id = h.source.as_deref().unwrap_or("");
+    // A source by its outlet and date, as the reader shows it, not by its id.
+    let source = h
+        .source
+        .as_deref()
+        .and_then(|id| index.brief.source(id))
+        .map_or_else(String::new, |s| match &s.date {
+            Some(date) => format!("{} · {date}", s.outlet),
+            None => s.outlet.clone(),
+        });
     i18n::text(
         "cli.hit_source",
-        &[("id", &id), ("field", &field), ("span", &span)],
+        &[("source", &source), ("field", &field), ("span", &span)],
     )
 }
 

@@ -7,17 +7,18 @@ use crate::brief::Brief;
 use crate::brief::model::{Confidence, Origin};
 use crate::i18n::text;
 
-fn origin(o: Origin) -> &'static str {
-    match o {
-        Origin::Overlay => "overlay",
-        Origin::Gazetteer => "gazetteer",
-        Origin::Extracted => "extracted",
-    }
+fn origin(o: Origin) -> String {
+    let key = match o {
+        Origin::Overlay => "cli.origin_overlay",
+        Origin::Gazetteer => "cli.origin_gazetteer",
+        Origin::Extracted => "cli.origin_extracted",
+    };
+    text(key, &[])
 }
 
 /// `name 3, other 1` in a stable order.
-fn tally<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+fn tally(items: impl Iterator<Item = String>) -> String {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for item in items {
         *counts.entry(item).or_insert(0) += 1;
     }
@@ -39,7 +40,14 @@ pub fn lines(b: &Brief) -> [String; 2] {
         "cli.check_entities",
         &[
             ("count", &b.entities.len()),
-            ("kinds", &tally(b.entities.iter().map(|e| e.kind.as_str()))),
+            (
+                "kinds",
+                &tally(
+                    b.entities
+                        .iter()
+                        .map(|e| super::library_text::kind(&e.kind)),
+                ),
+            ),
             (
                 "origins",
                 &tally(b.entities.iter().map(|e| origin(e.origin))),
@@ -89,7 +97,7 @@ mod tests {
             "{entities}"
         );
         assert!(entities.contains("gazetteer "), "{entities}");
-        assert!(entities.contains("person "), "{entities}");
+        assert!(entities.contains("Person "), "{entities}");
         assert_eq!(
             recommendations,
             "recommendations: 16 by origin (overlay 16); 0 of low confidence"

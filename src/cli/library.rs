@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use serde::Serialize;
 
+use super::library_text::{kind, line, numbers, say};
 use crate::library::search::LibrarySearch;
 use crate::library::{Entry, Library, LibraryError, Reimport, indexes};
 
@@ -44,7 +45,9 @@ pub enum LibraryCommand {
 }
 
 fn fail(e: &LibraryError) -> ExitCode {
-    eprintln!("brief: {}", crate::text::sanitize_line(&e.to_string()));
+    let what = super::library_text::error(e);
+    let said = crate::i18n::text("cli.error", &[("what", &what)]);
+    eprintln!("{}", crate::text::sanitize_line(&said));
     ExitCode::from(2)
 }
 
@@ -54,7 +57,8 @@ pub(super) fn print(text: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("brief: cannot write the output: {e}");
+            let what = crate::i18n::text("cli.write_failed", &[("error", &e)]);
+            eprintln!("{}", crate::i18n::text("cli.error", &[("what", &what)]));
             ExitCode::from(1)
         }
     }
@@ -77,12 +81,9 @@ pub fn run(
         Some(LibraryCommand::Add { files }) => return add(&library, files),
         Some(LibraryCommand::List { json }) => list(&library, *json),
         Some(LibraryCommand::Open { id }) => return open(&library, id, annotations, settings),
-        Some(LibraryCommand::Remove { id }) => library.remove(id).map(|e| {
-            format!(
-                "removed {} {} (its annotations are kept)\n",
-                e.id, e.meta.title
-            )
-        }),
+        Some(LibraryCommand::Remove { id }) => library
+            .remove(id)
+            .map(|e| say("removed", &[("id", &e.id), ("title", &e.meta.title)]) + "\n"),
         Some(LibraryCommand::Entities { name, json }) => entities(&library, name.as_deref(), *json),
         Some(LibraryCommand::Sources { query, json }) => sources(&library, query.as_deref(), *json),
     };
@@ -100,34 +101,21 @@ fn add(library: &Library, files: &[PathBuf]) -> ExitCode {
     let mut code = ExitCode::SUCCESS;
     for (file, result) in files.iter().zip(results) {
         match result {
-            Ok((e, true)) => println!("added {} {}", e.id, crate::text::sanitize_line(&line(&e))),
-            Ok((e, false)) => println!(
-                "{} is already in the library as {}",
-                crate::text::sanitize_line(&file.display().to_string()),
-                e.id
-            ),
+            Ok((e, true)) => {
+                let said = say("added", &[("id", &e.id), ("line", &line(&e))]);
+                println!("{}", crate::text::sanitize_line(&said));
+            }
+            Ok((e, false)) => {
+                let file = file.display();
+                let said = say("already", &[("file", &file), ("id", &e.id)]);
+                println!("{}", crate::text::sanitize_line(&said));
+            }
             Err(e) => {
                 code = fail(&e);
             }
         }
     }
     code
-}
-
-/// An entry on one line: series and number, date, title, authors, institute, pages.
-fn line(e: &Entry) -> String {
-    let m = &e.meta;
-    let mut out = format!("{} {} · {} · {}", m.series, m.number, m.date, m.title);
-    if !m.author.is_empty() {
-        out += &format!(" · {}", m.author);
-    }
-    if !m.institute.is_empty() {
-        out += &format!(" · {}", m.institute);
-    }
-    if let Some(p) = m.pages {
-        out += &format!(" · {p} p.");
-    }
-    out
 }
 
 /// A brief as `list --json` prints it.
@@ -163,11 +151,13 @@ fn list(library: &Library, as_json: bool) -> Result<String, LibraryError> {
         return Ok(json(&listed));
     }
     if catalog.briefs.is_empty() {
-        return Ok("the library is empty: add briefs with `brief library add FILE…`\n".into());
+        return Ok(say("empty", &[]) + "\n");
     }
     let mut out = String::new();
     for e in &catalog.briefs {
-        out += &format!("{}  {} · {} notes\n", e.id, line(e), note_count(e));
+        let args: [(&str, &dyn std::fmt::Display); 3] =
+            [("id", &e.id), ("line", &line(e)), ("notes", &note_count(e))];
+        out += &(say("listed", &args) + "\n");
     }
     Ok(out)
 }
@@ -183,13 +173,14 @@ fn open(
         Err(e) => return fail(&e),
     };
     let said = match (opened.reimported, opened.original_missing) {
-        (Some(Reimport::FileChanged), _) => "the file changed: imported again",
-        (Some(Reimport::ImporterChanged), _) => "the importer changed: imported again",
-        (None, true) => "the original file is gone: showing the brief as stored",
+        (Some(Reimport::FileChanged), _) => "reimported_file",
+        (Some(Reimport::ImporterChanged), _) => "reimported_importer",
+        (None, true) => "original_gone",
         (None, false) => "",
     };
     if !said.is_empty() {
-        eprintln!("brief: {said}");
+        let what = say(said, &[]);
+        eprintln!("{}", crate::i18n::text("cli.error", &[("what", &what)]));
     }
     super::read_brief(opened.brief, annotations, settings)
 }
@@ -206,20 +197,20 @@ pub fn search(query: &str, as_json: bool) -> ExitCode {
     }
     let mut out = String::new();
     for b in &found {
-        out += &format!(
-            "{} {} {} ({} hits)\n",
-            b.id,
-            b.number,
-            b.title,
-            b.hits.len()
-        );
+        let args: [(&str, &dyn std::fmt::Display); 4] = [
+            ("id", &b.id),
+            ("number", &b.number),
+            ("title", &b.title),
+            ("count", &b.hits.len()),
+        ];
+        out += &(say("search_brief", &args) + "\n");
         for h in &b.hits {
             let at = h.paragraph.as_deref().unwrap_or_default();
             out += &format!("  {at}: {}\n", h.snippet);
         }
     }
     if found.is_empty() {
-        out = "no brief of the library matches\n".into();
+        out = say("search_none", &[]) + "\n";
     }
     print(&crate::text::sanitize(&out))
 }
@@ -232,18 +223,22 @@ fn entities(library: &Library, name: Option<&str>, as_json: bool) -> Result<Stri
     let mut out = String::new();
     for r in &rows {
         let mentions: usize = r.briefs.iter().map(|b| b.mentions).sum();
-        out += &format!(
-            "{} ({}): {} briefs, {mentions} mentions\n",
-            r.name,
-            r.kind,
-            r.briefs.len()
-        );
+        let args: [(&str, &dyn std::fmt::Display); 4] = [
+            ("name", &r.name),
+            ("kind", &kind(&r.kind)),
+            ("briefs", &r.briefs.len()),
+            ("mentions", &mentions),
+        ];
+        out += &(say("entity", &args) + "\n");
         if name.is_some() {
             for b in &r.briefs {
-                out += &format!(
-                    "  {} {} {}: {} mentions\n",
-                    b.brief.id, b.brief.number, b.brief.title, b.mentions
-                );
+                let args: [(&str, &dyn std::fmt::Display); 4] = [
+                    ("id", &b.brief.id),
+                    ("number", &b.brief.number),
+                    ("title", &b.brief.title),
+                    ("mentions", &b.mentions),
+                ];
+                out += &format!("  {}\n", say("entity_brief", &args));
                 for p in &b.passages {
                     out += &format!("    {p}\n");
                 }
@@ -261,17 +256,26 @@ fn sources(library: &Library, query: Option<&str>, as_json: bool) -> Result<Stri
     let mut out = String::new();
     for r in &rows {
         let date = r.date.as_deref().unwrap_or("");
-        out += &format!(
-            "{} · {} · {date}: cited by {} briefs\n",
-            r.outlet,
-            r.title,
-            r.briefs.len()
-        );
+        let args: [(&str, &dyn std::fmt::Display); 4] = [
+            ("outlet", &r.outlet),
+            ("title", &r.title),
+            ("date", &date),
+            ("briefs", &r.briefs.len()),
+        ];
+        out += &(say("source", &args) + "\n");
         for b in &r.briefs {
-            out += &format!(
-                "  {} {} {} (footnotes {:?})\n",
-                b.brief.id, b.brief.number, b.brief.title, b.footnotes
-            );
+            let args: [(&str, &dyn std::fmt::Display); 4] = [
+                ("id", &b.brief.id),
+                ("number", &b.brief.number),
+                ("title", &b.brief.title),
+                ("footnotes", &numbers(&b.footnotes)),
+            ];
+            let key = if b.footnotes.is_empty() {
+                "source_brief_bare"
+            } else {
+                "source_brief"
+            };
+            out += &format!("  {}\n", say(key, &args));
             for c in &b.claims {
                 out += &format!("    {c}\n");
             }

@@ -7,6 +7,7 @@ mod findings;
 pub mod input;
 mod library;
 mod library_screen;
+mod library_text;
 mod localize;
 mod settle;
 
@@ -127,7 +128,8 @@ pub fn load_brief(file: Option<&Path>, overlay: Option<&Path>) -> Result<Brief, 
         ),
     };
     let shown = crate::text::sanitize_line(&name);
-    let what = format!("importing {shown} ({} kB)", bytes.len() / 1024);
+    let size = bytes.len() / 1024;
+    let what = text("cli.importing", &[("name", &shown), ("size", &size)]);
     let cache = crate::brief::cache::ImportCache::default_place();
     input::with_progress(&what, input::PROGRESS_AFTER, std::io::stderr(), || {
         load::load_cached(&bytes, &name, &overlay_text, &overlay_name, &cache)
@@ -219,7 +221,8 @@ pub fn run(cli: &Cli, settings: &Settings) -> Option<ExitCode> {
         } => match args.as_slice() {
             [q] => library::search(q, *json),
             _ => {
-                eprintln!("brief: search --library takes a query, not a file");
+                let what = text("cli.library_query_only", &[]);
+                eprintln!("{}", text("cli.error", &[("what", &what)]));
                 ExitCode::from(2)
             }
         },
@@ -290,21 +293,28 @@ fn check(file: Option<&Path>, overlay: Option<&Path>, joins: bool) -> ExitCode {
 
 /// Every join decision, page breaks first, as `line: left|right -> joined`.
 fn print_joins(report: &crate::brief::import::Report) {
-    let kinds = [("page", &report.joins), ("line", &report.line_joins)];
+    let kinds = [
+        ("cli.join_page", &report.joins),
+        ("cli.join_line", &report.line_joins),
+    ];
     for (kind, joins) in kinds {
+        let kind = text(kind, &[]);
         for j in joins {
-            let decision = if j.spaced { "spaced" } else { "joined" };
-            println!(
-                "join {kind} {}: {} | {} -> {} ({decision})",
-                j.line,
-                j.left,
-                j.right,
-                j.joined()
-            );
+            let decision = text(if j.spaced { "cli.spaced" } else { "cli.joined" }, &[]);
+            let args: [(&str, &dyn std::fmt::Display); 6] = [
+                ("kind", &kind),
+                ("line", &j.line),
+                ("left", &j.left),
+                ("right", &j.right),
+                ("joined", &j.joined()),
+                ("decision", &decision),
+            ];
+            println!("{}", text("cli.join", &args));
         }
     }
     for f in &report.furniture {
-        println!("furniture {}: {} (removed)", f.line, f.text);
+        let args: [(&str, &dyn std::fmt::Display); 2] = [("line", &f.line), ("text", &f.text)];
+        println!("{}", text("cli.furniture", &args));
     }
 }
 

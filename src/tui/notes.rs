@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::app::App;
+use crate::i18n::tr;
 use crate::notes::NoteStore;
 use crate::notes::draft::{self, Draft};
 
@@ -109,10 +110,13 @@ impl DraftKeeper {
             }
             Err(e) if !self.failed => {
                 self.failed = true;
-                app.say(crate::text::sanitize_line(&format!(
-                    "the draft cannot be kept in {} ({e}): save the note with Ctrl-S",
-                    path.display()
-                )));
+                let path = path.display();
+                let said = tr(
+                    app.lang(),
+                    "message.draft_unkept",
+                    &[("path", &path), ("error", &e)],
+                );
+                app.say(crate::text::sanitize_line(&said));
             }
             Err(_) => {}
         }
@@ -135,10 +139,9 @@ pub(super) fn offer_left_draft(app: &mut App, notes: &NoteKeeper) {
     if app.offer_draft(found) {
         let _ = std::fs::rename(&left, draft::draft_path(&notes_path));
     } else {
-        app.say(crate::text::sanitize_line(&format!(
-            "an unsaved note was kept in {}, but its passage is no longer in the brief",
-            left.display()
-        )));
+        let path = left.display();
+        let said = tr(app.lang(), "message.draft_passage_gone", &[("path", &path)]);
+        app.say(crate::text::sanitize_line(&said));
     }
 }
 
@@ -168,16 +171,25 @@ pub(super) fn final_save(app: &mut App, notes: &mut NoteKeeper) -> Ending {
         .unwrap_or_else(|| crate::notes::default_path(&key));
     let places = crate::notes::store::rescue_places(&notes_path);
     let count = app.notes().list.len();
+    let lang = app.lang();
     let hint = store_path.map_or_else(String::new, |p| {
-        format!(" (copy it over {} once that can be written)", p.display())
+        tr(lang, "message.rescue_hint", &[("path", &p.display())])
     });
     let said = match crate::notes::store::rescue(&key, &app.notes().list, &places) {
-        Ok(path) => format!(
-            "{why}; a copy of all {count} notes was written to {}{hint}",
-            path.display()
+        Ok(path) => tr(
+            lang,
+            "message.rescued",
+            &[
+                ("why", &why),
+                ("count", &count),
+                ("path", &path.display()),
+                ("hint", &hint),
+            ],
         ),
-        Err(failures) => format!(
-            "{why}; no rescue copy could be written either ({failures}); {count} notes are lost"
+        Err(failures) => tr(
+            lang,
+            "message.rescue_failed",
+            &[("why", &why), ("failures", &failures), ("count", &count)],
         ),
     };
     Ending::NotesUnsaved(crate::text::sanitize_line(&said))

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use crate::app::document::Pos;
+use crate::i18n::text;
 
 /// The positions file and the key of the brief being read. The event loop
 /// owns it and saves through it when `update` asks (`Effect::SavePosition`).
@@ -97,15 +98,15 @@ fn pos_of(v: &Value) -> Option<Pos> {
 fn move_aside(path: &Path, reason: &str) -> String {
     let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
     let to = crate::notes::store::sibling(path, &format!(".corrupt-{stamp}"));
+    let shown = path.display();
     let said = match std::fs::rename(path, &to) {
-        Ok(()) => format!(
-            "{} was damaged ({reason}); it was kept as {}",
-            path.display(),
-            to.display()
+        Ok(()) => text(
+            "message.positions_kept",
+            &[("path", &shown), ("reason", &reason), ("to", &to.display())],
         ),
-        Err(e) => format!(
-            "{} is damaged ({reason}) and could not be moved aside ({e}); reading positions are not saved",
-            path.display()
+        Err(e) => text(
+            "message.positions_unkept",
+            &[("path", &shown), ("reason", &reason), ("error", &e)],
         ),
     };
     crate::text::sanitize_line(&said)

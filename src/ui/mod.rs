@@ -47,7 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
     let theme = *Theme::of(app.settings().theme, app.no_color());
     let a = app.areas();
     if a.too_small || a.screen != area {
-        too_small(area, buf);
+        too_small(app.lang(), area, buf);
         return Drawn::default();
     }
     if let Some(screen) = app.library().filter(|l| l.shown) {
@@ -108,8 +108,9 @@ pub fn clear(area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
-    let lines = ["terminal too small", "(40x10 or more)"];
+fn too_small(lang: crate::i18n::Lang, area: Rect, buf: &mut Buffer) {
+    let lines =
+        ["status.too_small", "status.too_small_hint"].map(|k| crate::i18n::tr(lang, k, &[]));
     for (i, l) in lines.iter().enumerate() {
         if (i as u16) < area.height {
             buf.set_stringn(

@@ -10,6 +10,7 @@ use super::{Theme, pane, put_lines, wrapped};
 use crate::app::keymap::{self, HELP_SECTIONS, Keymap};
 use crate::app::layout::PopupLayout;
 use crate::app::{App, Popup};
+use crate::brief::model::{Claim, Source};
 use crate::i18n::{Lang, tr};
 
 /// Draw the open popup, if any; returns its content and window sizes.
@@ -98,7 +99,8 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
     let Some(f) = app.index().brief.footnote(n) else {
         return vec![];
     };
-    let mut lines = vec![Line::styled(format!("주 {n}"), theme.heading)];
+    let heading = tr(app.lang(), "popup.note_ref", &[("number", &n)]);
+    let mut lines = vec![Line::styled(heading, theme.heading)];
     let found = super::marked::footnote_matches(app, n);
     lines.extend(super::marked::wrapped_marked(
         &f.text,
@@ -107,62 +109,77 @@ fn footnote_lines(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'sta
         &found,
         theme.current_match,
     ));
-    for claim in app
-        .index()
-        .brief
-        .claims
-        .iter()
-        .filter(|c| c.footnotes.contains(&n))
-    {
+    let brief = &app.index().brief;
+    for claim in brief.claims.iter().filter(|c| c.footnotes.contains(&n)) {
         lines.push(Line::default());
-        let section = app
-            .index()
-            .section_of(&claim.paragraph)
-            .map_or_else(|| tr(app.lang(), "side.summary", &[]), |s| s.heading());
-        lines.push(Line::styled(
-            tr(app.lang(), "popup.marked_sentence", &[("place", &section)]),
-            theme.heading,
-        ));
-        lines.extend(wrapped(&format!("“{}”", claim.text), width, theme.dim));
-        let others: Vec<String> = app
-            .index()
-            .sources_of_claim(claim)
-            .iter()
-            .map(|s| s.outlet.clone())
-            .collect();
-        if !others.is_empty() {
-            lines.push(Line::styled(
-                tr(
-                    app.lang(),
-                    "popup.passage_sources",
-                    &[("sources", &others.join(", "))],
-                ),
-                theme.dim,
-            ));
-        }
+        lines.extend(claim_lines(app, theme, claim, width));
     }
     for s in app.index().sources_of_footnote(n) {
         lines.push(Line::default());
-        let date = s.date.clone().unwrap_or_default();
-        lines.push(Line::from(vec![
-            Span::styled("출처 ", theme.marker),
-            Span::styled(s.outlet.clone(), theme.heading),
-            Span::styled(format!(" · {date} · {}", s.lang), theme.dim),
-        ]));
-        lines.extend(wrapped(&s.title, width, theme.text));
-        if let Some(url) = &s.url {
-            lines.push(Line::styled(url.clone(), theme.dim));
-        }
-        let notes: Vec<String> = s.footnotes.iter().map(|n| format!("주 {n}")).collect();
-        lines.push(Line::styled(
-            tr(
-                app.lang(),
-                "popup.cited_by",
-                &[("places", &notes.join(", "))],
-            ),
+        lines.extend(source_lines(app.lang(), theme, s, width));
+    }
+    lines
+}
+
+/// The sentence a footnote marks: where it is, its text, and its sources by outlet and date.
+fn claim_lines(app: &App, theme: &Theme, claim: &Claim, width: u16) -> Vec<Line<'static>> {
+    let lang = app.lang();
+    let section = app
+        .index()
+        .section_of(&claim.paragraph)
+        .map_or_else(|| tr(lang, "side.summary", &[]), |s| s.heading());
+    let mut lines = wrapped(
+        &tr(lang, "popup.marked_sentence", &[("place", &section)]),
+        width,
+        theme.heading,
+    );
+    lines.extend(wrapped(&format!("“{}”", claim.text), width, theme.dim));
+    let others: Vec<String> = app
+        .index()
+        .sources_of_claim(claim)
+        .iter()
+        .map(|s| match &s.date {
+            Some(date) => format!("{} ({date})", s.outlet),
+            None => s.outlet.clone(),
+        })
+        .collect();
+    if !others.is_empty() {
+        let sources = others.join(", ");
+        lines.extend(wrapped(
+            &tr(lang, "popup.passage_sources", &[("sources", &sources)]),
+            width,
             theme.dim,
         ));
     }
+    lines
+}
+
+/// A source: outlet, date and language, title, address, and the notes citing it by number.
+fn source_lines(lang: Lang, theme: &Theme, s: &Source, width: u16) -> Vec<Line<'static>> {
+    let date = s
+        .date
+        .clone()
+        .unwrap_or_else(|| tr(lang, "side.no_date", &[]));
+    let mut lines = vec![Line::from(vec![
+        Span::styled(tr(lang, "popup.source_label", &[]), theme.marker),
+        Span::raw(" "),
+        Span::styled(s.outlet.clone(), theme.heading),
+        Span::styled(format!(" · {date} · {}", s.lang), theme.dim),
+    ])];
+    lines.extend(wrapped(&s.title, width, theme.text));
+    if let Some(url) = &s.url {
+        lines.push(Line::styled(url.clone(), theme.dim));
+    }
+    let notes: Vec<String> = s
+        .footnotes
+        .iter()
+        .map(|n| tr(lang, "popup.note_ref", &[("number", n)]))
+        .collect();
+    lines.extend(wrapped(
+        &tr(lang, "popup.cited_by", &[("places", &notes.join(", "))]),
+        width,
+        theme.dim,
+    ));
     lines
 }
 
@@ -196,14 +213,19 @@ pub fn help_lines_for(
             .max()
             .unwrap_or(0)
             .min(width as usize / 2);
+        // A description too long for the row goes on under itself, not past the edge.
+        let room = (width as usize).saturating_sub(key_w + 4).max(10) as u16;
         for (keys, help) in rows {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<key_w$}  "), theme.marker),
-                Span::styled(help, theme.text),
-            ]));
+            let mut key = Span::styled(format!("  {keys:<key_w$}  "), theme.marker);
+            for part in wrapped(&help, room, theme.text) {
+                let mut spans = vec![key.clone()];
+                spans.extend(part.spans);
+                lines.push(Line::from(spans));
+                key = Span::raw(" ".repeat(key_w + 4));
+            }
         }
     }
-    lines.push(Line::styled(tr(lang, "popup.mouse", &[]), theme.dim));
+    lines.extend(wrapped(&tr(lang, "popup.mouse", &[]), width, theme.dim));
     lines
 }
 
@@ -219,7 +241,8 @@ pub fn editor(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
         screen.height.saturating_sub(4).min(10),
     );
     super::clear(area, buf);
-    let block = pane(editor.title(), true, theme);
+    let title = editor.title(app.lang());
+    let block = pane(&title, true, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     editor.textarea.render(inner, buf);

@@ -58,12 +58,22 @@ fn annotation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'stati
             .iter()
             .rev()
             .find_map(|b| b.section)
-            .map_or("요약".into(), |s| {
-                let s = &app.index().brief.sections[s];
-                s.heading()
-            })
+            .map_or_else(
+                || crate::i18n::tr(app.lang(), "side.summary", &[]),
+                |s| {
+                    let s = &app.index().brief.sections[s];
+                    s.heading()
+                },
+            )
     };
-    let colour = a.colour.map_or("note", |c| c.name());
+    let colour = crate::i18n::tr(
+        app.lang(),
+        &a.colour.map_or_else(
+            || "side.note".to_owned(),
+            |c| format!("colour.{}", c.name()),
+        ),
+        &[],
+    );
     let mut lines = vec![Line::from(vec![
         Span::styled(
             match (a.orphan, a.approximate.is_some()) {
@@ -122,7 +132,10 @@ fn citation(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> 
             .map_or(String::new(), |f| f.text.clone());
         lines.push(Line::from(vec![
             Span::styled(format!("[{n}] "), theme.marker),
-            Span::styled("해설 (출처 없음)", theme.dim),
+            Span::styled(
+                crate::i18n::tr(app.lang(), "side.commentary", &[]),
+                theme.dim,
+            ),
         ]));
         lines.extend(
             wrapped(&text, width.saturating_sub(2), theme.dim)
@@ -132,7 +145,10 @@ fn citation(app: &App, theme: &Theme, n: u32, width: u16) -> Vec<Line<'static>> 
         );
     }
     for s in sources {
-        let date = s.date.clone().unwrap_or_else(|| "날짜 없음".into());
+        let date = s
+            .date
+            .clone()
+            .unwrap_or_else(|| crate::i18n::tr(app.lang(), "side.no_date", &[]));
         lines.push(Line::from(vec![
             Span::styled(format!("[{n}] "), theme.marker),
             Span::styled(s.outlet.clone(), theme.heading),

@@ -8,6 +8,7 @@ use super::side::{Item, indent};
 use crate::app::entities::Standing;
 use crate::app::panes::KIND_LABELS;
 use crate::app::{App, Tab};
+use crate::i18n::tr;
 use crate::text::ellipsize;
 
 pub(super) fn recommendation(app: &App, theme: &Theme, i: usize, width: u16) -> Vec<Line<'static>> {
@@ -23,7 +24,7 @@ pub(super) fn recommendation(app: &App, theme: &Theme, i: usize, width: u16) -> 
         Span::styled(ellipsize(&r.title, room), theme.text),
     ])];
     if !r.condition.is_empty() {
-        let condition = format!("조건: {}", r.condition);
+        let condition = tr(app.lang(), "side.condition", &[("text", &r.condition)]);
         lines.push(indent(indent(Line::styled(
             ellipsize(&condition, (width as usize).saturating_sub(4)),
             theme.dim,
@@ -43,7 +44,8 @@ fn entity(
     let label = KIND_LABELS
         .iter()
         .find(|(k, _)| *k == e.kind)
-        .map_or(e.kind.as_str(), |(_, l)| l);
+        .map_or_else(|| e.kind.clone(), |(_, key)| tr(app.lang(), key, &[]));
+    let label = label.as_str();
     let (mark, style) = match standing {
         Standing::OnScreen => ("● ", theme.flash),
         Standing::Elsewhere => ("  ", theme.flash),
@@ -68,10 +70,10 @@ pub(super) fn entity_items(app: &App, theme: &Theme, width: u16) -> Vec<Item> {
             let mut item = Item::new(entity(app, theme, e, width, standing));
             if standing == Standing::Unconfirmed && !heading_shown {
                 heading_shown = true;
-                let heading = "unsure names: + confirms, - drops";
+                let heading = tr(app.lang(), "side.unsure_heading", &[]);
                 item.lines.insert(
                     0,
-                    Line::styled(ellipsize(heading, width as usize), theme.heading),
+                    Line::styled(ellipsize(&heading, width as usize), theme.heading),
                 );
                 item.head = 1;
             }
@@ -85,7 +87,11 @@ pub(super) fn tooltip(app: &App) -> Option<String> {
     match app.tab() {
         Tab::Recommendations => {
             let r = app.index().brief.recommendations.get(app.selected())?;
-            Some(format!("{} · Enter: in full, with its passages", r.title))
+            Some(tr(
+                app.lang(),
+                "side.recommendation_tip",
+                &[("title", &r.title)],
+            ))
         }
         Tab::Entities => {
             let e = app.selected_entity()?;
@@ -96,13 +102,15 @@ pub(super) fn tooltip(app: &App) -> Option<String> {
                 format!(" ({})", x.aliases.join(", "))
             };
             let doubt = if app.entity_in_doubt(e) {
-                " · + confirm, - drop"
+                tr(app.lang(), "side.entity_doubt", &[])
             } else {
-                ""
+                String::new()
             };
-            Some(format!(
-                "{}{aliases} · Enter/n next mention, N previous{doubt}",
-                x.name
+            let name = format!("{}{aliases}", x.name);
+            Some(tr(
+                app.lang(),
+                "side.entity_tip",
+                &[("name", &name), ("doubt", &doubt)],
             ))
         }
         _ => None,

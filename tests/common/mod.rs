@@ -1,6 +1,11 @@
 //! Helpers shared by the integration tests.
 
+// Not every test reads every part of the corpus.
+#[allow(dead_code)]
 pub mod corpus;
 // Only the tests that spawn the binary in a home of their own use it.
 #[allow(dead_code)]
 pub mod home;
+// Only the screen tests draw the reader.
+#[allow(dead_code)]
+pub mod screens;

@@ -1,14 +1,15 @@
 //! What can go wrong with the notes file, and what the reader is told about it.
 
-use std::fmt;
+use std::fmt::{self, Display};
 use std::io;
 use std::path::PathBuf;
 
+use crate::i18n::text;
+
 /// A failure to open or save a notes file. `Display` is one line: what, where, what to do.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum StoreError {
     /// The folder for the notes file could not be created.
-    #[error("cannot create the notes folder {}: {}; check its permissions or set BRIEF_DATA_DIR", path.display(), io_reason(source))]
     CreateDir {
         /// The folder.
         path: PathBuf,
@@ -16,7 +17,6 @@ pub enum StoreError {
         source: io::Error,
     },
     /// The notes file exists but could not be read.
-    #[error("cannot read notes file {}: {}; check its permissions", path.display(), io_reason(source))]
     Read {
         /// The notes file.
         path: PathBuf,
@@ -24,7 +24,6 @@ pub enum StoreError {
         source: io::Error,
     },
     /// A damaged notes file could not be moved aside, so it was left alone.
-    #[error("notes file {} is damaged and could not be moved aside: {}; move it away by hand", path.display(), io_reason(source))]
     MoveAside {
         /// The damaged file.
         path: PathBuf,
@@ -32,7 +31,6 @@ pub enum StoreError {
         source: io::Error,
     },
     /// This store cannot save: its folder cannot be written, or the file is from a newer brief.
-    #[error("notes not saved to {}: {reason}", path.display())]
     ReadOnly {
         /// The notes file.
         path: PathBuf,
@@ -40,7 +38,6 @@ pub enum StoreError {
         reason: String,
     },
     /// The notes file belongs to another brief.
-    #[error("{} holds the notes of brief {found:?}, not of {expected:?}; open that brief, or pass --annotations with a file of this brief", path.display())]
     OtherBrief {
         /// The notes file.
         path: PathBuf,
@@ -50,13 +47,11 @@ pub enum StoreError {
         expected: String,
     },
     /// Another window held the save lock for too long.
-    #[error("notes not saved: another brief window is saving {}; your notes are kept in memory and saved again shortly", path.display())]
     Busy {
         /// The notes file.
         path: PathBuf,
     },
     /// The notes could not be turned into JSON (a bug, not the reader's doing).
-    #[error("notes not saved to {}: cannot encode them ({source}); please report this", path.display())]
     Encode {
         /// The notes file.
         path: PathBuf,
@@ -64,7 +59,6 @@ pub enum StoreError {
         source: serde_json::Error,
     },
     /// Writing failed; the previous file is untouched and the notes are still in memory.
-    #[error("notes not saved to {}: {}; your notes are kept in memory, fix this and save again", path.display(), io_reason(source))]
     Write {
         /// The file that could not be written (the temporary file, the notes file or its folder).
         path: PathBuf,
@@ -78,18 +72,99 @@ impl StoreError {
     pub fn user_message(&self) -> String {
         self.to_string()
     }
+
+    /// The catalogue key of the message and what fills it.
+    fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        let shown = |p: &PathBuf| p.display().to_string();
+        match self {
+            Self::CreateDir { path, source } => (
+                "notes.create_dir",
+                vec![("path", shown(path)), ("reason", io_reason(source))],
+            ),
+            Self::Read { path, source } => (
+                "notes.read",
+                vec![("path", shown(path)), ("reason", io_reason(source))],
+            ),
+            Self::MoveAside { path, source } => (
+                "notes.move_aside",
+                vec![("path", shown(path)), ("reason", io_reason(source))],
+            ),
+            Self::ReadOnly { path, reason } => (
+                "notes.read_only",
+                vec![("path", shown(path)), ("reason", reason.clone())],
+            ),
+            Self::OtherBrief {
+                path,
+                found,
+                expected,
+            } => (
+                "notes.other_brief",
+                vec![
+                    ("path", shown(path)),
+                    ("found", format!("{found:?}")),
+                    ("expected", format!("{expected:?}")),
+                ],
+            ),
+            Self::Busy { path } => ("notes.busy", vec![("path", shown(path))]),
+            Self::Encode { path, source } => (
+                "notes.encode",
+                vec![("path", shown(path)), ("reason", source.to_string())],
+            ),
+            Self::Write { path, source } => (
+                "notes.write",
+                vec![("path", shown(path)), ("reason", io_reason(source))],
+            ),
+        }
+    }
+}
+
+/// `key` in the current language, filled from `args`.
+fn say(f: &mut fmt::Formatter<'_>, key: &str, args: &[(&str, String)]) -> fmt::Result {
+    let args: Vec<(&str, &dyn Display)> =
+        args.iter().map(|(k, v)| (*k, v as &dyn Display)).collect();
+    f.write_str(&text(key, &args))
+}
+
+impl StoreError {
+    /// The message in `lang` (`Display` speaks the current language).
+    pub fn message_in(&self, lang: crate::i18n::Lang) -> String {
+        let (key, args) = self.message();
+        let args: Vec<(&str, &dyn Display)> =
+            args.iter().map(|(k, v)| (*k, v as &dyn Display)).collect();
+        crate::i18n::tr(lang, key, &args)
+    }
+}
+
+impl Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_in(crate::i18n::current()))
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::CreateDir { source, .. }
+            | Self::Read { source, .. }
+            | Self::MoveAside { source, .. }
+            | Self::Write { source, .. } => Some(source),
+            Self::Encode { source, .. } => Some(source),
+            Self::ReadOnly { .. } | Self::OtherBrief { .. } | Self::Busy { .. } => None,
+        }
+    }
 }
 
 /// A short, plain reason for an I/O error, naming the common storage failures.
 pub(crate) fn io_reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::StorageFull => "the disk is full".to_owned(),
-        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        io::ErrorKind::IsADirectory => "a folder is in the way".to_owned(),
-        io::ErrorKind::QuotaExceeded => "the disk quota is exceeded".to_owned(),
-        _ => e.to_string(),
-    }
+    let key = match e.kind() {
+        io::ErrorKind::StorageFull => "notes.io_full",
+        io::ErrorKind::ReadOnlyFilesystem => "notes.io_read_only",
+        io::ErrorKind::PermissionDenied => "notes.io_permission",
+        io::ErrorKind::IsADirectory => "notes.io_folder",
+        io::ErrorKind::QuotaExceeded => "notes.io_quota",
+        _ => return e.to_string(),
+    };
+    text(key, &[])
 }
 
 /// Something the reader should know after opening a notes file; nothing was lost.
@@ -142,39 +217,63 @@ pub enum Notice {
     },
 }
 
-impl fmt::Display for Notice {
+impl Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = |p: &PathBuf| p.display().to_string();
         match self {
-            Self::ReadOnly { path, reason } => write!(
+            Self::ReadOnly { path, reason } => say(
                 f,
-                "notes cannot be saved to {}: {reason}; notes you make are kept in memory and copied to a rescue file when you quit",
-                path.display()
+                "notes.notice_read_only",
+                &[("path", shown(path)), ("reason", reason.clone())],
             ),
-            Self::Unlocked { lock, reason } => write!(
+            Self::Unlocked { lock, reason } => say(
                 f,
-                "could not lock {} ({reason}); do not edit notes in two windows at once",
-                lock.display()
+                "notes.notice_unlocked",
+                &[("lock", shown(lock)), ("reason", reason.clone())],
             ),
-            Self::MovedAside { to, reason } => write!(
+            Self::MovedAside { to, reason } => say(
                 f,
-                "the notes file was damaged ({reason}); it was kept as {}",
-                to.display()
+                "notes.notice_moved_aside",
+                &[("to", shown(to)), ("reason", reason.clone())],
             ),
-            Self::Unreadable { path, reason } => write!(
+            Self::Unreadable { path, reason } => say(
                 f,
-                "the notes file {} is damaged ({reason}); it was left as it is",
-                path.display()
+                "notes.notice_unreadable",
+                &[("path", shown(path)), ("reason", reason.clone())],
             ),
-            Self::RestoredBackup { backup, count } => write!(
+            Self::RestoredBackup { backup, count } => say(
                 f,
-                "restored {count} notes from the backup {}",
-                backup.display()
+                "notes.notice_restored",
+                &[("backup", shown(backup)), ("count", count.to_string())],
             ),
-            Self::NewerFormat { path, version } => write!(
+            Self::NewerFormat { path, version } => say(
                 f,
-                "{} was written by a newer brief (format {version}); notes are read-only, update brief to edit them",
-                path.display()
+                "notes.notice_newer",
+                &[("path", shown(path)), ("version", version.to_string())],
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn a_store_error_speaks_either_language() {
+        let busy = StoreError::Busy {
+            path: PathBuf::from("/n/brief.json"),
+        };
+        let ko = busy.message_in(Lang::Ko);
+        assert!(
+            ko.contains("/n/brief.json") && ko.contains("저장하는 중"),
+            "{ko}"
+        );
+        let en = busy.message_in(Lang::En);
+        assert!(
+            en.starts_with("notes not saved: another brief window"),
+            "{en}"
+        );
     }
 }
