@@ -32,8 +32,9 @@ impl Row {
     }
 }
 
-/// Rows by document line, two slots per screen row, so that the rows of
-/// the last frame are all still there after a scroll of up to a screen.
+/// Rows by document line, one and a half slots per screen row, so that
+/// the rows of the last frame are still there after a scroll of up to
+/// half a screen.
 #[derive(Default)]
 struct Rows {
     slots: Vec<Row>,
@@ -64,7 +65,8 @@ pub fn put(buf: &mut Buffer, at: Rect, line: usize, text: &str, runs: &[Run]) {
 
 impl Rows {
     fn put(&mut self, buf: &mut Buffer, at: Rect, line: usize, text: &str, runs: &[Run]) {
-        let slots = usize::from(buf.area.height).max(1) * 2;
+        let height = usize::from(buf.area.height).max(1);
+        let slots = height + height / 2 + 1;
         if self.slots.len() != slots {
             self.slots.clear();
             self.slots.resize_with(slots, Row::default);
