@@ -58,4 +58,6 @@ fn scroll_and_compare(width: u16, height: u16, setup: &str) {
 fn scrolled_in_place_the_screen_is_a_fresh_draw() {
     scroll_and_compare(80, 24, "");
     scroll_and_compare(120, 40, "z");
+    // With the side panes: their rows move with the text and are redrawn.
+    scroll_and_compare(150, 40, "");
 }

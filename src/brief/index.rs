@@ -1,6 +1,7 @@
 //! The in-memory index: lookups both ways between the brief's parts.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::model::{Brief, Claim, Entity, Paragraph, Recommendation, Section, Source};
 use super::search::{SearchIndex, TextAt};
@@ -21,9 +22,10 @@ pub struct Index {
     pub brief: Brief,
     order: Vec<Place>,
     by_id: HashMap<String, Place>,
-    search: SearchIndex,
-    /// What each searchable text is: paragraphs, then footnotes, then sources.
-    texts: Vec<TextAt>,
+    /// The search index and what each of its texts is (paragraphs, then
+    /// footnotes, then sources), built at the first search: the first
+    /// frame does not wait for it.
+    search: OnceLock<(SearchIndex, Vec<TextAt>)>,
 }
 
 impl Index {
@@ -50,13 +52,11 @@ impl Index {
             brief,
             order,
             by_id: HashMap::new(),
-            search: SearchIndex::default(),
-            texts: Vec::new(),
+            search: OnceLock::new(),
         };
         for place in index.order.clone() {
             index.by_id.insert(index.at(place).id.clone(), place);
         }
-        index.build_search();
         index
     }
 

@@ -174,18 +174,19 @@ impl Searchable {
         spans.sort_unstable();
         spans.dedup_by(|b, a| a.0 == b.0 && b.1 < a.2);
         // Hits come in reading order: each paragraph's chars are read once.
-        let mut current: Option<(usize, Vec<char>)> = None;
+        let (mut current, mut chars) = (None, Vec::new());
         let mut hits = Vec::with_capacity(spans.len());
         for (d, start, end) in spans {
             let Some(p) = self.passages.get(d) else {
                 continue;
             };
-            let chars = match &mut current {
-                Some((at, chars)) if *at == d => chars,
-                slot => &mut slot.insert((d, p.text.chars().collect())).1,
-            };
+            if current != Some(d) {
+                chars.clear();
+                chars.extend(p.text.chars());
+                current = Some(d);
+            }
             let (start, end) = (start.min(chars.len()), end.min(chars.len()));
-            hits.push(p.at.hit(start, end, snippet_of(chars, start, end)));
+            hits.push(p.at.hit(start, end, snippet_of(&chars, start, end)));
         }
         hits
     }

@@ -46,6 +46,14 @@ pub fn decompose(c: char) -> Option<(char, char, Option<char>)> {
     Some((initial, medial, fin))
 }
 
+/// The syllables whose initial consonant is `c` (ㅂ → 바..빟), as a range
+/// of code points, when `c` is one of the 19 initials.
+pub fn syllables_with_initial(c: char) -> Option<std::ops::RangeInclusive<u32>> {
+    let index = INITIAL_JAMO.iter().position(|&j| j == c)? as u32;
+    let first = SYLLABLE_FIRST + index * MEDIALS * FINALS;
+    Some(first..=first + MEDIALS * FINALS - 1)
+}
+
 /// The initial consonant of a syllable as a compatibility jamo (북 → ㅂ).
 pub fn initial(c: char) -> Option<char> {
     if !is_syllable(c) {

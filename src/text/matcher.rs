@@ -4,7 +4,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::hangul::{
-    JamoSeq, fold, initial, is_compat_consonant, is_syllable, jamo_seq, to_compat,
+    JamoSeq, fold, is_compat_consonant, is_syllable, jamo_seq, syllables_with_initial, to_compat,
 };
 
 /// The index key of a char: its first jamo. That is the initial consonant of a syllable (북 → ㅂ),
@@ -24,8 +24,9 @@ pub fn fold_str(s: &str) -> Vec<char> {
 /// How one query char is compared with one text char.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Rule {
-    /// A consonant: matches a syllable starting with it, or the consonant itself.
-    Consonant(char),
+    /// A consonant: matches a syllable starting with it (a range of code
+    /// points, empty for a consonant no syllable starts with), or the consonant itself.
+    Consonant(char, u32, u32),
     /// The last query char while still being typed: its jamo must begin the text char's jamo.
     Prefix(JamoSeq),
     /// Anything else: the folded chars must be equal.
@@ -33,10 +34,11 @@ enum Rule {
 }
 
 impl Rule {
+    #[inline]
     fn matches(&self, t: char) -> bool {
         match *self {
             Rule::Exact(q) => q == t,
-            Rule::Consonant(q) => t == q || initial(t) == Some(q),
+            Rule::Consonant(q, first, last) => t == q || (first..=last).contains(&u32::from(t)),
             Rule::Prefix(q) => jamo_seq(t).starts_with(&q),
         }
     }
@@ -126,7 +128,8 @@ impl Query {
 /// Chooses the comparison for query char `c`; `last` marks the char still being typed.
 fn rule_for(c: char, last: bool) -> Rule {
     if is_compat_consonant(c) {
-        return Rule::Consonant(c);
+        let (first, last) = syllables_with_initial(c).map_or((1, 0), |r| (*r.start(), *r.end()));
+        return Rule::Consonant(c, first, last);
     }
     let is_jamo = ('\u{3131}'..='\u{318E}').contains(&c);
     if last && (is_syllable(c) || is_jamo) {
@@ -192,6 +195,17 @@ mod tests {
         assert_eq!(find("aa", "aaaaa"), vec![(0, 2), (2, 4)]);
         assert!(!Query::new("a").matches_at(&['a'], 1));
         assert!(!Query::new("a").matches_at(&['a'], usize::MAX));
+    }
+
+    #[test]
+    fn a_consonant_matches_exactly_the_syllables_it_begins() {
+        for q in '\u{3131}'..='\u{314E}' {
+            let rule = rule_for(q, false);
+            for t in ('가'..='힣').chain('\u{3131}'..='\u{314E}') {
+                let want = t == q || crate::text::hangul::initial(t) == Some(q);
+                assert_eq!(rule.matches(t), want, "{q} {t}");
+            }
+        }
     }
 
     #[test]

@@ -42,7 +42,9 @@ impl<W: Write> Write for WideBackend<W> {
 fn fillers(cells: &[(u16, u16, &Cell)]) -> Vec<(usize, u16, u16, Cell)> {
     let mut out = Vec::new();
     for (i, (x, y, cell)) in cells.iter().enumerate() {
-        if crate::text::str_width(cell.symbol()) != 2 {
+        // A wide character takes three UTF-8 bytes or more: skip the width lookup for the rest.
+        let symbol = cell.symbol();
+        if symbol.len() < 3 || crate::text::str_width(symbol) != 2 {
             continue;
         }
         if cells

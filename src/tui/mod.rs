@@ -10,7 +10,7 @@ pub mod scroll;
 pub mod shelf;
 mod signals;
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
@@ -25,7 +25,13 @@ pub use notes::{Ending, NoteKeeper};
 pub use positions::{Positions, positions_file};
 use signals::Request;
 
-type Term = Terminal<backend::WideBackend<Stdout>>;
+// A frame goes out in one write: Stdout alone is line-buffered (1 KiB, a
+// lock and a newline search per escape sequence); ratatui flushes after
+// every frame.
+type Term = Terminal<backend::WideBackend<BufWriter<Stdout>>>;
+
+/// Room for a whole frame of Hangul at 200x50 with its escapes.
+const FRAME_BUFFER: usize = 64 * 1024;
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +85,8 @@ fn setup() -> io::Result<(Guard, Term)> {
     install_panic_hook();
     let guard = Guard;
     enter()?;
-    let terminal = Terminal::new(backend::WideBackend::new(io::stdout()))?;
+    let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
+    let terminal = Terminal::new(backend::WideBackend::new(out))?;
     Ok((guard, terminal))
 }
 
@@ -132,6 +139,7 @@ pub fn run_with(
     }
     let ending = notes::final_save(&mut app, &mut stores.notes);
     let _ = terminal.show_cursor();
+    let _ = ratatui::backend::Backend::flush(terminal.backend_mut());
     let _ = io::stdout().flush();
     drop(guard);
     match outcome {

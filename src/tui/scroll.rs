@@ -1,14 +1,18 @@
-//! A scroll drawn as the terminal's own scroll. When the reading pane spans
-//! the full width and the text moved by a few lines, the terminal shifts
-//! the text rows itself (a scroll region) and only the rows that came into
-//! view, and whatever else changed, are sent: about one row per line
-//! scrolled instead of every row of the pane.
+//! A scroll drawn as the terminal's own scroll. When the text moved by a
+//! few lines, the terminal shifts the text rows itself (a scroll region)
+//! and only the rows that came into view, and whatever else changed, are
+//! sent: about one row per line scrolled instead of every row of the pane.
+//! A scroll region spans the full width, so with the side panes beside the
+//! text their rows move too and are sent again: the scroll is used when
+//! that costs fewer cells than redrawing the text.
 
 use std::ops::Range;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell};
+
+use ratatui::layout::Rect;
 
 use crate::app::{App, Areas, Drawn};
 
@@ -62,7 +66,7 @@ impl LastFrame {
         let mut drawn = Drawn::default();
         let frame = terminal.draw(|f| drawn = crate::ui::draw(app, f))?;
         // Only a frame that can be scrolled next time is worth a copy.
-        if whole_rows(&app.areas()) {
+        if !app.areas().too_small {
             self.screen.area = frame.buffer.area;
             self.screen.content.clone_from(&frame.buffer.content);
             self.top = app.top();
@@ -76,14 +80,50 @@ impl LastFrame {
     /// when the layout is the last frame's and the reader has whole rows.
     fn scroll(&self, app: &App) -> Option<(Range<u16>, isize)> {
         let a = app.areas();
-        if self.areas != Some(a) || !whole_rows(&a) || a.screen != self.screen.area {
+        if self.areas != Some(a) || a.too_small || a.screen != self.screen.area {
             return None;
         }
         let text = a.reader_text;
         let by = app.top() as isize - self.top as isize;
         let limit = (text.height / 2) as isize;
-        (by != 0 && by.abs() <= limit).then_some((text.top()..text.bottom(), by))
+        let worth = whole_rows(&a) || cheaper_to_scroll(&self.screen, text, by);
+        (by != 0 && by.abs() <= limit && worth).then_some((text.top()..text.bottom(), by))
     }
+}
+
+/// Whether scrolling the rows of `text` by `by` sends fewer cells than
+/// redrawing them, judged on the last frame against itself shifted: the
+/// text's own columns change when they are redrawn, the columns beside it
+/// (side panes) when the scroll moved them. Every third row is looked
+/// at: an estimate, at a third of the cost of a diff.
+fn cheaper_to_scroll(screen: &Buffer, text: Rect, by: isize) -> bool {
+    let width = usize::from(screen.area.width);
+    let (left, right) = (usize::from(text.left()), usize::from(text.right()));
+    let (mut redraw, mut repair) = (0usize, 0usize);
+    for y in (text.top()..text.bottom()).step_by(3) {
+        let from = y as isize + by;
+        if from < text.top() as isize || from >= text.bottom() as isize {
+            continue;
+        }
+        let row = usize::from(y.saturating_sub(screen.area.y)) * width;
+        let source = (from as usize).saturating_sub(usize::from(screen.area.y)) * width;
+        let (Some(now), Some(then)) = (
+            screen.content.get(row..row + width),
+            screen.content.get(source..source + width),
+        ) else {
+            return false;
+        };
+        for (x, (a, b)) in now.iter().zip(then).enumerate() {
+            if a != b {
+                if (left..right).contains(&x) {
+                    redraw += 1;
+                } else {
+                    repair += 1;
+                }
+            }
+        }
+    }
+    repair < redraw
 }
 
 /// Whether the reader's rows are whole screen rows, nothing beside them.
@@ -119,7 +159,6 @@ fn shift(buf: &mut Buffer, rows: Range<u16>, by: isize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::layout::Rect;
 
     #[test]
     fn shift_moves_rows_and_blanks_the_ones_left() {

@@ -9,6 +9,7 @@ pub mod outline;
 pub mod popup;
 pub mod reader;
 pub mod recommendation;
+pub mod rows;
 pub mod side;
 mod side_items;
 pub mod status;

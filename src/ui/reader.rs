@@ -5,9 +5,9 @@ use std::ops::Range;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::rows::Run;
 use super::{Theme, focused, pane};
 use crate::app::document::{BlockKind, Pos};
 use crate::app::{App, Focus, Tab};
@@ -19,7 +19,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let layers = Layers::new(app, theme);
-    for (row, l) in app.doc().lines[app.visible_lines()].iter().enumerate() {
+    let mut runs = Vec::new();
+    for (row, n) in app.visible_lines().enumerate() {
+        let l = &app.doc().lines[n];
         let b = &app.doc().blocks[l.block];
         let text = &b.text[l.bytes.clone()];
         let base = match b.kind {
@@ -29,36 +31,36 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             BlockKind::Paragraph => theme.text,
         };
         let chars = l.first_char..l.first_char + text.chars().count();
-        let line = if layers.plain(app, l.block, &chars) {
-            Line::styled(text, base)
+        runs.clear();
+        if layers.plain(app, l.block, &chars) {
+            runs.push((0..text.len(), base));
         } else {
-            styled_line(text, l.first_char, |offset| {
+            styled_runs(text, l.first_char, &mut runs, |offset| {
                 layers.style(app, theme, l.block, offset, base)
-            })
-        };
-        buf.set_line(inner.x, inner.y + row as u16, &line, inner.width);
+            });
+        }
+        let at = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
+        super::rows::put(buf, at, n, text, &runs);
     }
 }
 
-/// Group the chars of a line into spans of equal style.
-fn styled_line<'a>(text: &'a str, first: usize, style_at: impl Fn(usize) -> Style) -> Line<'a> {
-    let mut spans = Vec::new();
+/// Group the chars of a line into runs of equal style.
+fn styled_runs(text: &str, first: usize, runs: &mut Vec<Run>, style_at: impl Fn(usize) -> Style) {
     let mut start = 0;
     let mut current: Option<Style> = None;
     for (i, (byte, _)) in text.char_indices().enumerate() {
         let s = style_at(first + i);
         if current != Some(s) {
             if let Some(c) = current {
-                spans.push(Span::styled(&text[start..byte], c));
+                runs.push((start..byte, c));
             }
             current = Some(s);
             start = byte;
         }
     }
     if let Some(c) = current {
-        spans.push(Span::styled(&text[start..], c));
+        runs.push((start..text.len(), c));
     }
-    Line::from(spans)
 }
 
 /// Highlight ranges for the blocks on screen, computed once per frame.

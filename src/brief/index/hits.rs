@@ -8,7 +8,7 @@ use crate::brief::search::{Hit, Part, SearchIndex, TextAt, snippet_of};
 impl Index {
     /// Index every searchable text: paragraphs in reading order, footnotes,
     /// then each source's outlet and title.
-    pub(super) fn build_search(&mut self) {
+    fn build_search(&self) -> (SearchIndex, Vec<TextAt>) {
         let b = &self.brief;
         let mut texts: Vec<TextAt> = (0..self.order.len()).map(TextAt::Paragraph).collect();
         texts.extend(b.footnotes.iter().map(|f| TextAt::Footnote(f.number)));
@@ -33,8 +33,7 @@ impl Index {
             Some(n) => notes.get(&n).copied(),
             None => paragraphs.get(m.paragraph.as_deref()?).copied(),
         });
-        self.search = search;
-        self.texts = texts;
+        (search, texts)
     }
 
     /// The text a search span's offsets refer to.
@@ -54,10 +53,11 @@ impl Index {
     /// Matches as (text, char start, char end) in order: the body in reading
     /// order, then the footnotes, then the sources. No snippets.
     pub fn search_spans(&self, query: &str) -> Vec<(TextAt, usize, usize)> {
-        self.search
+        let (search, texts) = self.search.get_or_init(|| self.build_search());
+        search
             .find(query)
             .into_iter()
-            .filter_map(|(d, s, e)| Some((*self.texts.get(d)?, s, e)))
+            .filter_map(|(d, s, e)| Some((*texts.get(d)?, s, e)))
             .collect()
     }
 

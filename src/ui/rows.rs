@@ -1,0 +1,159 @@
+//! The reading pane's rows kept as the cells they were drawn to. A row
+//! whose text, styles and width are those it had when last drawn is copied
+//! into the frame instead of laid out again (grapheme segmentation and a
+//! width lookup per char), so a one-line scroll lays out one new row.
+//!
+//! The key is the row's whole content, compared on every use, so nothing
+//! has to tell the cache that the text, a highlight or the width changed.
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// A stretch of a row's text drawn in one style: a byte range and the style.
+pub type Run = (Range<usize>, Style);
+
+/// A row as last drawn: its content and the cells it wrote.
+#[derive(Default)]
+struct Row {
+    text: String,
+    runs: Vec<Run>,
+    width: u16,
+    cells: Vec<Cell>,
+}
+
+impl Row {
+    fn is(&self, text: &str, runs: &[Run], width: u16) -> bool {
+        self.width == width && self.text == text && self.runs == runs
+    }
+}
+
+/// Rows by document line, one and a half slots per screen row, so that
+/// the rows of the last frame are still there after a scroll of up to
+/// half a screen.
+#[derive(Default)]
+struct Rows {
+    slots: Vec<Row>,
+    scratch: Buffer,
+    laid_out: usize,
+    copied: usize,
+}
+
+thread_local! {
+    static ROWS: RefCell<Rows> = RefCell::default();
+}
+
+/// How many rows this thread laid out afresh and how many it copied.
+pub fn counts() -> (usize, usize) {
+    ROWS.with_borrow(|r| (r.laid_out, r.copied))
+}
+
+/// Drop this thread's kept rows (the next frame lays every row out).
+pub fn forget() {
+    ROWS.with_borrow_mut(|r| r.slots.clear());
+}
+
+/// Draw document line `line` (`text` in `runs`) into the row `at` of
+/// `buf`, as `Buffer::set_line` draws it, clipped to `at.width`.
+pub fn put(buf: &mut Buffer, at: Rect, line: usize, text: &str, runs: &[Run]) {
+    ROWS.with_borrow_mut(|rows| rows.put(buf, at, line, text, runs));
+}
+
+impl Rows {
+    fn put(&mut self, buf: &mut Buffer, at: Rect, line: usize, text: &str, runs: &[Run]) {
+        let height = usize::from(buf.area.height).max(1);
+        let slots = height + height / 2 + 1;
+        if self.slots.len() != slots {
+            self.slots.clear();
+            self.slots.resize_with(slots, Row::default);
+        }
+        let row = &mut self.slots[line % slots];
+        if row.is(text, runs, at.width) {
+            self.copied += 1;
+        } else {
+            self.laid_out += 1;
+            lay_out(&mut self.scratch, row, text, runs, at.width);
+        }
+        let Some(start) = buf
+            .area
+            .contains(at.as_position())
+            .then(|| buf.index_of(at.x, at.y))
+        else {
+            return;
+        };
+        if let Some(cells) = buf.content.get_mut(start..start + row.cells.len()) {
+            cells.clone_from_slice(&row.cells);
+        }
+    }
+}
+
+/// Draw a row into a one-row scratch buffer and keep what it wrote.
+fn lay_out(scratch: &mut Buffer, row: &mut Row, text: &str, runs: &[Run], width: u16) {
+    let area = Rect::new(0, 0, width, 1);
+    if scratch.area == area {
+        scratch.reset();
+    } else {
+        *scratch = Buffer::empty(area);
+    }
+    let spans: Vec<Span> = runs
+        .iter()
+        .filter_map(|(r, s)| Some(Span::styled(text.get(r.clone())?, *s)))
+        .collect();
+    let (end, _) = scratch.set_line(0, 0, &Line::from(spans), width);
+    row.text.clear();
+    row.text.push_str(text);
+    row.runs.clear();
+    row.runs.extend_from_slice(runs);
+    row.width = width;
+    row.cells.clear();
+    row.cells
+        .extend_from_slice(&scratch.content[..usize::from(end).min(scratch.content.len())]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Modifier;
+
+    fn fresh(text: &str, runs: &[Run], width: u16) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, width + 2, 3));
+        let spans: Vec<Span> = runs
+            .iter()
+            .map(|(r, s)| Span::styled(&text[r.clone()], *s))
+            .collect();
+        buf.set_line(1, 1, &Line::from(spans), width);
+        buf
+    }
+
+    fn kept(text: &str, runs: &[Run], width: u16) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, width + 2, 3));
+        put(&mut buf, Rect::new(1, 1, width, 1), 7, text, runs);
+        buf
+    }
+
+    #[test]
+    fn a_kept_row_is_the_row_drawn_afresh_and_changes_with_its_content() {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let text = "북러 관계 Lavrov¹ 전망";
+        let plain = [(0..text.len(), Style::new())];
+        let styled = [(0..7, Style::new()), (7..text.len(), bold)];
+        for (runs, width) in [(&plain[..], 20), (&plain[..], 20), (&styled[..], 20)] {
+            assert_eq!(kept(text, runs, width), fresh(text, runs, width));
+        }
+        // Cut at a wide char, then another text in the same slot.
+        assert_eq!(kept(text, &plain, 5), fresh(text, &plain, 5));
+        let other = "다른 줄";
+        let runs = [(0..other.len(), bold)];
+        assert_eq!(kept(other, &runs, 20), fresh(other, &runs, 20));
+        let (laid_out, copied) = counts();
+        assert_eq!(
+            (laid_out, copied),
+            (4, 1),
+            "only the repeated row was copied"
+        );
+    }
+}
