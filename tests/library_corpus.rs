@@ -124,6 +124,8 @@ fn entities_across(home: &Home, files: &[String]) {
         passages[0].as_str().is_some_and(|p| p.contains("김정은")),
         "{passages}"
     );
+    let none = home.ok(&["library", "entities", "없는이름", "--lang", "en"]);
+    assert_eq!(none.trim(), "no entity of the library matches 없는이름");
     let all = home.ok(&["library", "entities"]);
     assert!(all.lines().any(|l| l.starts_with("김정은 (")), "{all}");
 }
@@ -141,6 +143,20 @@ fn sources_across(home: &Home, files: &[String]) {
             .as_array()
             .is_some_and(|c| !c.is_empty())
     );
+    // A brief citing one source in two places is listed once, with both.
+    let all = home.json(&["library", "sources", "--json"]);
+    for row in all.as_array().into_iter().flatten() {
+        let mut ids: Vec<&str> = row["briefs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|b| b["brief"]["id"].as_str())
+            .collect();
+        let listed = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), listed, "a brief listed twice: {row}");
+    }
 }
 
 /// Every note of the library in one export, in each format.

@@ -245,7 +245,7 @@ fn entities(library: &Library, name: Option<&str>, as_json: bool) -> Result<Stri
             }
         }
     }
-    Ok(out)
+    Ok(none_found(out, "entity_none", name))
 }
 
 fn sources(library: &Library, query: Option<&str>, as_json: bool) -> Result<String, LibraryError> {
@@ -256,12 +256,13 @@ fn sources(library: &Library, query: Option<&str>, as_json: bool) -> Result<Stri
     let mut out = String::new();
     for r in &rows {
         let date = r.date.as_deref().unwrap_or("");
-        let args: [(&str, &dyn std::fmt::Display); 4] = [
-            ("outlet", &r.outlet),
-            ("title", &r.title),
-            ("date", &date),
-            ("briefs", &r.briefs.len()),
-        ];
+        let what = [r.outlet.as_str(), r.title.as_str(), date]
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let args: [(&str, &dyn std::fmt::Display); 2] =
+            [("what", &what), ("briefs", &r.briefs.len())];
         out += &(say("source", &args) + "\n");
         for b in &r.briefs {
             let args: [(&str, &dyn std::fmt::Display); 4] = [
@@ -281,7 +282,15 @@ fn sources(library: &Library, query: Option<&str>, as_json: bool) -> Result<Stri
             }
         }
     }
-    Ok(out)
+    Ok(none_found(out, "source_none", query))
+}
+
+/// `out`, or the line saying nothing of the library matches `query`.
+fn none_found(out: String, key: &str, query: Option<&str>) -> String {
+    match query {
+        Some(q) if out.is_empty() => say(key, &[("query", &q)]) + "\n",
+        _ => out,
+    }
 }
 
 /// One brief's annotations, re-anchored on its text, in `format`; `None`

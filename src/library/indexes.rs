@@ -143,11 +143,39 @@ fn passages(brief: &Brief, e: &crate::brief::model::Entity, wanted: bool) -> Vec
         .collect()
 }
 
-/// What makes two sources one: the URL where there is one, else outlet and title.
+/// What makes two sources one: the URL where there is one, else outlet and
+/// title (and the date, when there is no title: an agency's reports of
+/// different days are different sources).
 fn source_key(s: &Source) -> String {
     match &s.url {
         Some(u) if !u.trim().is_empty() => u.trim().trim_end_matches('/').to_lowercase(),
+        _ if s.title.trim().is_empty() => format!(
+            "{}||{}",
+            folded(&s.outlet),
+            s.date.as_deref().unwrap_or_default()
+        ),
         _ => format!("{}|{}", folded(&s.outlet), folded(&s.title)),
+    }
+}
+
+/// Add one brief's citation of a source to its row: a brief citing the same
+/// source twice is one brief, with the footnotes and claims of both.
+fn add_citation(row: &mut SourceRow, cited: SourceIn) {
+    match row.briefs.last_mut() {
+        Some(last) if last.brief.id == cited.brief.id => {
+            for n in cited.footnotes {
+                if !last.footnotes.contains(&n) {
+                    last.footnotes.push(n);
+                }
+            }
+            last.footnotes.sort_unstable();
+            for c in cited.claims {
+                if !last.claims.contains(&c) {
+                    last.claims.push(c);
+                }
+            }
+        }
+        _ => row.briefs.push(cited),
     }
 }
 
@@ -187,11 +215,12 @@ pub fn sources(briefs: &[(Entry, Brief)], query: Option<&str>) -> Vec<SourceRow>
                 .filter(|c| c.footnotes.iter().any(|n| s.footnotes.contains(n)))
                 .map(|c| c.text.clone())
                 .collect();
-            rows[at].briefs.push(SourceIn {
+            let cited = SourceIn {
                 brief: BriefRef::of(entry),
                 footnotes: s.footnotes.clone(),
                 claims,
-            });
+            };
+            add_citation(&mut rows[at], cited);
         }
     }
     rows.sort_by(|a, b| {
