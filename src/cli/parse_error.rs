@@ -60,12 +60,16 @@ fn invalid_value(e: &clap::Error, arg: &str) -> Option<String> {
         "cli.parse_invalid_value",
         &[("arg", &arg), ("value", &value)],
     );
-    match context(e, ContextKind::ValidValue) {
-        Some(valid) => {
-            let valid = text("cli.parse_valid_values", &[("values", &valid)]);
+    match e.get(ContextKind::ValidValue) {
+        Some(ContextValue::Strings(valid)) => {
+            let valid: Vec<String> = valid
+                .iter()
+                .map(|v| format!("`{}`", crate::text::sanitize_line(v)))
+                .collect();
+            let valid = text("cli.parse_valid_values", &[("values", &valid.join(", "))]);
             Some(format!("{line}: {valid}"))
         }
-        None => Some(line),
+        _ => Some(line),
     }
 }
 
@@ -107,7 +111,7 @@ mod tests {
         assert_eq!(
             invalid.as_deref(),
             Some(
-                "`ja` is not a valid value for --lang <LANG>: use one of ko, en (see `brief --help`)"
+                "`ja` is not a valid value for --lang <LANG>: use one of `ko`, `en` (see `brief --help`)"
             )
         );
         let missing = message(&error(&["brief", "check", "--lang"]));
