@@ -291,6 +291,11 @@ fn files_that_cannot_be_read_in_either_language() {
         "파일이 아니라 폴더입니다",
         "this is a folder, not a file",
     );
+    refused(
+        &["annotations", "import", s(&missing)],
+        "파일을 읽을 수 없습니다: 파일이나 폴더가 없습니다",
+        "no such file or folder",
+    );
     let empty = write(dir.path(), "empty.txt", b"");
     refused(
         &["check", s(&empty)],

@@ -252,7 +252,10 @@ fn with_brief(
         Ok(b) => match f(b) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(e) => fail_with(1, &text("cli.write_failed", &[("error", &e)])),
+            Err(e) => {
+                let error = crate::i18n::io_reason(crate::i18n::current(), &e);
+                fail_with(1, &text("cli.write_failed", &[("error", &error)]))
+            }
         },
     }
 }
