@@ -395,3 +395,26 @@ fn the_warnings_popup_follows_the_language() {
         "{en}"
     );
 }
+
+/// An entity of kind `other` is counted under its name in the interface's language.
+#[test]
+fn the_kind_other_has_a_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut seed, _) = load::builtin().expect("the built-in brief");
+    seed.entities[0].kind = "other".into();
+    let json = serde_json::to_string(&seed).expect("serialises");
+    let path = write(dir.path(), "other.json", json.as_bytes());
+    let ko = brief(&["check", s(&path), "--lang", "ko"]);
+    assert_eq!(ko.code, Some(0), "{}", ko.all());
+    assert!(ko.stdout.contains("기타 1"), "{}", ko.stdout);
+    assert!(!ko.stdout.contains("other"), "{}", ko.stdout);
+    let en = brief(&["check", s(&path), "--lang", "en"]);
+    assert!(en.stdout.contains("Other 1"), "{}", en.stdout);
+    // The entities pane names the kind too.
+    for e in &mut seed.entities {
+        e.kind = "other".into();
+    }
+    let shown = screen(&seed, Lang::Ko, (200, 50), "<Tab>tt");
+    assert!(shown.contains("│  기타 "), "{shown}");
+    assert!(!shown.contains("other"), "{shown}");
+}
