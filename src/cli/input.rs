@@ -30,9 +30,9 @@ pub fn limit() -> u64 {
         .saturating_mul(MB)
 }
 
-fn problem(path: &Path, message: Msg, hint: &str) -> LoadError {
+fn problem(path: &Path, message: Msg, hint: Msg) -> LoadError {
     let name = crate::text::sanitize_line(&path.display().to_string());
-    LoadError::one(Problem::at(&name, None, None, message, Msg::new(hint)))
+    LoadError::one(Problem::at(&name, None, None, message, hint))
 }
 
 /// What a path is when it is not a regular file.
@@ -58,7 +58,7 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
         problem(
             path,
             Msg::new("cli.input_unreadable").io_reason("error", &e),
-            "cli.input_unreadable_hint",
+            Msg::new("cli.input_unreadable_hint"),
         )
     };
     // Metadata first: opening a FIFO with no writer would block forever.
@@ -67,7 +67,7 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
         return Err(problem(
             path,
             Msg::new("cli.input_not_file").keys("kind", &[kind(&meta)]),
-            "cli.input_not_file_hint",
+            Msg::new("cli.input_not_file_hint"),
         ));
     }
     let too_big = |size: u64| {
@@ -75,8 +75,7 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
             .arg("size", format!("{:.1}", size as f64 / MB as f64))
             .arg("limit", limit / MB);
         let hint = Msg::new("cli.input_too_big_hint").arg("var", LIMIT_VAR);
-        let name = crate::text::sanitize_line(&path.display().to_string());
-        LoadError::one(Problem::at(&name, None, None, message, hint))
+        problem(path, message, hint)
     };
     if meta.len() > limit {
         return Err(too_big(meta.len()));
