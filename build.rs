@@ -15,6 +15,7 @@ use std::path::PathBuf;
 const IMPORTER_SOURCES: &[&str] = &[
     "src/brief/import",
     "src/brief/model.rs",
+    "src/brief/message.rs",
     "src/brief/validate.rs",
     "src/text",
     "assets/gazetteer.json",

@@ -97,6 +97,32 @@ pub fn text(key: &str, args: &[(&str, &dyn Display)]) -> String {
     tr(current(), key, args)
 }
 
+/// The catalogue key of a common I/O failure's reason; `None` where the system's own words
+/// are the best there is.
+pub fn io_reason_key(e: &std::io::Error) -> Option<&'static str> {
+    use std::io::ErrorKind;
+    let key = match e.kind() {
+        ErrorKind::NotFound => "io.not_found",
+        ErrorKind::PermissionDenied => "io.permission",
+        ErrorKind::IsADirectory => "io.folder",
+        ErrorKind::NotADirectory => "io.not_folder",
+        ErrorKind::StorageFull => "io.full",
+        ErrorKind::QuotaExceeded => "io.quota",
+        ErrorKind::ReadOnlyFilesystem => "io.read_only",
+        ErrorKind::InvalidData => "io.invalid_data",
+        ErrorKind::InvalidFilename => "io.bad_name",
+        ErrorKind::FileTooLarge => "io.too_large",
+        _ => return None,
+    };
+    Some(key)
+}
+
+/// Why an I/O operation failed, in `lang`: the common failures from the catalogue, any other
+/// in the system's words.
+pub fn io_reason(lang: Lang, e: &std::io::Error) -> String {
+    io_reason_key(e).map_or_else(|| e.to_string(), |key| tr(lang, key, &[]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +169,15 @@ mod tests {
         assert_eq!(tr(Lang::Ko, "cli.matches", &[("count", n)]), "3건 찾음");
         assert_eq!(tr(Lang::Ko, "tab.entities", &[]), "인물·기관");
         assert_eq!(tr(Lang::Ko, "no.such.key", &[]), "no.such.key");
+    }
+
+    #[test]
+    fn common_io_failures_have_a_reason_in_either_language() {
+        use std::io::{Error, ErrorKind};
+        let missing = Error::from(ErrorKind::NotFound);
+        assert_eq!(io_reason(Lang::Ko, &missing), "파일이나 폴더가 없습니다");
+        assert_eq!(io_reason(Lang::En, &missing), "no such file or folder");
+        let odd = Error::other("a reason of the system's own");
+        assert_eq!(io_reason(Lang::Ko, &odd), "a reason of the system's own");
     }
 }

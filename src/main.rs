@@ -11,7 +11,7 @@ fn main() -> ExitCode {
     };
     let cli = match brief::cli::parse(args) {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => return brief::cli::parse_failed(&e),
     };
     if let Some(code) = brief::cli::run(&cli, &settings) {
         return code;

@@ -13,6 +13,7 @@ pub const KIND_LABELS: &[(&str, &str)] = &[
     ("weapon", "entity.weapon"),
     ("media", "entity.outlet"),
     ("event", "entity.event"),
+    ("other", "entity.other"),
 ];
 
 impl App {

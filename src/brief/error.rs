@@ -2,14 +2,19 @@
 
 use std::fmt;
 
-/// One problem in an input file: where it is and what to do about it.
+use super::message::Msg;
+use crate::i18n::Lang;
+
+/// One problem in an input file: where it is and what to do about it, written in the
+/// interface's language when shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub message: String,
-    pub hint: String,
+    pub message: Msg,
+    /// What to do; empty when there is nothing to add.
+    pub hint: Msg,
 }
 
 impl Problem {
@@ -18,33 +23,39 @@ impl Problem {
         file: &str,
         line: Option<usize>,
         column: Option<usize>,
-        message: impl Into<String>,
-        hint: impl Into<String>,
+        message: Msg,
+        hint: Msg,
     ) -> Self {
         Problem {
             file: file.to_string(),
             line,
             column,
-            message: message.into(),
-            hint: hint.into(),
+            message,
+            hint,
         }
+    }
+
+    /// `file:line:column: message (hint)` in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let mut out = self.file.clone();
+        if let Some(line) = self.line {
+            out += &format!(":{line}");
+            if let Some(col) = self.column {
+                out += &format!(":{col}");
+            }
+        }
+        out += &format!(": {}", self.message.in_lang(lang));
+        if !self.hint.is_empty() {
+            out += &format!(" ({})", self.hint.in_lang(lang));
+        }
+        out
     }
 }
 
+/// In the interface's current language.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(col) = self.column {
-                write!(f, ":{col}")?;
-            }
-        }
-        write!(f, ": {}", self.message)?;
-        if !self.hint.is_empty() {
-            write!(f, " ({})", self.hint)?;
-        }
-        Ok(())
+        f.write_str(&self.in_lang(crate::i18n::current()))
     }
 }
 

@@ -3,6 +3,7 @@
 use super::cache::ImportCache;
 use super::error::{LoadError, Problem};
 use super::import::{self, Report};
+use super::message::Msg;
 use super::model::Brief;
 use super::overlay::Overlay;
 
@@ -21,52 +22,34 @@ fn problem(
     what: &str,
     hint: &str,
 ) -> LoadError {
-    LoadError::one(Problem::at(file, line, col, what, hint))
+    LoadError::one(Problem::at(file, line, col, Msg::new(what), Msg::new(hint)))
 }
 
 /// Decode bytes as UTF-8 text, refusing binary and UTF-16 with a clear line.
 pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, LoadError> {
-    let hint = "save the brief as UTF-8 text";
+    let hint = "problem.utf8_hint";
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(problem(
             file,
             None,
             None,
-            "the file is empty",
-            "open a brief's raw text or its JSON dump",
+            "problem.empty",
+            "problem.open_brief_hint",
         ));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(problem(
-            file,
-            Some(1),
-            Some(1),
-            "the file is UTF-16, not UTF-8",
-            hint,
-        ));
+        return Err(problem(file, Some(1), Some(1), "problem.utf16", hint));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         // The bytes before the error are valid UTF-8, so columns count chars.
         let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
         let line = valid.matches('\n').count() + 1;
         let col = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        problem(
-            file,
-            Some(line),
-            Some(col),
-            "the file is not valid UTF-8 (binary or another encoding)",
-            hint,
-        )
+        problem(file, Some(line), Some(col), "problem.not_utf8", hint)
     })?;
     if let Some(at) = text.find('\0') {
         let line = text[..at].matches('\n').count() + 1;
-        return Err(problem(
-            file,
-            Some(line),
-            None,
-            "the file holds NUL bytes: it is binary, not a brief",
-            hint,
-        ));
+        return Err(problem(file, Some(line), None, "problem.nul", hint));
     }
     Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text))
 }
@@ -117,14 +100,50 @@ fn from_pdf(
     overlay_file: &str,
 ) -> Result<(Brief, Report), LoadError> {
     let lines = import::pdf::lines(bytes).map_err(|e| {
-        let what = e.to_string();
-        let (what, hint) = what
-            .split_once(": ")
-            .unwrap_or((what.as_str(), "open the brief's text instead"));
-        problem(file, None, None, what, hint)
+        let (what, hint) = pdf_problem(&e);
+        LoadError::one(Problem::at(file, None, None, what, hint))
     })?;
     let lines = import::pdf::blank_lines_at_gaps(import::pdf::superscript_markers(lines));
     import::import_lines(&lines, file, overlay, overlay_file)
+}
+
+/// Why a PDF could not be read, and what to do.
+fn pdf_problem(e: &import::pdf::PdfError) -> (Msg, Msg) {
+    use import::pdf::PdfError;
+    let text_hint = Msg::new("problem.pdf_text_hint");
+    match e {
+        PdfError::Encrypted => (
+            Msg::new("problem.pdf_encrypted"),
+            Msg::new("problem.pdf_encrypted_hint"),
+        ),
+        PdfError::NoText { images } => {
+            let what = if *images {
+                "problem.pdf_no_text_images"
+            } else {
+                "problem.pdf_no_text"
+            };
+            (Msg::new(what), Msg::new("problem.pdf_no_text_hint"))
+        }
+        PdfError::UnmappedGlyphs { pages } => {
+            let list: Vec<String> = pages.iter().map(u32::to_string).collect();
+            let what = if pages.len() == 1 {
+                "problem.pdf_unmapped_one"
+            } else {
+                "problem.pdf_unmapped_many"
+            };
+            let what = Msg::new(what).arg("pages", list.join(", "));
+            (what, Msg::new("problem.pdf_unmapped_hint"))
+        }
+        PdfError::Damaged(detail) => (
+            Msg::new("problem.pdf_damaged").arg("detail", detail),
+            text_hint,
+        ),
+        PdfError::TooLarge => (Msg::new("problem.pdf_too_large"), text_hint),
+        PdfError::TooSlow => (
+            Msg::new("problem.pdf_too_slow"),
+            Msg::new("problem.pdf_too_slow_hint"),
+        ),
+    }
 }
 
 /// The brief compiled into the binary.
@@ -150,17 +169,14 @@ pub fn stored() -> Result<Brief, LoadError> {
 /// A brief from `brief dump --format json`, every link checked.
 pub fn from_json(text: &str, file: &str) -> Result<Brief, LoadError> {
     let brief: Brief = serde_json::from_str(text).map_err(|e| {
-        let what = format!(
-            "the brief JSON is not valid: {}",
-            super::overlay::json_reason(&e)
-        );
-        problem(
+        let what = Msg::new("problem.json_invalid").arg("reason", super::overlay::json_reason(&e));
+        LoadError::one(Problem::at(
             file,
             Some(e.line()),
             Some(e.column()),
-            &what,
-            "fix the JSON at that place, or regenerate it with `brief dump --format json`",
-        )
+            what,
+            Msg::new("problem.json_invalid_hint"),
+        ))
     })?;
     let brief = super::validate::sanitized(brief);
     let problems = super::validate::links(&brief, file);

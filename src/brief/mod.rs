@@ -5,6 +5,7 @@ pub mod error;
 pub mod import;
 pub mod index;
 pub mod load;
+pub mod message;
 pub mod model;
 pub mod overlay;
 pub mod search;
@@ -12,4 +13,5 @@ pub mod validate;
 
 pub use error::{LoadError, Problem};
 pub use index::Index;
+pub use message::Msg;
 pub use model::Brief;

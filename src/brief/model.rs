@@ -3,7 +3,11 @@
 //! Offsets (`start`, `end`, `at`) are Unicode code-point offsets into the
 //! owning paragraph's or footnote's `text`, which holds no footnote markers.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+
+use super::message::{Arg, Msg};
 
 /// A whole brief: header, summary, sections, footnotes and what links them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,7 +41,40 @@ pub struct Brief {
 pub struct Warning {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// The message in English.
     pub message: String,
+    /// The message's catalogue key, to show it in the interface's language (empty in a model
+    /// stored before warnings had keys).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    /// The key's arguments.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, Arg>,
+}
+
+impl Warning {
+    /// A warning of the importer, its message kept both in English and as a key.
+    pub fn new(line: Option<usize>, message: &Msg) -> Warning {
+        Warning {
+            line,
+            message: message.in_lang(crate::i18n::Lang::En),
+            key: message.key.clone(),
+            args: message.args.clone(),
+        }
+    }
+
+    /// The message in `lang`: from its key where the catalogue has it, else the English.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        let msg = Msg {
+            key: self.key.clone(),
+            args: self.args.clone(),
+        };
+        let shown = msg.in_lang(lang);
+        if self.key.is_empty() || shown == self.key {
+            return self.message.clone();
+        }
+        shown
+    }
 }
 
 /// A list item's bullet as printed and its nesting level (0 is outermost).

@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 use super::error::{LoadError, Problem};
+use super::message::Msg;
 
 /// The overlay compiled into the binary.
 pub const DEFAULT_OVERLAY: &str = include_str!("../../content/overlay.json");
@@ -90,8 +91,8 @@ impl Overlay {
                 file,
                 Some(e.line()),
                 Some(e.column()),
-                format!("the overlay is not valid: {}", json_reason(&e)),
-                "fix the JSON at that place",
+                Msg::new("problem.overlay_invalid").arg("reason", json_reason(&e)),
+                Msg::new("problem.overlay_invalid_hint"),
             ))
         })?;
         // Every curated string passes the one sanitiser, as the brief's own text does.

@@ -1,6 +1,7 @@
 //! Checks for a brief loaded from JSON: strings cleaned, links resolved.
 
 use super::error::Problem;
+use super::message::Msg;
 use super::model::Brief;
 use crate::text::sanitize;
 
@@ -29,13 +30,13 @@ pub(crate) fn clean_value(v: serde_json::Value) -> serde_json::Value {
 /// Every reference between the brief's parts resolves and every offset fits.
 pub fn links(brief: &Brief, file: &str) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut bad = |what: String| {
+    let mut bad = |what: Msg| {
         problems.push(Problem::at(
             file,
             None,
             None,
             what,
-            "regenerate the file with `brief dump --format json`",
+            Msg::new("problem.regenerate_hint"),
         ))
     };
     let para_len = |id: &str| {
@@ -48,21 +49,24 @@ pub fn links(brief: &Brief, file: &str) -> Vec<Problem> {
         let len = p.text.chars().count();
         for m in &p.markers {
             if brief.footnote(m.footnote).is_none() || m.at > len {
-                bad(format!(
-                    "paragraph {}: marker {} does not resolve",
-                    p.id, m.footnote
-                ));
+                bad(Msg::new("problem.marker_unresolved")
+                    .arg("paragraph", &p.id)
+                    .arg("number", m.footnote));
             }
         }
     }
     for f in &brief.footnotes {
         for s in f.sources.iter().filter(|s| brief.source(s).is_none()) {
-            bad(format!("footnote {}: source {s} does not exist", f.number));
+            bad(Msg::new("problem.source_missing")
+                .arg("number", f.number)
+                .arg("source", s));
         }
     }
     for s in &brief.sources {
         for p in s.paragraphs.iter().filter(|p| para_len(p).is_none()) {
-            bad(format!("source {}: paragraph {p} does not exist", s.id));
+            bad(Msg::new("problem.source_paragraph_missing")
+                .arg("source", &s.id)
+                .arg("paragraph", p));
         }
     }
     for e in &brief.entities {
@@ -73,16 +77,15 @@ pub fn links(brief: &Brief, file: &str) -> Vec<Problem> {
                 _ => None,
             };
             if len.is_none_or(|l| m.start > m.end || m.end > l) {
-                bad(format!("entity {}: a mention does not resolve", e.id));
+                bad(Msg::new("problem.mention_unresolved").arg("id", &e.id));
             }
         }
     }
     for r in &brief.recommendations {
         for p in r.paragraphs.iter().filter(|p| para_len(p).is_none()) {
-            bad(format!(
-                "recommendation {}: paragraph {p} does not exist",
-                r.id
-            ));
+            bad(Msg::new("problem.recommendation_paragraph_missing")
+                .arg("id", &r.id)
+                .arg("paragraph", p));
         }
     }
     problems

@@ -261,7 +261,11 @@ fn import(
     let content = match std::fs::read_to_string(input) {
         Ok(t) => t,
         Err(e) => {
-            return fail(text("cli.read_failed", &[("name", &name), ("error", &e)]));
+            let error = crate::i18n::io_reason(crate::i18n::current(), &e);
+            return fail(text(
+                "cli.read_failed",
+                &[("name", &name), ("error", &error)],
+            ));
         }
     };
     let value: serde_json::Value = match serde_json::from_str(&content) {

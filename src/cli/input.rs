@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use crate::brief::{LoadError, Problem};
+use crate::brief::{LoadError, Msg, Problem};
 use crate::i18n::text;
 
 /// The default size limit. A brief is tens of kilobytes; this is far above any.
@@ -30,7 +30,7 @@ pub fn limit() -> u64 {
         .saturating_mul(MB)
 }
 
-fn problem(path: &Path, message: String, hint: &str) -> LoadError {
+fn problem(path: &Path, message: Msg, hint: Msg) -> LoadError {
     let name = crate::text::sanitize_line(&path.display().to_string());
     LoadError::one(Problem::at(&name, None, None, message, hint))
 }
@@ -57,8 +57,8 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     let cannot = |e: std::io::Error| {
         problem(
             path,
-            text("cli.input_unreadable", &[("error", &e)]),
-            &text("cli.input_unreadable_hint", &[]),
+            Msg::new("cli.input_unreadable").io_reason("error", &e),
+            Msg::new("cli.input_unreadable_hint"),
         )
     };
     // Metadata first: opening a FIFO with no writer would block forever.
@@ -66,22 +66,16 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     if !meta.is_file() {
         return Err(problem(
             path,
-            text("cli.input_not_file", &[("kind", &text(kind(&meta), &[]))]),
-            &text("cli.input_not_file_hint", &[]),
+            Msg::new("cli.input_not_file").keys("kind", &[kind(&meta)]),
+            Msg::new("cli.input_not_file_hint"),
         ));
     }
     let too_big = |size: u64| {
-        problem(
-            path,
-            text(
-                "cli.input_too_big",
-                &[
-                    ("size", &format!("{:.1}", size as f64 / MB as f64)),
-                    ("limit", &(limit / MB)),
-                ],
-            ),
-            &text("cli.input_too_big_hint", &[("var", &LIMIT_VAR)]),
-        )
+        let message = Msg::new("cli.input_too_big")
+            .arg("size", format!("{:.1}", size as f64 / MB as f64))
+            .arg("limit", limit / MB);
+        let hint = Msg::new("cli.input_too_big_hint").arg("var", LIMIT_VAR);
+        problem(path, message, hint)
     };
     if meta.len() > limit {
         return Err(too_big(meta.len()));

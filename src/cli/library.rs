@@ -57,7 +57,8 @@ pub(super) fn print(text: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            let what = crate::i18n::text("cli.write_failed", &[("error", &e)]);
+            let error = crate::i18n::io_reason(crate::i18n::current(), &e);
+            let what = crate::i18n::text("cli.write_failed", &[("error", &error)]);
             eprintln!("{}", crate::i18n::text("cli.error", &[("what", &what)]));
             ExitCode::from(1)
         }

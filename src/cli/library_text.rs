@@ -16,7 +16,8 @@ pub(super) fn error(e: &LibraryError) -> String {
     match e {
         LibraryError::Io { what, path, source } => {
             let what = text(doing(what), &[]);
-            say("io", &[("path", path), ("what", &what), ("error", source)])
+            let error = crate::i18n::io_reason(crate::i18n::current(), source);
+            say("io", &[("path", path), ("what", &what), ("error", &error)])
         }
         LibraryError::Catalog { path, reason } => {
             say("catalog_damaged", &[("path", path), ("reason", reason)])

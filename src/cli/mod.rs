@@ -9,6 +9,7 @@ mod library;
 mod library_screen;
 mod library_text;
 mod localize;
+mod parse_error;
 mod settle;
 
 use std::io::Write;
@@ -22,6 +23,7 @@ use crate::brief::overlay::Overlay;
 use crate::brief::{Brief, Index, LoadError};
 use crate::i18n::text;
 
+pub use parse_error::report as parse_failed;
 pub use settle::{Settings, settle};
 
 /// A terminal reader for policy briefings.
@@ -250,7 +252,10 @@ fn with_brief(
         Ok(b) => match f(b) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(e) => fail_with(1, &text("cli.write_failed", &[("error", &e)])),
+            Err(e) => {
+                let error = crate::i18n::io_reason(crate::i18n::current(), &e);
+                fail_with(1, &text("cli.write_failed", &[("error", &error)]))
+            }
         },
     }
 }
@@ -261,7 +266,8 @@ fn check(file: Option<&Path>, overlay: Option<&Path>, joins: bool) -> ExitCode {
         Ok(loaded) => loaded,
     };
     let paragraphs = b.paragraphs().count();
-    let counts: [(&str, &dyn std::fmt::Display); 10] = [
+    let warnings = report.warnings.len();
+    let counts: [(&str, &dyn std::fmt::Display); 11] = [
         ("title", &b.meta.title),
         ("summary", &b.summary.len()),
         ("sections", &b.sections.len()),
@@ -272,8 +278,14 @@ fn check(file: Option<&Path>, overlay: Option<&Path>, joins: bool) -> ExitCode {
         ("claims", &b.claims.len()),
         ("unsourced", &b.unsourced_claims.len()),
         ("recommendations", &b.recommendations.len()),
+        ("warnings", &warnings),
     ];
-    println!("{}", text("cli.check_ok", &counts));
+    let summary = match warnings {
+        0 => "cli.check_ok",
+        1 => "cli.check_warned_one",
+        _ => "cli.check_warned",
+    };
+    println!("{}", text(summary, &counts));
     for line in findings::lines(&b) {
         println!("{line}");
     }

@@ -111,10 +111,11 @@ impl DraftKeeper {
             Err(e) if !self.failed => {
                 self.failed = true;
                 let path = path.display();
+                let error = crate::i18n::io_reason(app.lang(), &e);
                 let said = tr(
                     app.lang(),
                     "message.draft_unkept",
-                    &[("path", &path), ("error", &e)],
+                    &[("path", &path), ("error", &error)],
                 );
                 app.say(crate::text::sanitize_line(&said));
             }

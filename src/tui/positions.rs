@@ -104,10 +104,13 @@ fn move_aside(path: &Path, reason: &str) -> String {
             "message.positions_kept",
             &[("path", &shown), ("reason", &reason), ("to", &to.display())],
         ),
-        Err(e) => text(
-            "message.positions_unkept",
-            &[("path", &shown), ("reason", &reason), ("error", &e)],
-        ),
+        Err(e) => {
+            let error = crate::i18n::io_reason(crate::i18n::current(), &e);
+            text(
+                "message.positions_unkept",
+                &[("path", &shown), ("reason", &reason), ("error", &error)],
+            )
+        }
     };
     crate::text::sanitize_line(&said)
 }

@@ -89,7 +89,11 @@ fn warning_lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
         let place = w.line.map_or_else(String::new, |l| {
             tr(app.lang(), "popup.warning_line", &[("line", &l)])
         });
-        lines.extend(wrapped(&format!("{place}{}", w.message), width, theme.text));
+        lines.extend(wrapped(
+            &format!("{place}{}", w.text(app.lang())),
+            width,
+            theme.text,
+        ));
         lines.push(Line::default());
     }
     lines

@@ -2,6 +2,7 @@
 
 use super::blocks::Block;
 use crate::brief::error::Problem;
+use crate::brief::message::Msg;
 use crate::brief::model::Footnote;
 use crate::text::sanitize_line;
 
@@ -18,8 +19,8 @@ pub fn definitions(
                 file,
                 Some(block.line),
                 None,
-                format!("footnote {number} is defined twice"),
-                "remove or renumber one definition",
+                Msg::new("problem.footnote_twice").arg("number", number),
+                Msg::new("problem.footnote_twice_hint"),
             ));
             continue;
         }

@@ -3,6 +3,7 @@
 
 use super::{blocks::Block, citations, claims, entities, sources};
 use crate::brief::error::Problem;
+use crate::brief::message::Msg;
 use crate::brief::model::{
     Brief, Confidence, Footnote, Meta, Origin, Paragraph, Recommendation, Section, Source,
 };
@@ -70,11 +71,10 @@ pub fn assemble(
             overlay_file,
             line,
             None,
-            format!(
-                "entity `{}` ({}) is never mentioned in the brief",
-                e.id, e.name
-            ),
-            "fix its name or aliases, or remove it",
+            Msg::new("problem.entity_unmentioned")
+                .arg("id", &e.id)
+                .arg("name", &e.name),
+            Msg::new("problem.entity_unmentioned_hint"),
         ));
     }
     brief.recommendations =
@@ -98,11 +98,8 @@ fn link_sources(
             file,
             line,
             None,
-            format!(
-                "source correction names footnote {}, which the brief does not define",
-                fix.footnote
-            ),
-            "correct the footnote number",
+            Msg::new("problem.correction_no_footnote").arg("number", fix.footnote),
+            Msg::new("problem.correction_no_footnote_hint"),
         ));
     }
     let mut out: Vec<Source> = Vec::new();
@@ -115,13 +112,11 @@ fn link_sources(
                     file,
                     line,
                     None,
-                    format!(
-                        "source correction names source {} of footnote {}, which has {} source(s)",
-                        fix.index,
-                        fix.footnote,
-                        cited.len()
-                    ),
-                    "correct the footnote number or index",
+                    Msg::new("problem.correction_no_source")
+                        .arg("index", fix.index)
+                        .arg("number", fix.footnote)
+                        .arg("count", cited.len()),
+                    Msg::new("problem.correction_no_source_hint"),
                 ));
                 continue;
             };
@@ -239,8 +234,10 @@ fn check_entities(overlay: &Overlay, file: &str, problems: &mut Vec<Problem>) {
                 file,
                 line(),
                 None,
-                format!("entity `{}` has unknown kind `{}`", e.id, e.kind),
-                format!("use one of: {}", KINDS.join(", ")),
+                Msg::new("problem.entity_kind")
+                    .arg("id", &e.id)
+                    .arg("kind", &e.kind),
+                Msg::new("problem.entity_kind_hint").arg("kinds", KINDS.join(", ")),
             ));
         }
         if overlay.entities[..i].iter().any(|o| o.id == e.id) {
@@ -248,8 +245,8 @@ fn check_entities(overlay: &Overlay, file: &str, problems: &mut Vec<Problem>) {
                 file,
                 line(),
                 None,
-                format!("entity id `{}` is used twice", e.id),
-                "give each entity its own id",
+                Msg::new("problem.entity_twice").arg("id", &e.id),
+                Msg::new("problem.entity_twice_hint"),
             ));
         }
     }
@@ -284,22 +281,20 @@ fn link_recommendations(
                     file,
                     line(),
                     None,
-                    format!(
-                        "recommendation `{}`: passage «{passage}» is not in the brief",
-                        r.id
-                    ),
-                    "quote the paragraph exactly, without footnote markers",
+                    Msg::new("problem.passage_missing")
+                        .arg("id", &r.id)
+                        .arg("passage", passage),
+                    Msg::new("problem.passage_missing_hint"),
                 )),
                 _ => problems.push(Problem::at(
                     file,
                     line(),
                     None,
-                    format!(
-                        "recommendation `{}`: passage «{passage}» is in {} paragraphs",
-                        r.id,
-                        found.len()
-                    ),
-                    "quote a longer, unique passage",
+                    Msg::new("problem.passage_repeated")
+                        .arg("id", &r.id)
+                        .arg("passage", passage)
+                        .arg("count", found.len()),
+                    Msg::new("problem.passage_repeated_hint"),
                 )),
             }
         }
@@ -350,8 +345,8 @@ pub fn check_markers(
                     file,
                     line_of_paragraph(&p.id),
                     None,
-                    format!("footnote marker {n} has no definition"),
-                    "add the footnote at the end of the brief or remove the marker",
+                    Msg::new("problem.marker_undefined").arg("number", n),
+                    Msg::new("problem.marker_undefined_hint"),
                 ));
             }
         }
@@ -363,8 +358,8 @@ pub fn check_markers(
                 file,
                 Some(block.line),
                 None,
-                format!("footnote {n} is never cited in the text"),
-                "add its marker where it belongs or remove the definition",
+                Msg::new("problem.footnote_uncited").arg("number", n),
+                Msg::new("problem.footnote_uncited_hint"),
             ));
         }
     }

@@ -21,6 +21,7 @@ pub mod structure;
 pub mod tables;
 
 use super::error::{LoadError, Problem};
+use super::message::Msg;
 use super::model::{Brief, ListItem, Paragraph, Section, Warning};
 use super::overlay::Overlay;
 pub use furniture::Removed;
@@ -84,8 +85,8 @@ pub fn import_lines(
             file,
             None,
             None,
-            "the file holds no text",
-            "open a brief's raw text or its JSON dump",
+            Msg::new("problem.no_text"),
+            Msg::new("problem.open_brief_hint"),
         )));
     };
     let mut warnings = Vec::new();
@@ -95,12 +96,10 @@ pub fn import_lines(
             file,
             Some(first_line),
             None,
-            format!(
-                "the header has no {} (first line {})",
-                head.missing.join(", "),
-                quote(lines, first_line)
-            ),
-            "the brief opens without them; check the first lines if they are printed",
+            Msg::new("problem.header_missing")
+                .keys("fields", &field_keys(&head.missing))
+                .arg("quote", quote(lines, first_line)),
+            Msg::new("problem.header_missing_hint"),
         ));
     }
     let meta = head.meta;
@@ -176,10 +175,7 @@ pub fn import_lines(
     warnings.extend(errors);
     brief.warnings = warnings
         .iter()
-        .map(|p| Warning {
-            line: p.line,
-            message: p.message.clone(),
-        })
+        .map(|p| Warning::new(p.line, &p.message))
         .collect();
     let report = Report {
         joins: body.joins,
@@ -223,6 +219,19 @@ fn take_disclaimer(body: &mut structure::Body) -> String {
         .unwrap_or_default()
 }
 
+/// The catalogue keys of the header's missing fields.
+fn field_keys(missing: &[&str]) -> Vec<&'static str> {
+    missing
+        .iter()
+        .map(|field| match *field {
+            "number" => "problem.field_number",
+            "date" => "problem.field_date",
+            "title" => "problem.field_title",
+            _ => "problem.field_author",
+        })
+        .collect()
+}
+
 /// Doubts about the body as a whole: no headings, text cut off.
 fn body_warnings(
     body: &structure::Body,
@@ -235,26 +244,21 @@ fn body_warnings(
             file,
             body.sections.first().map(|s| s.line),
             None,
-            "no headings were found: the text is shown as one section",
-            "number the headings (`1.`, `Ⅰ.`, `가.`) if the brief has them",
+            Msg::new("problem.no_headings"),
+            Msg::new("problem.no_headings_hint"),
         ));
     }
     let last = body.sections.last().and_then(|s| s.paragraphs.last());
     if let Some(p) =
         last.filter(|p| p.item.is_none() && p.table.is_none() && joins::ends_mid_sentence(&p.text))
     {
-        {
-            warnings.push(Problem::at(
-                file,
-                Some(p.line),
-                None,
-                format!(
-                    "the text stops in the middle of a sentence: the brief may be truncated (last paragraph {})",
-                    quote(lines, p.line)
-                ),
-                "restore the rest of the brief from its source",
-            ));
-        }
+        warnings.push(Problem::at(
+            file,
+            Some(p.line),
+            None,
+            Msg::new("problem.truncated").arg("quote", quote(lines, p.line)),
+            Msg::new("problem.truncated_hint"),
+        ));
     }
 }
 
@@ -279,16 +283,12 @@ fn add_overlay_problems(
     if brief_is_sound {
         problems.extend(found.unresolved);
     } else if !found.unresolved.is_empty() {
-        let what = format!(
-            "{} overlay entries (names, passages, source corrections) do not resolve in this incomplete brief",
-            found.unresolved.len()
-        );
         problems.push(Problem::at(
             overlay_file,
             None,
             None,
-            what,
-            "fix the brief's problems above, then run `brief check` again",
+            Msg::new("problem.overlay_unresolved").arg("count", found.unresolved.len()),
+            Msg::new("problem.overlay_unresolved_hint"),
         ));
     }
 }

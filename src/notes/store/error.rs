@@ -156,15 +156,7 @@ impl std::error::Error for StoreError {
 
 /// A short, plain reason for an I/O error, naming the common storage failures.
 pub(crate) fn io_reason(e: &io::Error) -> String {
-    let key = match e.kind() {
-        io::ErrorKind::StorageFull => "notes.io_full",
-        io::ErrorKind::ReadOnlyFilesystem => "notes.io_read_only",
-        io::ErrorKind::PermissionDenied => "notes.io_permission",
-        io::ErrorKind::IsADirectory => "notes.io_folder",
-        io::ErrorKind::QuotaExceeded => "notes.io_quota",
-        _ => return e.to_string(),
-    };
-    text(key, &[])
+    crate::i18n::io_reason(crate::i18n::current(), e)
 }
 
 /// Something the reader should know after opening a notes file; nothing was lost.
