@@ -18,13 +18,21 @@ struct Row {
     item: Option<usize>,
 }
 
-/// Draw `rows` so that the selected item's lines are on screen.
-fn draw(rows: &[Row], selected: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draw `rows` so that the selected item's lines are on screen; returns the screen rows that
+/// show an item, with the item.
+fn draw(
+    rows: &[Row],
+    selected: usize,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Vec<(u16, usize)> {
     let last = rows
         .iter()
         .rposition(|r| r.item == Some(selected))
         .unwrap_or(0);
     let first = first_shown(last, area.height as usize);
+    let mut items = Vec::new();
     for (i, row) in rows
         .iter()
         .skip(first)
@@ -39,14 +47,19 @@ fn draw(rows: &[Row], selected: usize, theme: &Theme, area: Rect, buf: &mut Buff
             Some(rest) if first_line => format!("▶{rest}"),
             _ => row.text.clone(),
         };
-        put(area.x, area.y + i as u16, &text, style, area.width, buf);
+        let y = area.y + i as u16;
+        put(area.x, y, &text, style, area.width, buf);
+        items.extend(row.item.map(|item| (y, item)));
     }
+    items
 }
 
-fn say(text: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// A line in place of the list (nothing on it to click).
+fn say(text: &str, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<(u16, usize)> {
     if area.height > 0 {
         put(area.x, area.y, text, theme.dim, area.width, buf);
     }
+    Vec::new()
 }
 
 /// Where a hit is, in a few characters: `¶ 3.2-1`, `fn 4`, `source`.
@@ -66,7 +79,13 @@ fn place(hit: &Hit, lang: Lang) -> String {
 }
 
 /// The hits of the library search, under a heading per brief.
-pub fn hits(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn hits(
+    screen: &LibraryScreen,
+    lang: Lang,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Vec<(u16, usize)> {
     if screen.query.trim().is_empty() {
         return say(&tr(lang, "library.search_hint", &[]), theme, area, buf);
     }
@@ -93,11 +112,17 @@ pub fn hits(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf: 
             item += 1;
         }
     }
-    draw(&rows, screen.selected(), theme, area, buf);
+    draw(&rows, screen.selected(), theme, area, buf)
 }
 
 /// Every note of the library (filtered): its brief and quote, then its text and tags.
-pub fn notes(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn notes(
+    screen: &LibraryScreen,
+    lang: Lang,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Vec<(u16, usize)> {
     let Some(all) = &screen.notes else {
         return say(&tr(lang, "library.reading_notes", &[]), theme, area, buf);
     };
@@ -131,5 +156,5 @@ pub fn notes(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf:
             item: Some(item),
         });
     }
-    draw(&rows, screen.selected(), theme, area, buf);
+    draw(&rows, screen.selected(), theme, area, buf)
 }

@@ -204,8 +204,8 @@ pub fn help_lines_for(
         let rows: Vec<(String, String)> = keymap
             .rows()
             .iter()
-            .filter(|b| b.row.context == *context && !b.keys.is_empty())
-            .map(|b| (b.keys.join(" "), keymap::help_text(b.row, lang)))
+            .filter(|b| b.row.context == *context)
+            .map(|b| (shown_keys(&b.keys, lang), keymap::help_text(b.row, lang)))
             .collect();
         let key_w = rows
             .iter()
@@ -227,6 +227,15 @@ pub fn help_lines_for(
     }
     lines.extend(wrapped(&tr(lang, "popup.mouse", &[]), width, theme.dim));
     lines
+}
+
+/// A row's keys as help lists them; one the config file left without a key says so.
+fn shown_keys(keys: &[String], lang: Lang) -> String {
+    if keys.is_empty() {
+        tr(lang, "popup.no_key", &[])
+    } else {
+        keys.join(" ")
+    }
 }
 
 /// Draw the note editor, if open; returns where the caret is on screen.
