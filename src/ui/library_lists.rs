@@ -7,6 +7,7 @@ use ratatui::style::Style;
 
 use super::Theme;
 use super::library::{first_shown, put};
+use super::status::fit;
 use crate::app::library_screen::LibraryScreen;
 use crate::brief::search::{Hit, Part};
 use crate::i18n::{Lang, tr};
@@ -62,12 +63,34 @@ fn say(text: &str, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<(u16, usi
     Vec::new()
 }
 
-/// Where a hit is, in a few characters: `¶ 3.2-1`, `fn 4`, `source`.
+/// The widest a section's heading is shown before a hit.
+const HEADING_WIDTH: usize = 28;
+
+/// Where a hit is, as a reader finds it: its section and page (or the paragraph's position
+/// in the section), a footnote by its number, the source list.
 fn place(hit: &Hit, lang: Lang) -> String {
     match hit.part {
         Part::Body => {
-            let page = hit.page.map_or_else(String::new, |p| format!(" p.{p}"));
-            format!("¶ {}{page}", hit.paragraph.as_deref().unwrap_or_default())
+            let Some((heading, n)) = &hit.within else {
+                return hit.page.map_or_else(String::new, |p| format!("p. {p}"));
+            };
+            let section = if heading.is_empty() {
+                tr(lang, "side.summary", &[])
+            } else {
+                fit(heading, HEADING_WIDTH)
+            };
+            match hit.page {
+                Some(page) => tr(
+                    lang,
+                    "popup.place_page",
+                    &[("section", &section), ("page", &page)],
+                ),
+                None => tr(
+                    lang,
+                    "popup.place",
+                    &[("section", &section), ("paragraph", n)],
+                ),
+            }
         }
         Part::Footnote => tr(
             lang,

@@ -125,6 +125,17 @@ impl Reading {
             .collect()
     }
 
+    /// Every brief of the library, from its stored model.
+    pub fn briefs(&self) -> Vec<brief::brief::Brief> {
+        let library = Library::at(&self.dir.path().join("library"), ImportCache::off());
+        let catalog = library.catalog().expect("the catalog");
+        catalog
+            .briefs
+            .iter()
+            .map(|e| library.open(&e.id).expect("a stored model").brief)
+            .collect()
+    }
+
     /// Notes on the brief of the library numbered `number`, in its notes file.
     pub fn write_notes(&self, number: &str, notes: &[(&str, &str, &[&str])]) {
         let library = Library::at(&self.dir.path().join("library"), ImportCache::off());
@@ -171,6 +182,23 @@ pub fn text_of(buf: &ratatui::buffer::Buffer) -> String {
     }
     out
 }
+
+/// The library screen's views on a library opened on its own, and the keys that show them.
+pub const LIBRARY_SCREENS: &[(&str, &str)] = &[
+    ("library_briefs", ""),
+    ("library_hits", "/러시아<Enter>"),
+    ("library_notes", "<Tab><Tab>"),
+    ("library_filter", "fㄴㅈ"),
+    ("library_help", "?"),
+];
+
+/// What the notes of [`with_notes`] say (the user's words, not the interface's).
+pub const NOTE_TEXTS: &[&str] = &[
+    "the port the rail link serves",
+    "coal: check the 2024 figures",
+    "Lavrov's visit, October",
+    "north",
+];
 
 pub const SEED: &str = "2025년 북러 관계 전망과 한국의 대응";
 pub const PORT: &str = "러시아 극동 항만 개발과 북한 나진항의 역할";
