@@ -11,10 +11,10 @@ use common::library::{PORT, Reading};
 fn row_of(r: &mut Reading, item: usize) -> u16 {
     r.screen();
     let rows = &r.app.drawn().library_items;
-    rows.iter()
-        .find(|(_, i)| *i == item)
-        .map(|(y, _)| *y)
-        .unwrap_or_else(|| panic!("item {item} is drawn: {rows:?}"))
+    let Some((y, _)) = rows.iter().find(|(_, i)| *i == item) else {
+        panic!("item {item} is drawn: {rows:?}");
+    };
+    *y
 }
 
 fn selected(r: &Reading) -> usize {

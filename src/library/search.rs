@@ -331,9 +331,21 @@ mod tests {
             let own = index.search(q);
             assert!(!own.is_empty(), "{q}");
             assert_eq!(found.len(), 2, "{q}");
-            assert_eq!(found[0].hits, own, "{q}");
+            let mut hits = found[0].hits.clone();
+            for hit in &mut hits {
+                // Only the library says where a body hit is by section.
+                let within = hit.within.take();
+                assert_eq!(within.is_some(), hit.part == Part::Body, "{q}: {hit:?}");
+            }
+            assert_eq!(hits, own, "{q}");
             assert_eq!(found[1].id, "b");
         }
+        let second = &search.find("둘째, 러시아가")[0].hits[0];
+        assert_eq!(
+            second.within,
+            Some(("요약".to_string(), 2)),
+            "the summary's second point"
+        );
         assert!(search.find("  ").is_empty());
         assert!(search.find("쀍쀍쀍").is_empty());
     }
