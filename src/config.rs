@@ -7,8 +7,9 @@
 //! ambiguous_width = 2       # columns of · “ ” ─ │ ¹ in this terminal: 1 or 2
 //! ascii_frames = false      # draw frames with + - | so they never break
 //!
-//! [keys]                    # the reading mode; [keys.visual], [keys.search], … for others
+//! [keys]                    # the reading mode; [keys.visual], [keys.library], … for others
 //! "J" = "next_section"
+//! "x" = "none"              # no key for export
 //! ```
 //!
 //! A missing file is the defaults. A file that is there but wrong stops the run with one line

@@ -83,7 +83,7 @@ fn a_bad_config_is_one_line_and_exit_2() {
 }
 
 #[test]
-fn a_key_conflict_or_an_unknown_theme_is_one_line_and_exit_2() {
+fn a_key_conflict_a_key_to_unbind_or_an_unknown_theme_is_one_line_and_exit_2() {
     let home = tempfile::tempdir().expect("a temp dir");
     let file = home.path().join("brief/config.toml");
     std::fs::create_dir_all(home.path().join("brief")).expect("config folder");
@@ -91,6 +91,18 @@ fn a_key_conflict_or_an_unknown_theme_is_one_line_and_exit_2() {
         (
             "[keys]\nJ = \"quit\"\n\n[keys.normal]\nJ = \"help\"\n",
             ":5: `J` is bound twice in normal mode (also on line 2)",
+        ),
+        (
+            "[keys.library]\n\"gg\" = \"top\"\n",
+            ":2: `gg` conflicts with `g` in library mode",
+        ),
+        (
+            "[keys.library_input]\n\"q\" = \"quit\"\n",
+            ":2: `q` is typed as text in library_input mode",
+        ),
+        (
+            "[keys.library]\n\n\"Z\" = \"none\"\n",
+            ":3: `Z` is not bound in library mode, so there is nothing to unbind",
         ),
         (
             "lang = \"en\"\ntheme = \"dark\"\n",

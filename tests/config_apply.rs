@@ -110,6 +110,40 @@ fn help_and_hints_show_the_users_keys() {
 }
 
 #[test]
+fn the_library_screen_shows_its_rebound_and_unbound_keys() {
+    let config =
+        "[keys]\n\"x\" = \"none\"\n\n[keys.library]\n\"o\" = \"follow\"\n\"s\" = \"none\"\n";
+    let mut a = app(config, 200, 50);
+    a.show_library(Vec::new(), false);
+    let buf = draw(&a);
+    let hints = row(&buf, buf.area.height - 1);
+    assert!(hints.contains("o open"), "the user's key first: {hints}");
+    assert!(!hints.contains("sort"), "no key, no hint: {hints}");
+    let theme = brief::ui::Theme::get(true);
+    let help = brief::ui::popup::help_lines_for(&a.settings().keymap, Lang::En, theme, 196);
+    let help: Vec<String> = help.iter().map(ToString::to_string).collect();
+    let help_row = |what: &str| {
+        help.iter()
+            .find(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("a row for {what}"))
+            .trim_start()
+            .to_owned()
+    };
+    assert!(
+        help_row("sort the briefs").starts_with("(no key)"),
+        "{help:#?}"
+    );
+    assert!(help_row("export the annotations").starts_with("(no key)"));
+    assert!(help_row("open the brief").starts_with("o <Enter>"));
+    a.type_keys("s");
+    assert_eq!(
+        a.library().map(|l| l.sort),
+        Some(brief::app::library_screen::Sort::Date),
+        "s sorts no more"
+    );
+}
+
+#[test]
 fn themes_change_colours_and_no_color_wins() {
     let colours = |config: &str, no_color: bool| {
         let mut a = app(config, 120, 40);

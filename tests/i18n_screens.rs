@@ -1,7 +1,8 @@
 //! Every screen of the reader, in both languages, at 80x24 and 200x50, on the built-in brief
 //! and on corpus briefs: no internal id (a paragraph's `p15`, a source's `src-3`, a
 //! recommendation's `x-r01`, an entity's `north-korea`) is ever shown, and the Korean interface
-//! shows none of the English interface's words.
+//! shows none of the English interface's words. The library screen's views too, on a library
+//! built in a temporary folder from the built-in brief and three fixture briefs.
 
 mod common;
 
@@ -12,6 +13,7 @@ use brief::brief::load;
 use brief::brief::overlay::Overlay;
 use brief::i18n::Lang;
 use common::corpus;
+use common::library::{LIBRARY_SCREENS, NOTE_TEXTS, with_notes};
 use common::screens::{SCREENS, SIZES, screen};
 use serde_json::Value;
 
@@ -145,17 +147,52 @@ fn check(name: &str, brief: &Brief, failures: &mut Vec<String>) {
             for (screen_name, keys) in SCREENS {
                 let shown = screen(brief, lang, size, keys);
                 let at = format!("{name} {screen_name} {}x{} {lang:?}", size.0, size.1);
-                for token in tokens(&shown) {
-                    if looks_like_id(token, &v) {
-                        failures.push(format!("{at}: id `{token}`"));
-                    }
-                    if lang == Lang::Ko
-                        && ENGLISH_CHROME.contains(&token)
-                        && !v.words.contains(token)
-                    {
-                        failures.push(format!("{at}: English `{token}`"));
-                    }
+                find_ids_and_english(&shown, lang, &v, &at, failures);
+            }
+        }
+    }
+}
+
+/// Every id on a screen, and in Korean every English word of the interface.
+fn find_ids_and_english(
+    shown: &str,
+    lang: Lang,
+    v: &Vocabulary,
+    at: &str,
+    failures: &mut Vec<String>,
+) {
+    for token in tokens(shown) {
+        if looks_like_id(token, v) {
+            failures.push(format!("{at}: id `{token}`"));
+        }
+        if lang == Lang::Ko && ENGLISH_CHROME.contains(&token) && !v.words.contains(token) {
+            failures.push(format!("{at}: English `{token}`"));
+        }
+    }
+}
+
+/// Every view of the library screen (on a library of the seed and three fixture briefs, with
+/// notes), in both languages and at both sizes.
+fn check_library(failures: &mut Vec<String>) {
+    for lang in Lang::ALL {
+        for size in SIZES {
+            for (screen_name, keys) in LIBRARY_SCREENS {
+                let mut r = with_notes(lang, size.0, size.1);
+                let mut v = Vocabulary {
+                    words: BTreeSet::new(),
+                    ids: BTreeSet::new(),
+                };
+                for brief in r.briefs() {
+                    let one = vocabulary(&brief);
+                    v.words.extend(one.words);
+                    v.ids.extend(one.ids);
                 }
+                v.words
+                    .extend(NOTE_TEXTS.iter().flat_map(|t| tokens(t)).map(str::to_owned));
+                r.keys(keys);
+                let shown = r.screen();
+                let at = format!("{screen_name} {}x{} {lang:?}", size.0, size.1);
+                find_ids_and_english(&shown, lang, &v, &at, failures);
             }
         }
     }
@@ -174,6 +211,14 @@ fn the_seed_shows_no_ids_and_korean_shows_no_english() {
     let (brief, _) = load::builtin().expect("the built-in brief");
     let mut failures = Vec::new();
     check("seed", &brief, &mut failures);
+    failures.dedup();
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn the_library_screen_shows_no_ids_and_korean_shows_no_english() {
+    let mut failures = Vec::new();
+    check_library(&mut failures);
     failures.dedup();
     assert!(failures.is_empty(), "{failures:#?}");
 }

@@ -220,12 +220,7 @@ fn front_and_summary(b: &Brief, marks: Marks, blocks: &mut Vec<Block>) -> usize 
         order += 1;
     }
     if !b.summary.is_empty() {
-        let title = match (b.summary_title.as_str(), b.meta.lang == "en") {
-            ("", true) => "Summary".to_string(),
-            ("", false) => "요약".to_string(),
-            (t, _) => t.to_string(),
-        };
-        blocks.push(plain(BlockKind::Heading(1), title, None));
+        blocks.push(plain(BlockKind::Heading(1), b.summary_heading(), None));
     }
     for p in &b.summary {
         blocks.push(paragraph_block(p, order, None, marks));

@@ -37,7 +37,7 @@ mod table;
 mod user;
 
 pub use table::{HELP_SECTIONS, HINTS, Hints, KEYMAP};
-pub use user::{Bound, Keymap, action_name};
+pub use user::{Bound, Keymap, UNBIND, action_name};
 
 /// The name of a key in the table's notation.
 pub fn key_name(key: KeyEvent) -> Option<String> {

@@ -129,6 +129,9 @@ pub struct Drawn {
     /// The rows of each item of the side pane's list, relative to its first
     /// row (rows above the list after scrolling are empty ranges at 0).
     pub side_items: Vec<std::ops::Range<usize>>,
+    /// The library screen's list: each screen row that shows an item, with the item's index
+    /// in the view shown.
+    pub library_items: Vec<(u16, usize)>,
 }
 
 /// The size of a drawn popup's content and of its window.

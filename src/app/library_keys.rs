@@ -156,6 +156,8 @@ impl App {
             Action::PageDown | Action::HalfPageDown => screen.step(page),
             Action::PageUp | Action::HalfPageUp => screen.step(-page),
             Action::Wheel { down, .. } => screen.step(if down { 3 } else { -3 }),
+            Action::Click { y, .. } => return self.library_click(y, false),
+            Action::DoubleClick { y, .. } => return self.library_click(y, true),
             Action::Top => screen.select(0),
             Action::Bottom => screen.select(usize::MAX),
             Action::LibrarySort => screen.next_sort(),
@@ -175,7 +177,7 @@ impl App {
             }
             Action::SearchConfirm => screen.typing = false,
             Action::Follow => return self.library_open(),
-            Action::Close => self.library_leave(),
+            Action::Close => return self.library_leave(),
             Action::Help => self.open(super::Popup::Help),
             Action::Quit => return self.quit(),
             Action::Suspend => return vec![Effect::Suspend],
@@ -211,6 +213,23 @@ impl App {
         ask(LibraryRequest::Search(screen.query.clone()))
     }
 
+    /// A click on a row of the list selects its item; a click on the selected item, or a
+    /// double click, opens it.
+    fn library_click(&mut self, y: u16, double: bool) -> Vec<Effect> {
+        let Some(&(_, item)) = self.drawn.library_items.iter().find(|(row, _)| *row == y) else {
+            return Vec::new();
+        };
+        let Some(screen) = self.library.as_mut() else {
+            return Vec::new();
+        };
+        let again = screen.selected() == item;
+        screen.select(item);
+        if double || again {
+            return self.library_open();
+        }
+        Vec::new()
+    }
+
     fn library_open(&mut self) -> Vec<Effect> {
         let Some(screen) = self.library.as_mut() else {
             return Vec::new();
@@ -222,14 +241,19 @@ impl App {
         }
     }
 
-    fn library_leave(&mut self) {
+    /// Back: to the brief under the screen; on a screen opened on its own, where there is
+    /// nothing to go back to, the view's filter or query is cleared (else `q` is named).
+    fn library_leave(&mut self) -> Vec<Effect> {
         let Some(screen) = self.library.as_mut() else {
-            return;
+            return Vec::new();
         };
-        if screen.base {
+        if !screen.base {
+            screen.shown = false;
+        } else if screen.typed().is_empty() {
             self.message = crate::i18n::tr(self.lang, "library.nothing_behind", &[]);
         } else {
-            screen.shown = false;
+            return self.library_typing(Action::SearchCancel);
         }
+        Vec::new()
     }
 }

@@ -322,6 +322,15 @@ impl LibraryScreen {
         self.select(0);
     }
 
+    /// The text typed in the current view (its filter or query).
+    pub fn typed(&self) -> &str {
+        match self.view {
+            View::Briefs => &self.filter,
+            View::Hits => &self.query,
+            View::Notes => &self.notes_filter,
+        }
+    }
+
     /// The text typed in the current view.
     pub fn typed_mut(&mut self) -> &mut String {
         match self.view {

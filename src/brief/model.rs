@@ -309,6 +309,16 @@ impl Section {
 }
 
 impl Brief {
+    /// The summary's heading as the brief would write it: its own, else `요약` or `Summary`
+    /// in the brief's language.
+    pub fn summary_heading(&self) -> String {
+        match self.summary_title.as_str() {
+            "" if self.meta.lang == "en" => "Summary".into(),
+            "" => "요약".into(),
+            t => t.to_string(),
+        }
+    }
+
     /// Every paragraph in reading order: front matter, summary points, then sections.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
         self.front

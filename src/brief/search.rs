@@ -35,6 +35,11 @@ pub struct Hit {
     pub start: usize,
     pub end: usize,
     pub snippet: String,
+    /// For a hit in the body, where a reader finds it: the heading of its section and the
+    /// paragraph's position in it (from 1), where the search knows them (not in the JSON,
+    /// which has the page and the paragraph's id).
+    #[serde(skip)]
+    pub within: Option<(String, usize)>,
 }
 
 impl Hit {
@@ -50,6 +55,7 @@ impl Hit {
             start,
             end,
             snippet,
+            within: None,
         }
     }
 }

@@ -1,11 +1,11 @@
 //! `[keys]` of the config file: key rebindings, checked against the keymap's actions and keys.
 
-use crate::app::keymap::{Context, KEYMAP, action_name};
+use crate::app::keymap::{Context, KEYMAP, UNBIND, action_name};
 
 use super::{ConfigError, fail};
 
 /// One rebinding: in `context`, `keys` (the keymap's notation: `j`, `]]`, `<C-d>`) does the
-/// action named `action` (as [`action_names`] lists it).
+/// action named `action` (as [`action_names`] lists it), or with [`UNBIND`] nothing at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyOverride {
     pub context: Context,
@@ -15,12 +15,14 @@ pub struct KeyOverride {
     pub line: usize,
 }
 
-const CONTEXTS: [(&str, Context); 5] = [
+const CONTEXTS: [(&str, Context); 7] = [
     ("normal", Context::Normal),
     ("search", Context::Search),
     ("visual", Context::Visual),
     ("popup", Context::Popup),
     ("editor", Context::Editor),
+    ("library", Context::Library),
+    ("library_input", Context::LibraryInput),
 ];
 
 /// The names of the actions a context's keys can be bound to, in the keymap's order.
@@ -151,7 +153,16 @@ fn one(
     }
     let names = action_names(context);
     let action = value.as_str().unwrap_or_default();
-    if !names.iter().any(|n| n == action) {
+    if action == UNBIND && !bound_by_default(context, keys) {
+        let context = context_name(context);
+        return Err(fail(
+            "config.unbind_unbound",
+            path,
+            line,
+            &[("key", &keys), ("context", &context)],
+        ));
+    }
+    if action != UNBIND && !names.iter().any(|n| n == action) {
         let shown = value
             .as_str()
             .map_or_else(|| value.to_string(), str::to_owned);
@@ -169,6 +180,20 @@ fn one(
         action: action.to_owned(),
         line,
     })
+}
+
+/// Whether `keys` is one of the keys `context` binds as shipped (`m` stands for `m{a-z}`).
+fn bound_by_default(context: Context, keys: &str) -> bool {
+    KEYMAP
+        .iter()
+        .filter(|b| b.context == context)
+        .flat_map(|b| b.keys.split(' '))
+        .any(|k| k == keys || unpatterned(k) == keys)
+}
+
+/// A binding's keys without the pattern they end in: `m` of `m{a-z}`.
+fn unpatterned(keys: &str) -> &str {
+    keys.trim_end_matches("{a-z}").trim_end_matches("{1-9}")
 }
 
 /// The name of a mode in the config file.
@@ -203,7 +228,8 @@ fn effective(o: &KeyOverride) -> String {
 }
 
 /// A rebinding the reader could never reach: the same key twice in one mode (`[keys]` and
-/// `[keys.normal]`), a plain character where characters are text (search, the note editor),
+/// `[keys.normal]`), a plain character where characters are text (search, the note editor,
+/// typing on the library screen),
 /// or a digit where digits are a count.
 fn check_reachable(overrides: &[KeyOverride], path: &str) -> Result<(), ConfigError> {
     for (i, o) in overrides.iter().enumerate() {
@@ -221,7 +247,12 @@ fn check_reachable(overrides: &[KeyOverride], path: &str) -> Result<(), ConfigEr
             return Err(fail("config.key_twice", path, o.line, &all));
         }
         let plain = !o.keys.starts_with('<');
-        if plain && matches!(o.context, Context::Search | Context::Editor) {
+        if plain
+            && matches!(
+                o.context,
+                Context::Search | Context::Editor | Context::LibraryInput
+            )
+        {
             return Err(fail("config.key_is_text", path, o.line, &args));
         }
         let counting = matches!(
@@ -239,19 +270,26 @@ fn check_reachable(overrides: &[KeyOverride], path: &str) -> Result<(), ConfigEr
 /// reach the longer one. The default bindings a rebinding keeps count as well.
 fn check_conflicts(overrides: &[KeyOverride], path: &str) -> Result<(), ConfigError> {
     check_reachable(overrides, path)?;
-    for o in overrides {
+    let unbound = |context: Context, k: &str| {
+        overrides.iter().any(|x| {
+            x.context == context && x.action == UNBIND && (x.keys == k || x.keys == unpatterned(k))
+        })
+    };
+    for o in overrides.iter().filter(|o| o.action != UNBIND) {
         let mine_keys = effective(o);
         let mine = parse_keys(&mine_keys).unwrap_or_default();
         let others = overrides
             .iter()
-            .filter(|x| x.context == o.context && x.keys != o.keys)
+            .filter(|x| x.context == o.context && x.keys != o.keys && x.action != UNBIND)
             .map(effective)
             .chain(
                 KEYMAP
                     .iter()
                     .filter(|b| b.context == o.context)
+                    .flat_map(|b| b.keys.split(' '))
+                    .filter(|k| !unbound(o.context, k))
                     // `m{a-z}` is `m` and a letter: `m` alone would hide it.
-                    .flat_map(|b| b.keys.split(' ').map(|k| k.replace("{a-z}", "a")))
+                    .map(|k| k.replace("{a-z}", "a"))
                     .filter(|k| *k != mine_keys),
             );
         for other in others {

@@ -175,3 +175,110 @@ fn an_unknown_theme_names_the_line_and_the_themes() {
         assert_eq!(parse(&src, "c").map(|c| c.theme), Ok(Some(theme)));
     }
 }
+
+/// The keymap a config file makes.
+fn keymap_of(src: &str) -> crate::app::keymap::Keymap {
+    let c = parse(src, "c").expect("a good config");
+    crate::app::ReaderSettings::from_config(&c).keymap
+}
+
+fn press(map: &crate::app::keymap::Keymap, context: Context, key: &str) -> Option<Action> {
+    let mut pending = crate::app::keymap::Pending::default();
+    crate::app::keys::parse(key)
+        .into_iter()
+        .filter_map(|k| map.resolve(context, k, &mut pending))
+        .last()
+}
+
+use crate::app::Action;
+
+#[test]
+fn the_library_screen_keys_are_rebound_as_the_readers() {
+    let src = "[keys.library]\n\"o\" = \"follow\"\n\"S\" = \"library_sort\"\n\n\
+               [keys.library_input]\n\"<C-g>\" = \"search_cancel\"\n";
+    let c = parse(src, "c").expect("a good config");
+    let mut found: Vec<_> = c.keys.iter().map(|k| (k.line, k.context)).collect();
+    found.sort_by_key(|(line, _)| *line);
+    assert_eq!(
+        found,
+        [
+            (2, Context::Library),
+            (3, Context::Library),
+            (6, Context::LibraryInput)
+        ]
+    );
+    let map = keymap_of(src);
+    assert_eq!(press(&map, Context::Library, "o"), Some(Action::Follow));
+    assert_eq!(
+        press(&map, Context::Library, "<Enter>"),
+        Some(Action::Follow),
+        "the action keeps its other keys"
+    );
+    assert_eq!(
+        map.first_key(Context::Library, Action::LibrarySort),
+        Some("S")
+    );
+    assert_eq!(
+        press(&map, Context::LibraryInput, "<C-g>"),
+        Some(Action::SearchCancel)
+    );
+    assert_eq!(
+        press(&map, Context::Normal, "o"),
+        None,
+        "only on the library"
+    );
+}
+
+#[test]
+fn library_keys_follow_the_same_rules() {
+    let prefix = err("[keys.library]\n\"gg\" = \"top\"\n");
+    assert!(
+        prefix.starts_with("/c/config.toml:2: `gg` conflicts with `g` in library mode"),
+        "{prefix}"
+    );
+    let text = err("[keys.library_input]\nx = \"search_cancel\"\n");
+    assert!(
+        text.starts_with("/c/config.toml:2: `x` is typed as text in library_input mode"),
+        "{text}"
+    );
+    let action = err("[keys.library]\nx = \"next_section\"\n");
+    assert!(
+        action.contains("`next_section` is not an action") && action.contains("line_down"),
+        "{action}"
+    );
+}
+
+#[test]
+fn none_takes_a_default_key_away() {
+    let src = "[keys]\n\"x\" = \"none\"\n\"m\" = \"none\"\n\n[keys.library]\n\"s\" = \"none\"\n";
+    let c = parse(src, "c").expect("a good config");
+    assert_eq!(c.keys[0].action, "none");
+    let map = keymap_of(src);
+    assert_eq!(press(&map, Context::Normal, "x"), None);
+    assert_eq!(
+        press(&map, Context::Normal, "mj"),
+        Some(Action::LineDown),
+        "m{{a-z}} goes with m: no mark is set, j moves"
+    );
+    assert_eq!(press(&map, Context::Normal, "j"), Some(Action::LineDown));
+    assert_eq!(press(&map, Context::Library, "s"), None);
+    assert_eq!(map.first_key(Context::Library, Action::LibrarySort), None);
+    assert_eq!(map.first_key(Context::Normal, Action::Export), None);
+}
+
+#[test]
+fn none_needs_a_key_to_take_away_and_frees_its_prefix() {
+    let nothing = err("[keys.library]\n\"Z\" = \"none\"\n");
+    assert_eq!(
+        nothing,
+        "/c/config.toml:2: `Z` is not bound in library mode, so there is nothing to unbind \
+         (\"none\" takes a default key away)"
+    );
+    // `]` starts `]]`, `]f`, `]a`: with those taken away it is free.
+    let freed =
+        "[keys]\n\"]]\" = \"none\"\n\"]f\" = \"none\"\n\"]a\" = \"none\"\n\"]\" = \"quit\"\n";
+    let map = keymap_of(freed);
+    assert_eq!(press(&map, Context::Normal, "]"), Some(Action::Quit));
+    let kept = err("[keys]\n\"]]\" = \"none\"\n\"]\" = \"quit\"\n");
+    assert!(kept.contains("conflicts with `]f`"), "{kept}");
+}

@@ -8,6 +8,8 @@
 //! and a mask need a quarter of the memory of a bigram index per brief,
 //! which matters for a thousand.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -36,18 +38,27 @@ struct Passage {
 
 /// Where a passage stands in its brief, as a hit reports it.
 enum Place {
-    Paragraph { id: String, page: Option<u32> },
+    Paragraph {
+        id: String,
+        page: Option<u32>,
+        /// The section's heading and the paragraph's position in it (from 1).
+        within: (Arc<str>, usize),
+    },
     Footnote(u32),
-    Source { id: String, field: &'static str },
+    Source {
+        id: String,
+        field: &'static str,
+    },
 }
 
 impl Place {
     fn hit(&self, start: usize, end: usize, snippet: String) -> Hit {
         let mut hit = Hit::spanning(start, end, snippet);
         match self {
-            Place::Paragraph { id, page } => {
+            Place::Paragraph { id, page, within } => {
                 hit.paragraph = Some(id.clone());
                 hit.page = *page;
+                hit.within = Some((within.0.to_string(), within.1));
             }
             Place::Footnote(n) => {
                 hit.part = Part::Footnote;
@@ -195,12 +206,24 @@ impl Searchable {
 /// The brief's searchable texts in the order of one brief's search: the
 /// body, the footnotes, the sources.
 fn texts_of(brief: &Brief) -> Vec<(Place, &str)> {
-    let mut texts: Vec<(Place, &str)> = brief
-        .paragraphs()
-        .map(|p| {
-            let page = p.pages.map(|(first, _)| first);
-            let id = p.id.clone();
-            (Place::Paragraph { id, page }, p.text.as_str())
+    let parts = [
+        (Arc::from(brief.front_title.as_str()), &brief.front),
+        (Arc::from(brief.summary_heading()), &brief.summary),
+    ];
+    let sections = brief
+        .sections
+        .iter()
+        .map(|s| (Arc::from(s.heading()), &s.paragraphs));
+    let mut texts: Vec<(Place, &str)> = parts
+        .into_iter()
+        .chain(sections)
+        .flat_map(|(heading, paragraphs)| {
+            paragraphs.iter().enumerate().map(move |(i, p)| {
+                let page = p.pages.map(|(first, _)| first);
+                let id = p.id.clone();
+                let within = (Arc::clone(&heading), i + 1);
+                (Place::Paragraph { id, page, within }, p.text.as_str())
+            })
         })
         .collect();
     texts.extend(
@@ -308,9 +331,21 @@ mod tests {
             let own = index.search(q);
             assert!(!own.is_empty(), "{q}");
             assert_eq!(found.len(), 2, "{q}");
-            assert_eq!(found[0].hits, own, "{q}");
+            let mut hits = found[0].hits.clone();
+            for hit in &mut hits {
+                // Only the library says where a body hit is by section.
+                let within = hit.within.take();
+                assert_eq!(within.is_some(), hit.part == Part::Body, "{q}: {hit:?}");
+            }
+            assert_eq!(hits, own, "{q}");
             assert_eq!(found[1].id, "b");
         }
+        let second = &search.find("둘째, 러시아가")[0].hits[0];
+        assert_eq!(
+            second.within,
+            Some(("요약".to_string(), 2)),
+            "the summary's second point"
+        );
         assert!(search.find("  ").is_empty());
         assert!(search.find("쀍쀍쀍").is_empty());
     }

@@ -13,19 +13,27 @@ use crate::app::library_screen::{LibraryScreen, ShelfRow, View};
 use crate::i18n::{Lang, tr};
 use crate::text::str_width;
 
-/// Draw the library screen over the whole area.
-pub fn render(app: &App, screen: &LibraryScreen, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draw the library screen over the whole area; returns the rows its list's items were drawn
+/// on (for the mouse).
+pub fn render(
+    app: &App,
+    screen: &LibraryScreen,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Vec<(u16, usize)> {
     let lang = app.lang();
     let [title, views, body, detail, status] = rows(area);
     bar(&title_text(screen, lang), theme, title, buf);
     views_line(screen, lang, theme, views, buf);
-    match screen.view {
+    let items = match screen.view {
         View::Briefs => briefs(screen, lang, theme, body, buf),
         View::Hits => library_lists::hits(screen, lang, theme, body, buf),
         View::Notes => library_lists::notes(screen, lang, theme, body, buf),
-    }
+    };
     detail_line(screen, lang, theme, detail, buf);
     status_line(app, screen, theme, status, buf);
+    items
 }
 
 fn rows(area: Rect) -> [Rect; 5] {
@@ -155,7 +163,13 @@ pub(super) fn first_shown(selected: usize, height: usize) -> usize {
     (selected + 1).saturating_sub(height.max(1))
 }
 
-fn briefs(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn briefs(
+    screen: &LibraryScreen,
+    lang: Lang,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Vec<(u16, usize)> {
     let cols = columns(area.width);
     let header = line_of(" ", cols.iter().map(|(k, w)| (tr(lang, k, &[]), *w)));
     let header_line = Line::styled(header, theme.heading);
@@ -170,9 +184,10 @@ fn briefs(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf: &m
         };
         let said = tr(lang, key, &[("query", &screen.filter)]);
         put(area.x, area.y + 1, &said, theme.dim, area.width, buf);
-        return;
+        return Vec::new();
     }
     let first = first_shown(screen.selected(), height);
+    let mut items = Vec::new();
     for (i, at) in listed.iter().enumerate().skip(first).take(height) {
         let row = &screen.rows[*at];
         let chosen = i == screen.selected();
@@ -181,7 +196,9 @@ fn briefs(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf: &m
         let style = if chosen { theme.selected } else { theme.text };
         let y = area.y + 1 + (i - first) as u16;
         put(area.x, y, &text, style, area.width, buf);
+        items.push((y, i));
     }
+    items
 }
 
 /// One line of text in a style, the row filled with it.

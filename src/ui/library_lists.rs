@@ -7,6 +7,7 @@ use ratatui::style::Style;
 
 use super::Theme;
 use super::library::{first_shown, put};
+use super::status::fit;
 use crate::app::library_screen::LibraryScreen;
 use crate::brief::search::{Hit, Part};
 use crate::i18n::{Lang, tr};
@@ -18,13 +19,21 @@ struct Row {
     item: Option<usize>,
 }
 
-/// Draw `rows` so that the selected item's lines are on screen.
-fn draw(rows: &[Row], selected: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draw `rows` so that the selected item's lines are on screen; returns the screen rows that
+/// show an item, with the item.
+fn draw(
+    rows: &[Row],
+    selected: usize,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Vec<(u16, usize)> {
     let last = rows
         .iter()
         .rposition(|r| r.item == Some(selected))
         .unwrap_or(0);
     let first = first_shown(last, area.height as usize);
+    let mut items = Vec::new();
     for (i, row) in rows
         .iter()
         .skip(first)
@@ -39,22 +48,49 @@ fn draw(rows: &[Row], selected: usize, theme: &Theme, area: Rect, buf: &mut Buff
             Some(rest) if first_line => format!("▶{rest}"),
             _ => row.text.clone(),
         };
-        put(area.x, area.y + i as u16, &text, style, area.width, buf);
+        let y = area.y + i as u16;
+        put(area.x, y, &text, style, area.width, buf);
+        items.extend(row.item.map(|item| (y, item)));
     }
+    items
 }
 
-fn say(text: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// A line in place of the list (nothing on it to click).
+fn say(text: &str, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<(u16, usize)> {
     if area.height > 0 {
         put(area.x, area.y, text, theme.dim, area.width, buf);
     }
+    Vec::new()
 }
 
-/// Where a hit is, in a few characters: `¶ 3.2-1`, `fn 4`, `source`.
+/// The widest a section's heading is shown before a hit.
+const HEADING_WIDTH: usize = 28;
+
+/// Where a hit is, as a reader finds it: its section and page (or the paragraph's position
+/// in the section), a footnote by its number, the source list.
 fn place(hit: &Hit, lang: Lang) -> String {
     match hit.part {
         Part::Body => {
-            let page = hit.page.map_or_else(String::new, |p| format!(" p.{p}"));
-            format!("¶ {}{page}", hit.paragraph.as_deref().unwrap_or_default())
+            let Some((heading, n)) = &hit.within else {
+                return hit.page.map_or_else(String::new, |p| format!("p. {p}"));
+            };
+            let section = if heading.is_empty() {
+                tr(lang, "side.summary", &[])
+            } else {
+                fit(heading, HEADING_WIDTH)
+            };
+            match hit.page {
+                Some(page) => tr(
+                    lang,
+                    "popup.place_page",
+                    &[("section", &section), ("page", &page)],
+                ),
+                None => tr(
+                    lang,
+                    "popup.place",
+                    &[("section", &section), ("paragraph", n)],
+                ),
+            }
         }
         Part::Footnote => tr(
             lang,
@@ -66,7 +102,13 @@ fn place(hit: &Hit, lang: Lang) -> String {
 }
 
 /// The hits of the library search, under a heading per brief.
-pub fn hits(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn hits(
+    screen: &LibraryScreen,
+    lang: Lang,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Vec<(u16, usize)> {
     if screen.query.trim().is_empty() {
         return say(&tr(lang, "library.search_hint", &[]), theme, area, buf);
     }
@@ -93,11 +135,17 @@ pub fn hits(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf: 
             item += 1;
         }
     }
-    draw(&rows, screen.selected(), theme, area, buf);
+    draw(&rows, screen.selected(), theme, area, buf)
 }
 
 /// Every note of the library (filtered): its brief and quote, then its text and tags.
-pub fn notes(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn notes(
+    screen: &LibraryScreen,
+    lang: Lang,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Vec<(u16, usize)> {
     let Some(all) = &screen.notes else {
         return say(&tr(lang, "library.reading_notes", &[]), theme, area, buf);
     };
@@ -131,5 +179,5 @@ pub fn notes(screen: &LibraryScreen, lang: Lang, theme: &Theme, area: Rect, buf:
             item: Some(item),
         });
     }
-    draw(&rows, screen.selected(), theme, area, buf);
+    draw(&rows, screen.selected(), theme, area, buf)
 }

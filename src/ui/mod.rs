@@ -52,10 +52,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         return Drawn::default();
     }
     if let Some(screen) = app.library().filter(|l| l.shown) {
-        library::render(app, screen, &theme, area, buf);
+        let library_items = library::render(app, screen, &theme, area, buf);
         let popup = popup::render(app, &theme, area, buf);
         return Drawn {
             popup,
+            library_items,
             ..Drawn::default()
         };
     }
@@ -84,6 +85,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         popup,
         outline_first,
         side_items,
+        library_items: Vec::new(),
     }
 }
 

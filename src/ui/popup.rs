@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Theme, pane, put_lines, wrapped};
-use crate::app::keymap::{self, HELP_SECTIONS, Keymap};
+use crate::app::keymap::{self, Context, HELP_SECTIONS, Keymap};
 use crate::app::layout::PopupLayout;
-use crate::app::{App, Popup};
+use crate::app::library_screen::LibraryScreen;
+use crate::app::{Action, App, Popup};
 use crate::brief::model::{Claim, Source};
 use crate::i18n::{Lang, tr};
 
@@ -25,11 +26,12 @@ pub fn render(app: &App, theme: &Theme, screen: Rect, buf: &mut Buffer) -> Optio
     let (title, lines) = match popup {
         Popup::Help => (
             tr(app.lang(), "popup.help", &[]),
-            help_lines_for(
+            help_lines_in_order(
                 &app.settings().keymap,
                 app.lang(),
                 theme,
                 area.width.saturating_sub(2),
+                app.library(),
             ),
         ),
         Popup::Footnote(n) => (
@@ -199,8 +201,33 @@ pub fn help_lines_for(
     theme: &Theme,
     width: u16,
 ) -> Vec<Line<'static>> {
+    help_lines_in_order(keymap, lang, theme, width, None)
+}
+
+/// The help screen; over the library screen, the library's sections come first, and on a
+/// library opened on its own back says what it does there.
+fn help_lines_in_order(
+    keymap: &Keymap,
+    lang: Lang,
+    theme: &Theme,
+    width: u16,
+    library: Option<&LibraryScreen>,
+) -> Vec<Line<'static>> {
+    let of_library = |c: &Context| matches!(c, Context::Library | Context::LibraryInput);
+    let mut sections: Vec<&(Context, &str)> = HELP_SECTIONS.iter().collect();
+    if library.is_some_and(|l| l.shown) {
+        sections.sort_by_key(|(c, _)| !of_library(c));
+    }
+    let alone = library.is_some_and(|l| l.base);
+    let describe = |b: &keymap::Binding| {
+        if alone && b.context == Context::Library && b.action == Action::Close {
+            tr(lang, "library.close_alone", &[])
+        } else {
+            keymap::help_text(b, lang)
+        }
+    };
     let mut lines = Vec::new();
-    for (context, title) in HELP_SECTIONS {
+    for (context, title) in sections {
         lines.push(Line::styled(
             keymap::section_text(*context, title, lang),
             theme.heading,
@@ -208,8 +235,8 @@ pub fn help_lines_for(
         let rows: Vec<(String, String)> = keymap
             .rows()
             .iter()
-            .filter(|b| b.row.context == *context && !b.keys.is_empty())
-            .map(|b| (b.keys.join(" "), keymap::help_text(b.row, lang)))
+            .filter(|b| b.row.context == *context)
+            .map(|b| (shown_keys(&b.keys, lang), describe(b.row)))
             .collect();
         let key_w = rows
             .iter()
@@ -231,6 +258,15 @@ pub fn help_lines_for(
     }
     lines.extend(wrapped(&tr(lang, "popup.mouse", &[]), width, theme.dim));
     lines
+}
+
+/// A row's keys as help lists them; one the config file left without a key says so.
+fn shown_keys(keys: &[String], lang: Lang) -> String {
+    if keys.is_empty() {
+        tr(lang, "popup.no_key", &[])
+    } else {
+        keys.join(" ")
+    }
 }
 
 /// Draw the note editor, if open; returns where the caret is on screen.

@@ -133,9 +133,5 @@ fn field(theme: &Theme, label: &str, value: &str, width: u16) -> Vec<Line<'stati
 }
 
 fn summary_name(app: &App) -> String {
-    match app.index().brief.summary_title.as_str() {
-        "" if app.index().brief.meta.lang == "en" => "Summary".into(),
-        "" => "요약".into(),
-        t => t.to_string(),
-    }
+    app.index().brief.summary_heading()
 }

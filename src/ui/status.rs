@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 
 use super::Theme;
 use crate::app::keymap::{Context, HINTS, Hints};
-use crate::app::{App, Focus, Tab};
+use crate::app::library_screen::View;
+use crate::app::{Action, App, Focus, Tab};
 use crate::i18n::tr;
 use crate::text::str_width;
 
@@ -148,10 +149,27 @@ pub fn key_hints(app: &App) -> Vec<String> {
     actions
         .iter()
         .filter_map(|(action, word)| {
+            let word = match (which, action) {
+                (Hints::Library, Action::Close) => library_back(app, word)?,
+                _ => word,
+            };
             let key = app.settings().keymap.first_key(*context, *action)?;
             Some(format!("{key} {}", hint_word(app.lang(), word)))
         })
         .collect()
+}
+
+/// What back does on the library screen: with nothing under it (`brief library`), it clears
+/// the view's filter or search, and with nothing typed it does nothing, so it is not hinted.
+fn library_back(app: &App, word: &'static str) -> Option<&'static str> {
+    let Some(screen) = app.library().filter(|l| l.base) else {
+        return Some(word);
+    };
+    match screen.view {
+        _ if screen.typed().is_empty() => None,
+        View::Hits => Some("clear search"),
+        _ => Some("clear filter"),
+    }
 }
 
 /// A hint's word in `lang`: `hint.go_to_section` for "go to section", else the word itself.

@@ -9,3 +9,6 @@ pub mod home;
 // Only the screen tests draw the reader.
 #[allow(dead_code)]
 pub mod screens;
+// Only the library screen's tests build a library.
+#[allow(dead_code)]
+pub mod library;

@@ -59,6 +59,9 @@ pub fn action_name(action: &impl std::fmt::Debug) -> String {
     name.trim_end_matches('_').to_owned()
 }
 
+/// The action name that unbinds a key (`"x" = "none"` in the config file).
+pub const UNBIND: &str = "none";
+
 /// The pattern a row's keys end in (`{a-z}` of `m{a-z}`), which a rebinding keeps.
 fn pattern(keys: &str) -> &'static str {
     ["{a-z}", "{1-9}"]
@@ -75,8 +78,8 @@ impl Keymap {
 
     /// The table with rebindings applied, in order: in `context`, `keys` does the action
     /// named `action` (see [`action_name`]), and no longer what it did before. The action
-    /// keeps its other keys. A name no row of the context has is skipped (the config file is
-    /// checked before).
+    /// keeps its other keys. The action `none` only takes the key away. A name no row of the
+    /// context has is skipped (the config file is checked before).
     pub fn with_rebindings<'a>(
         rebindings: impl IntoIterator<Item = (Context, &'a str, &'a str)>,
     ) -> Keymap {
@@ -88,6 +91,13 @@ impl Keymap {
     }
 
     fn rebind(&mut self, context: Context, keys: &str, action: &str) {
+        if action == UNBIND {
+            for b in self.rows.iter_mut().filter(|b| b.row.context == context) {
+                b.keys
+                    .retain(|k| k != keys && k.strip_suffix(pattern(k)) != Some(keys));
+            }
+            return;
+        }
         let Some(at) = self
             .rows
             .iter()
