@@ -95,6 +95,24 @@ fn search_across(home: &Home, files: &[String], list: &[Value]) {
         assert!(expected > 1, "{query} is in several briefs");
         assert_eq!(found.len(), expected, "{query}");
     }
+    // For a person: one line per hit, each saying where it is without a paragraph id.
+    let lines = home.ok(&["search", "--library", "북한", "--lang", "ko"]);
+    let hits: Vec<&str> = lines.lines().filter(|l| l.starts_with("  ")).collect();
+    let total: usize = home
+        .json(&["search", "--library", "북한", "--json"])
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|g| g["hits"].as_array().map(Vec::len))
+        .sum();
+    assert_eq!(hits.len(), total, "{lines}");
+    for hit in hits {
+        let place = hit.trim_start().split(':').next().unwrap_or_default();
+        let id_like = place.len() > 1
+            && place.starts_with(['p', 's'])
+            && place[1..].bytes().all(|b| b.is_ascii_digit());
+        assert!(!id_like, "an internal id: {hit}");
+    }
 }
 
 /// How many of the files' dumps hold an entry of `list` (entities or

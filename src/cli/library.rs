@@ -206,8 +206,8 @@ pub fn search(query: &str, as_json: bool) -> ExitCode {
         ];
         out += &(say("search_brief", &args) + "\n");
         for h in &b.hits {
-            let at = h.paragraph.as_deref().unwrap_or_default();
-            out += &format!("  {at}: {}\n", h.snippet);
+            let at = crate::ui::hit_place(h, crate::i18n::current());
+            out += &format!("  {at}: {}\n", h.snippet.replace('\n', " "));
         }
     }
     if found.is_empty() {

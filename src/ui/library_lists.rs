@@ -68,7 +68,7 @@ const HEADING_WIDTH: usize = 28;
 
 /// Where a hit is, as a reader finds it: its section and page (or the paragraph's position
 /// in the section), a footnote by its number, the source list.
-fn place(hit: &Hit, lang: Lang) -> String {
+pub fn place(hit: &Hit, lang: Lang) -> String {
     match hit.part {
         Part::Body => {
             let Some((heading, n)) = &hit.within else {

@@ -4,6 +4,7 @@ pub mod export;
 pub mod glyphs;
 pub mod library;
 mod library_lists;
+pub use library_lists::place as hit_place;
 mod marked;
 pub mod outline;
 pub mod popup;
