@@ -142,6 +142,8 @@ pub struct MarkerRef {
 
 /// The whole reader state. Panes derive what they show from it while drawing.
 pub struct App {
+    /// A number no other reader of this process has (what was drawn for one is not another's).
+    serial: u64,
     index: Index,
     doc: Document,
     areas: Areas,
@@ -206,7 +208,9 @@ impl App {
     pub fn with_settings(index: Index, width: u16, height: u16, settings: ReaderSettings) -> App {
         let doc = Document::with_markers(&index, document::Marks::new(settings.unambiguous));
         let notes = notes::Notes::new(&index);
+        static SERIALS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let mut app = App {
+            serial: SERIALS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             index,
             doc,
             areas: Areas::default(),

@@ -2,6 +2,7 @@
 
 pub mod export;
 pub mod glyphs;
+pub mod kept;
 pub mod library;
 mod library_lists;
 mod marked;
@@ -66,14 +67,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         if a.overlay {
             clear(a.outline, buf);
         }
-        outline_first = outline::render(app, &theme, a.outline, buf);
+        outline_first = kept::outline(app, &theme, a.outline, buf);
     }
     let mut side_items = Vec::new();
     if a.side.width > 0 {
         if a.overlay {
             clear(a.side, buf);
         }
-        side_items = side::render(app, &theme, a.side, buf);
+        side_items = kept::side(app, &theme, a.side, buf);
     }
     status::status_bar(app, &theme, a.status, buf);
     let popup = popup::render(app, &theme, area, buf);
