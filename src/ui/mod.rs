@@ -29,19 +29,29 @@ pub use theme::Theme;
 
 /// Draw the whole reader into a frame; returns the layout it used.
 pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
-    let drawn = render(app, frame.area(), frame.buffer_mut());
-    let theme = Theme::of(app.settings().theme, app.no_color());
-    if let Some((x, y)) = popup::editor(app, theme, frame.area(), frame.buffer_mut()) {
-        // The terminal cursor sits at the caret, so an input method's preedit shows in place.
-        frame.set_cursor_position((x, y));
-    }
-    if let Some(caret) = export::render(app, theme, frame.area(), frame.buffer_mut()) {
+    let (drawn, caret) = draw_buffer(app, frame.buffer_mut());
+    if let Some(caret) = caret {
         frame.set_cursor_position(caret);
     }
-    if app.settings().unambiguous {
-        glyphs::narrow_buffer(frame.buffer_mut());
-    }
     drawn
+}
+
+/// Draw the whole reader, popups and dialogs included, into a frame's
+/// buffer; returns the layout it used and where the terminal cursor goes
+/// (the caret of the text being typed, if any).
+pub fn draw_buffer(app: &App, buf: &mut Buffer) -> (Drawn, Option<(u16, u16)>) {
+    let area = buf.area;
+    let drawn = render(app, area, buf);
+    let theme = Theme::of(app.settings().theme, app.no_color());
+    // The terminal cursor sits at the caret, so an input method's preedit shows in place.
+    let mut caret = popup::editor(app, theme, area, buf);
+    if let Some(at) = export::render(app, theme, area, buf) {
+        caret = Some(at);
+    }
+    if app.settings().unambiguous {
+        glyphs::narrow_buffer(buf);
+    }
+    (drawn, caret)
 }
 
 /// Draw the whole reader into a buffer; returns the layout it used.
