@@ -71,7 +71,11 @@ impl LastFrame {
             self.scrolls += 1;
         }
         self.hand_back(terminal)?;
-        terminal.autoresize()?;
+        // Asking the terminal its size opens /dev/tty: only when the app
+        // was told of another size (every resize reaches it as an event).
+        if terminal.current_buffer_mut().area != app.areas().screen {
+            terminal.autoresize()?;
+        }
         let (drawn, caret) = crate::ui::draw_buffer(app, terminal.current_buffer_mut());
         terminal.flush()?;
         match caret {
