@@ -140,6 +140,9 @@ pub struct MarkerRef {
     pub marker: usize,
 }
 
+/// The serial number of the next reader made (see [`App::serial`]).
+static SERIALS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// The whole reader state. Panes derive what they show from it while drawing.
 pub struct App {
     /// A number no other reader of this process has (what was drawn for one is not another's).
@@ -208,7 +211,6 @@ impl App {
     pub fn with_settings(index: Index, width: u16, height: u16, settings: ReaderSettings) -> App {
         let doc = Document::with_markers(&index, document::Marks::new(settings.unambiguous));
         let notes = notes::Notes::new(&index);
-        static SERIALS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let mut app = App {
             serial: SERIALS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             index,
