@@ -1,16 +1,37 @@
-//! Renders 200 one-line scrolls at 200x50, for profiling the frame path.
+//! Renders one-line scrolls at a size as the loop draws them (the last frame
+//! kept for scrolling in place, escapes written to a sink), for profiling the
+//! frame path: `render_profile [KEYS] [WIDTH] [HEIGHT]` (1200 j at 200x50).
 use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui::backend::CrosstermBackend;
 
 fn main() {
+    let arg = |n: usize, default: usize| {
+        std::env::args()
+            .nth(n)
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(default)
+    };
+    let (keys, w, h) = (arg(1, 1200), arg(2, 200) as u16, arg(3, 50) as u16);
     let (brief, _) = brief::brief::load::builtin().expect("brief");
-    let mut app = brief::app::App::new(brief::brief::Index::new(brief), 200, 50);
-    let mut t = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
-    for _ in 0..200 {
-        app.type_keys("j");
-        t.draw(|f| {
-            brief::ui::draw(&app, f);
-        })
-        .expect("draw");
+    let mut app = brief::app::App::new(brief::brief::Index::new(brief), w, h);
+    let backend = CrosstermBackend::new(std::io::sink());
+    let mut t = Terminal::with_options(
+        backend,
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h)),
+        },
+    )
+    .expect("terminal");
+    let mut last = brief::tui::scroll::LastFrame::default();
+    let mut down = true;
+    let start = std::time::Instant::now();
+    for _ in 0..keys {
+        if app.top() >= app.max_top() || app.top() == 0 {
+            down = app.top() == 0;
+        }
+        app.type_keys(if down { "j" } else { "k" });
+        last.draw(&mut t, &mut app).expect("draw");
     }
+    let per_key = start.elapsed().as_secs_f64() * 1e6 / keys as f64;
+    println!("{keys} keys at {w}x{h}: {per_key:.0} µs per key");
 }

@@ -260,3 +260,58 @@ fn focus_mode_gives_the_reader_the_full_width_and_keeps_the_place() {
     assert!(!a.focus_mode());
     assert_eq!(a.areas(), wide);
 }
+
+/// The last frame is held between draws rather than copied: through a
+/// clear, a resize, a screen too small, a popup and a frame that must not
+/// scroll, the terminal still shows what a fresh draw shows.
+#[test]
+fn the_held_frame_follows_clears_resizes_and_popups() {
+    let (width, height) = (120, 40);
+    let mut held = app(width, height, "");
+    let mut redrawn = app(width, height, "");
+    let mut t = Terminal::new(Screen(TestBackend::new(width, height))).expect("terminal");
+    let mut last = LastFrame::default();
+    last.draw(&mut t, &mut held).expect("draw");
+    // Keys, after clearing the terminal ("!") or forgetting the last frame ("~").
+    let steps: [(&str, Option<(u16, u16)>); 12] = [
+        ("jjjj", None),
+        ("?", None),
+        ("<Esc>jj", None),
+        ("!", None),
+        ("!jjjjjjjjjj", None),
+        ("jjj", Some((100, 30))),
+        ("j", Some((30, 8))),
+        ("k", Some((120, 40))),
+        ("~", None),
+        ("<C-f>jj", None),
+        ("!", None),
+        ("!G", None),
+    ];
+    for (i, (keys, size)) in steps.into_iter().enumerate() {
+        if let Some((w, h)) = size {
+            t.backend_mut().0.resize(w, h);
+            for a in [&mut held, &mut redrawn] {
+                a.update(brief::app::Action::Resize {
+                    width: w,
+                    height: h,
+                });
+            }
+        }
+        let keys = if let Some(rest) = keys.strip_prefix('!') {
+            t.clear().expect("clear");
+            last.cleared();
+            rest
+        } else if let Some(rest) = keys.strip_prefix('~') {
+            last.forget();
+            rest
+        } else {
+            keys
+        };
+        held.type_keys(keys);
+        redrawn.type_keys(keys);
+        last.draw(&mut t, &mut held).expect("draw");
+        let area = redrawn.areas().screen;
+        let want = fresh(&mut redrawn, area.width, area.height);
+        assert_eq!(shown(t.backend().0.buffer()), want, "step {i} ({keys})");
+    }
+}

@@ -35,6 +35,12 @@ impl App {
         self.top
     }
 
+    /// A number no other reader of this process has: what was drawn for
+    /// one reader is never taken for another's.
+    pub fn serial(&self) -> u64 {
+        self.serial
+    }
+
     /// Which pane has the keyboard.
     pub fn focus(&self) -> Focus {
         self.focus

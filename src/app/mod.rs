@@ -140,8 +140,13 @@ pub struct MarkerRef {
     pub marker: usize,
 }
 
+/// The serial number of the next reader made (see [`App::serial`]).
+static SERIALS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// The whole reader state. Panes derive what they show from it while drawing.
 pub struct App {
+    /// A number no other reader of this process has (what was drawn for one is not another's).
+    serial: u64,
     index: Index,
     doc: Document,
     areas: Areas,
@@ -207,6 +212,7 @@ impl App {
         let doc = Document::with_markers(&index, document::Marks::new(settings.unambiguous));
         let notes = notes::Notes::new(&index);
         let mut app = App {
+            serial: SERIALS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             index,
             doc,
             areas: Areas::default(),

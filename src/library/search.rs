@@ -15,7 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::Entry;
 use crate::brief::Brief;
-use crate::brief::search::{Hit, Part, snippet_of};
+use crate::brief::search::{Hit, Part};
 use crate::text::{Query, fold_str};
 
 /// The hits in one brief.
@@ -184,22 +184,73 @@ impl Searchable {
         }
         spans.sort_unstable();
         spans.dedup_by(|b, a| a.0 == b.0 && b.1 < a.2);
-        // Hits come in reading order: each paragraph's chars are read once.
-        let (mut current, mut chars) = (None, Vec::new());
+        // Hits come in reading order: each passage's text is walked once,
+        // forward, to the bytes of the snippets.
+        let mut walk: Option<(usize, Walk)> = None;
         let mut hits = Vec::with_capacity(spans.len());
         for (d, start, end) in spans {
             let Some(p) = self.passages.get(d) else {
                 continue;
             };
-            if current != Some(d) {
-                chars.clear();
-                chars.extend(p.text.chars());
-                current = Some(d);
-            }
-            let (start, end) = (start.min(chars.len()), end.min(chars.len()));
-            hits.push(p.at.hit(start, end, snippet_of(&chars, start, end)));
+            let walk = match &mut walk {
+                Some((at, w)) if *at == d => w,
+                _ => &mut walk.insert((d, Walk::new(&p.text))).1,
+            };
+            // The folded text has a char for each char of the text.
+            let chars = p.folded.len();
+            let (start, end) = (start.min(chars), end.min(chars));
+            hits.push(p.at.hit(start, end, walk.snippet(start, end, chars)));
         }
         hits
+    }
+}
+
+/// A text's char positions turned into byte offsets, walking forward.
+struct Walk<'a> {
+    text: &'a str,
+    char: usize,
+    byte: usize,
+}
+
+impl<'a> Walk<'a> {
+    fn new(text: &'a str) -> Walk<'a> {
+        Walk {
+            text,
+            char: 0,
+            byte: 0,
+        }
+    }
+
+    /// The byte offset of char `to`, from the last one asked for (or the start).
+    fn byte_of(&mut self, to: usize) -> usize {
+        if to < self.char {
+            (self.char, self.byte) = (0, 0);
+        }
+        let rest = &self.text[self.byte..];
+        self.byte += rest
+            .char_indices()
+            .nth(to - self.char)
+            .map_or(rest.len(), |(b, _)| b);
+        self.char = to;
+        self.byte
+    }
+
+    /// What `snippet_of` makes of the text's chars, read from its bytes.
+    fn snippet(&mut self, start: usize, end: usize, chars: usize) -> String {
+        let from = start.saturating_sub(20).min(chars);
+        let to = (end + 20).clamp(from, chars);
+        let first = self.byte_of(from);
+        let mut ahead = Walk { ..*self };
+        let last = ahead.byte_of(to);
+        let mut s = String::with_capacity(last - first + 6);
+        if from > 0 {
+            s.push('…');
+        }
+        s.push_str(&self.text[first..last]);
+        if to < chars {
+            s.push('…');
+        }
+        s
     }
 }
 
@@ -348,5 +399,23 @@ mod tests {
         );
         assert!(search.find("  ").is_empty());
         assert!(search.find("쀍쀍쀍").is_empty());
+    }
+
+    /// Snippets read from the text's bytes are those made from its chars,
+    /// for hits in order, out of order, at both ends and in mixed scripts.
+    #[test]
+    fn snippets_from_bytes_are_snippets_from_chars() {
+        let text = "북러 관계¹ Lavrov 라브로프 — 2024년 6월 19일 «조약» 𝐀 and the end";
+        let chars: Vec<char> = text.chars().collect();
+        let n = chars.len();
+        let mut walk = Walk::new(text);
+        let spans = (0..n).flat_map(|s| (s..=n).step_by(3).map(move |e| (s, e)));
+        for (start, end) in spans.chain([(n, n), (0, 0), (30, 31), (2, 4)]) {
+            assert_eq!(
+                walk.snippet(start, end, n),
+                crate::brief::search::snippet_of(&chars, start, end),
+                "{start}..{end}"
+            );
+        }
     }
 }

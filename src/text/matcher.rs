@@ -107,14 +107,33 @@ impl Query {
 
     /// All non-overlapping matches in `text`, left to right, as char ranges `(start, end)`.
     pub fn find_all(&self, text: &[char]) -> Vec<(usize, usize)> {
+        // The first char's test is chosen once, not matched per char, so
+        // the scan for candidates is a tight loop over the text.
+        match self.rules.first() {
+            None => Vec::new(),
+            Some(&Rule::Exact(q)) => self.find_from(text, |t| t == q),
+            Some(&Rule::Consonant(q, first, last)) => {
+                let span = last.wrapping_sub(first);
+                self.find_from(text, |t| {
+                    t == q || (last >= first && u32::from(t).wrapping_sub(first) <= span)
+                })
+            }
+            Some(first) => self.find_from(text, |t| first.matches(t)),
+        }
+    }
+
+    /// [`Query::find_all`] with the first rule's test given as `starts`.
+    #[inline]
+    fn find_from(&self, text: &[char], starts: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
-        let (n, Some(first)) = (self.len(), self.rules.first()) else {
-            return found;
-        };
+        let n = self.len();
         let mut pos = 0;
         while pos + n <= text.len() {
-            // Checking the first rule inline skips most positions without a slice bounds check.
-            if first.matches(text[pos]) && self.matches_at(text, pos) {
+            let Some(skip) = text[pos..=text.len() - n].iter().position(|&t| starts(t)) else {
+                break;
+            };
+            pos += skip;
+            if self.matches_at(text, pos) {
                 found.push((pos, pos + n));
                 pos += n;
             } else {

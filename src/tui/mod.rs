@@ -242,7 +242,7 @@ fn fit(app: &mut App, terminal: &mut Term, last: &mut scroll::LastFrame) -> io::
         height: size.height,
     });
     terminal.clear()?;
-    last.forget();
+    last.cleared();
     last.draw(terminal, app)
 }
 

@@ -14,21 +14,35 @@ use ratatui::buffer::{Buffer, Cell};
 
 use ratatui::layout::Rect;
 
-use crate::app::{App, Areas, Drawn};
+use crate::app::{App, Areas};
 
 /// What the last frame put on the screen, to scroll it in place.
+///
+/// The frame is taken out of the terminal's buffers rather than copied
+/// (a copy of every cell cost a sixth of a keystroke at 200x50): after a
+/// draw it is held here, and before the next it is handed back as the
+/// buffer ratatui diffs against, shifted first when the text scrolled.
 #[derive(Default)]
 pub struct LastFrame {
     screen: Buffer,
+    /// Whether `screen` is what the terminal shows (and the terminal's
+    /// own last buffer is not).
+    held: bool,
     top: usize,
     areas: Option<Areas>,
     scrolls: usize,
 }
 
 impl LastFrame {
-    /// Forget the last frame: the terminal was cleared.
+    /// Do not scroll from the last frame (the next frame is another screen).
     pub fn forget(&mut self) {
         self.areas = None;
+    }
+
+    /// The terminal was cleared: what it shows is blank, not the last frame.
+    pub fn cleared(&mut self) {
+        self.areas = None;
+        self.held = false;
     }
 
     /// How many frames were drawn by scrolling the terminal.
@@ -46,34 +60,69 @@ impl LastFrame {
         let scroll = self.scroll(app);
         // Until this frame is drawn, the last one is unknown (a failed draw leaves it so).
         self.areas = None;
-        if let Some((rows, by)) = scroll {
+        if let Some((rows, by)) = &scroll {
             let n = by.unsigned_abs() as u16;
-            if by > 0 {
+            if *by > 0 {
                 terminal.backend_mut().scroll_region_up(rows.clone(), n)?;
             } else {
                 terminal.backend_mut().scroll_region_down(rows.clone(), n)?;
             }
-            shift(&mut self.screen, rows, by);
-            let current = terminal.current_buffer_mut();
-            if current.area == self.screen.area {
-                // The shifted frame is now what the terminal shows: diff against it.
-                // (The swap leaves a stale copy here, replaced after the draw.)
-                std::mem::swap(&mut current.content, &mut self.screen.content);
-                terminal.swap_buffers();
-                self.scrolls += 1;
+            shift(&mut self.screen, rows.clone(), *by);
+            self.scrolls += 1;
+        }
+        self.hand_back(terminal)?;
+        // Asking the terminal its size opens /dev/tty: only when the app
+        // was told of another size (every resize reaches it as an event).
+        if terminal.current_buffer_mut().area != app.areas().screen {
+            terminal.autoresize()?;
+        }
+        let (drawn, caret) = crate::ui::draw_buffer(app, terminal.current_buffer_mut());
+        terminal.flush()?;
+        match caret {
+            None => terminal.hide_cursor()?,
+            Some(at) => {
+                terminal.show_cursor()?;
+                terminal.set_cursor_position(at)?;
             }
         }
-        let mut drawn = Drawn::default();
-        let frame = terminal.draw(|f| drawn = crate::ui::draw(app, f))?;
-        // Only a frame that can be scrolled next time is worth a copy.
+        self.take(terminal);
+        terminal.backend_mut().flush()?;
         if !app.areas().too_small {
-            self.screen.area = frame.buffer.area;
-            self.screen.content.clone_from(&frame.buffer.content);
             self.top = app.top();
             self.areas = Some(app.areas());
         }
         app.laid_out(drawn);
         Ok(())
+    }
+
+    /// Make the held frame the buffer the next draw is compared with; the
+    /// terminal redraws everything when it cannot be.
+    fn hand_back<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+        if !std::mem::take(&mut self.held) {
+            // Whatever it holds goes out as the next blank buffer.
+            self.screen.reset();
+            return Ok(());
+        }
+        let current = terminal.current_buffer_mut();
+        if current.area != self.screen.area {
+            self.screen.reset();
+            return terminal.clear();
+        }
+        // The current buffer is blank: it becomes the next one to hold.
+        std::mem::swap(current, &mut self.screen);
+        terminal.swap_buffers();
+        Ok(())
+    }
+
+    /// Take the frame just drawn out of the terminal, leaving a blank
+    /// buffer of its size to draw the next into.
+    fn take<B: Backend>(&mut self, terminal: &mut Terminal<B>) {
+        let current = terminal.current_buffer_mut();
+        if self.screen.area != current.area {
+            self.screen = Buffer::empty(current.area);
+        }
+        std::mem::swap(current, &mut self.screen);
+        self.held = true;
     }
 
     /// The text rows to scroll and by how many lines (up when positive),

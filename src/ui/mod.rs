@@ -2,6 +2,7 @@
 
 pub mod export;
 pub mod glyphs;
+pub mod kept;
 pub mod library;
 mod library_lists;
 pub use library_lists::place as hit_place;
@@ -29,19 +30,29 @@ pub use theme::Theme;
 
 /// Draw the whole reader into a frame; returns the layout it used.
 pub fn draw(app: &App, frame: &mut Frame) -> Drawn {
-    let drawn = render(app, frame.area(), frame.buffer_mut());
-    let theme = Theme::of(app.settings().theme, app.no_color());
-    if let Some((x, y)) = popup::editor(app, theme, frame.area(), frame.buffer_mut()) {
-        // The terminal cursor sits at the caret, so an input method's preedit shows in place.
-        frame.set_cursor_position((x, y));
-    }
-    if let Some(caret) = export::render(app, theme, frame.area(), frame.buffer_mut()) {
+    let (drawn, caret) = draw_buffer(app, frame.buffer_mut());
+    if let Some(caret) = caret {
         frame.set_cursor_position(caret);
     }
-    if app.settings().unambiguous {
-        glyphs::narrow_buffer(frame.buffer_mut());
-    }
     drawn
+}
+
+/// Draw the whole reader, popups and dialogs included, into a frame's
+/// buffer; returns the layout it used and where the terminal cursor goes
+/// (the caret of the text being typed, if any).
+pub fn draw_buffer(app: &App, buf: &mut Buffer) -> (Drawn, Option<(u16, u16)>) {
+    let area = buf.area;
+    let drawn = render(app, area, buf);
+    let theme = Theme::of(app.settings().theme, app.no_color());
+    // The terminal cursor sits at the caret, so an input method's preedit shows in place.
+    let mut caret = popup::editor(app, theme, area, buf);
+    if let Some(at) = export::render(app, theme, area, buf) {
+        caret = Some(at);
+    }
+    if app.settings().unambiguous {
+        glyphs::narrow_buffer(buf);
+    }
+    (drawn, caret)
 }
 
 /// Draw the whole reader into a buffer; returns the layout it used.
@@ -68,14 +79,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
         if a.overlay {
             clear(a.outline, buf);
         }
-        outline_first = outline::render(app, &theme, a.outline, buf);
+        outline_first = kept::outline(app, &theme, a.outline, buf);
     }
     let mut side_items = Vec::new();
     if a.side.width > 0 {
         if a.overlay {
             clear(a.side, buf);
         }
-        side_items = side::render(app, &theme, a.side, buf);
+        side_items = kept::side(app, &theme, a.side, buf);
     }
     status::status_bar(app, &theme, a.status, buf);
     let popup = popup::render(app, &theme, area, buf);

@@ -14,7 +14,7 @@ const DEFAULT: &str = include_str!("../../assets/theme.json");
 const LIGHT: &str = include_str!("../../assets/theme-light.json");
 
 /// Every style the panes use.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub text: Style,
     pub heading: Style,
