@@ -15,12 +15,32 @@ use crate::text::str_width;
 pub fn title_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let m = &app.index().brief.meta;
     buf.set_style(area, theme.bar);
-    let line = Line::from(vec![
-        Span::styled(format!(" {} {} ", m.series, m.number), theme.bar),
-        Span::styled(format!("│ {} ", m.title), theme.bar),
-        Span::styled(format!("│ {} · {}", m.author, m.date), theme.bar),
-    ]);
+    let line = Line::from(Span::styled(title_text(m), theme.bar));
     buf.set_line(area.x, area.y, &line, area.width);
+}
+
+/// The title bar's text: what the header has of series and number, title, author and date,
+/// with no separator around a part the brief lacks.
+fn title_text(m: &crate::brief::model::Meta) -> String {
+    let joined = |parts: &[&str], sep: &str| {
+        let kept: Vec<&str> = parts
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect();
+        kept.join(sep)
+    };
+    let groups = [
+        joined(&[&m.series, &m.number], " "),
+        m.title.trim().to_string(),
+        joined(&[&m.author, &m.date], " · "),
+    ];
+    let shown: Vec<&str> = groups
+        .iter()
+        .map(String::as_str)
+        .filter(|g| !g.is_empty())
+        .collect();
+    format!(" {}", shown.join(" │ "))
 }
 
 /// Mode, search count, message or the focused pane's key hints, then section and position %.
@@ -211,4 +231,36 @@ fn page_at_top(app: &App) -> Option<u32> {
         .or_else(|| doc.blocks[..block].iter().rev().find_map(|b| b.paragraph))?;
     let place = *app.index().order().get(order)?;
     app.index().at(place).pages.map(|(first, _)| first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_text;
+    use crate::brief::model::Meta;
+
+    #[test]
+    fn the_title_bar_leaves_out_what_the_header_lacks() {
+        let full = Meta {
+            series: "이슈브리프".into(),
+            number: "No. 2025-09".into(),
+            title: "제목".into(),
+            author: "이상준".into(),
+            date: "2025-03-24".into(),
+            ..Meta::default()
+        };
+        assert_eq!(
+            title_text(&full),
+            " 이슈브리프 No. 2025-09 │ 제목 │ 이상준 · 2025-03-24"
+        );
+        let bare = Meta {
+            title: "테스트 브리프".into(),
+            ..Meta::default()
+        };
+        assert_eq!(title_text(&bare), " 테스트 브리프");
+        let no_author = Meta {
+            date: "2025-03-24".into(),
+            ..bare
+        };
+        assert_eq!(title_text(&no_author), " 테스트 브리프 │ 2025-03-24");
+    }
 }
