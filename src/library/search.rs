@@ -139,26 +139,63 @@ impl LibrarySearch {
 
     /// The briefs with a hit, in library order, each with its hits in reading order.
     pub fn find(&self, query: &str) -> Vec<BriefHits> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
+        let threads = if self.briefs.len() < PARALLEL_FROM {
+            1
+        } else {
+            threads
+        };
+        self.find_on(query, threads)
+    }
+
+    /// The search of `find`, on `threads` threads.
+    fn find_on(&self, query: &str, threads: usize) -> Vec<BriefHits> {
         let q = Query::new(query);
         if q.is_empty() {
             return Vec::new();
         }
         let alias = fold_str(query.nfc().collect::<String>().trim());
         let needed = CharMask::of(q.exact_chars());
-        self.briefs
-            .iter()
-            .filter_map(|b| {
-                let hits = b.hits(&q, &needed, &alias);
-                (!hits.is_empty()).then(|| BriefHits {
-                    id: b.id.clone(),
-                    number: b.number.clone(),
-                    title: b.title.clone(),
-                    hits,
+        let scan = |briefs: &[Searchable]| -> Vec<BriefHits> {
+            briefs
+                .iter()
+                .filter_map(|b| {
+                    let hits = b.hits(&q, &needed, &alias);
+                    (!hits.is_empty()).then(|| BriefHits {
+                        id: b.id.clone(),
+                        number: b.number.clone(),
+                        title: b.title.clone(),
+                        hits,
+                    })
                 })
-            })
-            .collect()
+                .collect()
+        };
+        if threads < 2 {
+            return scan(&self.briefs);
+        }
+        // A large library is scanned in as many slices as there are cores, each on its own
+        // thread; the slices' hits are joined in library order.
+        let slice = self.briefs.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            let running: Vec<_> = self
+                .briefs
+                .chunks(slice)
+                .map(|part| s.spawn(move || scan(part)))
+                .collect();
+            let mut found = Vec::new();
+            for (part, run) in self.briefs.chunks(slice).zip(running) {
+                // A slice whose thread failed is scanned again here.
+                found.extend(run.join().unwrap_or_else(|_| scan(part)));
+            }
+            found
+        })
     }
 }
+
+/// The library size from which a search runs on several threads.
+const PARALLEL_FROM: usize = 64;
+/// The most threads a library search uses.
+const MAX_THREADS: usize = 4;
 
 impl Searchable {
     fn hits(&self, q: &Query, needed: &CharMask, alias: &[char]) -> Vec<Hit> {
@@ -403,6 +440,21 @@ mod tests {
 
     /// Snippets read from the text's bytes are those made from its chars,
     /// for hits in order, out of order, at both ends and in mixed scripts.
+    #[test]
+    fn threads_find_what_one_thread_finds_in_library_order() {
+        let seed = seed();
+        let entries: Vec<Entry> = (0..70).map(|i| entry(&format!("b{i:02}"), &seed)).collect();
+        let search = LibrarySearch::new(entries.iter().map(|e| (e, &seed)));
+        for q in ["북한", "ㅂㅎ", "Lavrov", "없는말"] {
+            let one = search.find_on(q, 1);
+            let three = search.find_on(q, 3);
+            assert_eq!(one, three, "{q}");
+            if q != "없는말" {
+                assert_eq!(one.len(), 70, "{q}");
+            }
+        }
+    }
+
     #[test]
     fn snippets_from_bytes_are_snippets_from_chars() {
         let text = "북러 관계¹ Lavrov 라브로프 — 2024년 6월 19일 «조약» 𝐀 and the end";
