@@ -200,25 +200,7 @@ fn hint_word(lang: crate::i18n::Lang, word: &str) -> String {
 }
 
 /// `text` cut to at most `width` columns, never inside a character; a cut ends in `…`.
-pub fn fit(text: &str, width: usize) -> String {
-    if str_width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in unicode_segmentation::UnicodeSegmentation::graphemes(text, true) {
-        let w = crate::text::grapheme_width(g);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push_str(g);
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
+pub use crate::text::ellipsize as fit;
 
 /// The page of the first paragraph shown in the reader (or the last one
 /// above it), where the brief has pages.
