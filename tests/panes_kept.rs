@@ -2,65 +2,23 @@
 //! exactly what drawing them afresh draws, whatever changed in between.
 
 use brief::app::{Action, App};
-use brief::brief::import;
 use brief::brief::overlay::Overlay;
-use brief::brief::{Index, load};
+use brief::brief::{Index, import};
 use brief::i18n::Lang;
 use brief::ui::kept;
-use ratatui::buffer::Buffer;
+use common::cache::{app, frame};
+
+mod common;
 
 const SECOND: &str = include_str!("fixtures/second_brief.txt");
 
-fn app(width: u16, height: u16) -> App {
-    let (brief, _) = load::builtin().expect("built-in brief");
-    App::new(Index::new(brief), width, height)
-}
-
-fn frame(a: &App) -> Buffer {
-    let area = a.areas().screen;
-    let mut buf = Buffer::empty(area);
-    brief::ui::render(a, area, &mut buf);
-    buf
-}
-
 /// Draw with the kept panes, then with none kept: the frames are the same.
 fn same_as_afresh(a: &App, step: &str) {
-    let kept = frame(a);
-    kept::forget();
-    let afresh = frame(a);
-    assert_eq!(kept, afresh, "after {step}");
-    // Keep this frame's panes for the next step.
-    let _ = frame(a);
-}
-
-/// Keys one by one: a char, or a `<name>`.
-fn split(keys: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut named: Option<String> = None;
-    for c in keys.chars() {
-        match (&mut named, c) {
-            (None, '<') => named = Some("<".into()),
-            (Some(n), '>') => {
-                n.push('>');
-                out.push(std::mem::take(n));
-                named = None;
-            }
-            (Some(n), c) => n.push(c),
-            (None, c) => out.push(c.to_string()),
-        }
-    }
-    out
+    common::cache::same_as_afresh(a, step, kept::forget);
 }
 
 fn walk(a: &mut App, steps: &[(&str, &str)]) {
-    for (step, keys) in steps {
-        for key in split(keys) {
-            // One frame per key, as typed.
-            let _ = frame(a);
-            a.type_keys(&key);
-        }
-        same_as_afresh(a, step);
-    }
+    common::cache::walk(a, steps, kept::forget);
 }
 
 #[test]

@@ -2,50 +2,15 @@
 //! exactly what laying every row out afresh draws, whatever changed.
 
 use brief::app::{Action, App};
-use brief::brief::{Index, load};
 use brief::ui::rows;
-use ratatui::buffer::Buffer;
+use common::cache::{app, frame};
+
+mod common;
 use ratatui::layout::Rect;
-
-fn app(width: u16, height: u16) -> App {
-    let (brief, _) = load::builtin().expect("built-in brief");
-    App::new(Index::new(brief), width, height)
-}
-
-fn frame(a: &App) -> Buffer {
-    let area = a.areas().screen;
-    let mut buf = Buffer::empty(area);
-    brief::ui::render(a, area, &mut buf);
-    buf
-}
 
 /// Draw with the kept rows, then with none kept: the frames are the same.
 fn same_as_afresh(a: &App, step: &str) {
-    let kept = frame(a);
-    rows::forget();
-    let afresh = frame(a);
-    assert_eq!(kept, afresh, "after {step}");
-    // Leave rows kept from the previous frame for the next step.
-    let _ = frame(a);
-}
-
-/// Keys one by one: a char, or a `<name>`.
-fn split(keys: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut named: Option<String> = None;
-    for c in keys.chars() {
-        match (&mut named, c) {
-            (None, '<') => named = Some("<".into()),
-            (Some(n), '>') => {
-                n.push('>');
-                out.push(std::mem::take(n));
-                named = None;
-            }
-            (Some(n), c) => n.push(c),
-            (None, c) => out.push(c.to_string()),
-        }
-    }
-    out
+    common::cache::same_as_afresh(a, step, rows::forget);
 }
 
 #[test]
@@ -72,14 +37,7 @@ fn kept_rows_draw_what_a_fresh_layout_draws() {
         ("a footnote marker", "]f"),
         ("focus mode", "z"),
     ];
-    for (step, keys) in steps {
-        for key in split(keys) {
-            // One frame per key, as typed.
-            let _ = frame(&a);
-            a.type_keys(&key);
-        }
-        same_as_afresh(&a, step);
-    }
+    common::cache::walk(&mut a, steps, rows::forget);
 }
 
 #[test]

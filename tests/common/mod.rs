@@ -12,3 +12,6 @@ pub mod screens;
 // Only the library screen's tests build a library.
 #[allow(dead_code)]
 pub mod library;
+// Only the tests of what drawing keeps between frames use it.
+#[allow(dead_code)]
+pub mod cache;
