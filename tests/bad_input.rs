@@ -3,40 +3,15 @@
 //! and exit code 2; a readable but doubtful one opens, and `check` lists
 //! each doubt as a warning (exit code 1); never a panic.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use common::run::{Run, brief_in, s, write};
+
+mod common;
 
 const SEED: &str = include_str!("../content/brief.txt");
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
+/// The binary with `args`, in English.
 fn brief(args: &[&str]) -> Run {
-    let out: Output = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        // English messages, and no config file of the user's.
-        .env("LC_ALL", "C.UTF-8")
-        .env("XDG_CONFIG_HOME", "/nonexistent/brief-tests")
-        .output()
-        .expect("the brief binary runs");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("write a test file");
-    path
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("a UTF-8 temp path")
+    brief_in("C.UTF-8", args)
 }
 
 /// Exit code 2, no panic, nothing on stdout, and every stderr line names a

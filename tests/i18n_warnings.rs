@@ -5,8 +5,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use common::run::{Run, brief_in, s, write};
 
 use brief::brief::load;
 use brief::brief::model::Warning;
@@ -42,12 +41,6 @@ No. 2025-10
 /// A text with no header and no headings.
 const PLAIN: &str = "아무 머리글도 없는 글입니다.\n\n둘째 문단도 그냥 문장입니다.\n";
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
 impl Run {
     fn all(&self) -> String {
         format!("{}{}", self.stdout, self.stderr)
@@ -57,31 +50,6 @@ impl Run {
 /// The binary with `args`, in a locale that says nothing (the flag decides) and no config.
 fn brief(args: &[&str]) -> Run {
     brief_in("C.UTF-8", args)
-}
-
-fn brief_in(locale: &str, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        .env("LC_ALL", locale)
-        .env("XDG_CONFIG_HOME", "/nonexistent/brief-tests")
-        .env("BRIEF_CACHE_DIR", "")
-        .output()
-        .expect("the brief binary runs");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("write a test file");
-    path
-}
-
-fn s(path: &Path) -> &str {
-    path.to_str().expect("a UTF-8 temp path")
 }
 
 /// `text` without what is quoted in it (“…”, «…», `…`, "…"): quoted source lines, passages

@@ -15,3 +15,6 @@ pub mod library;
 // Only the tests of what drawing keeps between frames use it.
 #[allow(dead_code)]
 pub mod cache;
+// Only the tests that run the binary on files of their own use it.
+#[allow(dead_code)]
+pub mod run;
