@@ -3,8 +3,11 @@
 use brief::app::App;
 use brief::brief::{Index, load};
 use brief::i18n::Lang;
+use common::screens::text_of;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};
+
+mod common;
 
 /// The screen after a note is written and `keys` typed.
 fn screen(lang: Lang, keys: &str) -> (String, Option<(u16, u16)>) {
@@ -28,21 +31,6 @@ fn screen(lang: Lang, keys: &str) -> (String, Option<(u16, u16)>) {
     let visible = terminal.backend().cursor_visible();
     let buffer = terminal.backend().buffer().clone();
     (text_of(&buffer), cursor.filter(|_| visible))
-}
-
-/// The screen as text: one line per row, wide characters once.
-fn text_of(buf: &ratatui::buffer::Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut x = 0;
-        while x < buf.area.width {
-            let symbol = buf[(x, y)].symbol();
-            out.push_str(symbol);
-            x += brief::text::str_width(symbol).max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

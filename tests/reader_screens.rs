@@ -3,8 +3,11 @@
 use brief::app::App;
 use brief::brief::{Index, load};
 use brief::i18n::Lang;
+use common::screens::text_of;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+mod common;
 
 /// The screen in English.
 fn screen(width: u16, height: u16, keys: &str) -> String {
@@ -26,22 +29,6 @@ fn screen_in(lang: Lang, width: u16, height: u16, keys: &str) -> String {
     let buffer = terminal.backend().buffer().clone();
     assert_rows_fit(&buffer);
     text_of(&buffer)
-}
-
-/// The screen as text: one line per row, wide characters once.
-fn text_of(buf: &ratatui::buffer::Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut x = 0;
-        while x < area.width {
-            let symbol = buf[(x, y)].symbol();
-            out.push_str(symbol);
-            x += brief::text::str_width(symbol).max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// No row is wider than the screen and no wide character is split.

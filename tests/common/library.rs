@@ -112,7 +112,7 @@ impl Reading {
         let a = self.app.areas().screen;
         let mut terminal = Terminal::new(TestBackend::new(a.width, a.height)).expect("terminal");
         brief::tui::draw(&mut terminal, &mut self.app).expect("draw");
-        text_of(terminal.backend().buffer())
+        super::screens::text_of(terminal.backend().buffer())
     }
 
     /// The titles listed, in order.
@@ -166,21 +166,6 @@ impl Reading {
         let (mut store, _) = NoteStore::open(&path, &key).expect("a notes file");
         store.save(&list).expect("saved");
     }
-}
-
-/// The screen as text: one line per row, wide characters once.
-pub fn text_of(buf: &ratatui::buffer::Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut x = 0;
-        while x < buf.area.width {
-            let symbol = buf[(x, y)].symbol();
-            out.push_str(symbol);
-            x += brief::text::str_width(symbol).max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// The library screen's views on a library opened on its own, and the keys that show them.

@@ -48,7 +48,11 @@ pub fn screen(brief: &Brief, lang: Lang, (width, height): (u16, u16), keys: &str
             })
             .expect("draw");
     }
-    let buf = terminal.backend().buffer();
+    text_of(terminal.backend().buffer())
+}
+
+/// The screen as text: one line per row, wide characters once.
+pub fn text_of(buf: &ratatui::buffer::Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut x = 0;
