@@ -15,13 +15,17 @@ use crate::text::str_width;
 pub fn title_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let m = &app.index().brief.meta;
     buf.set_style(area, theme.bar);
-    let line = Line::from(Span::styled(title_text(m), theme.bar));
+    let line = Line::from(Span::styled(
+        title_text(m, usize::from(area.width)),
+        theme.bar,
+    ));
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
-/// The title bar's text: what the header has of series and number, title, author and date,
-/// with no separator around a part the brief lacks.
-fn title_text(m: &crate::brief::model::Meta) -> String {
+/// The title bar's text in `width` columns: what the header has of series and number, title,
+/// author and date, with no separator around a part the brief lacks; where it is too wide, the
+/// title is shortened first, so the author and date stay whole.
+fn title_text(m: &crate::brief::model::Meta, width: usize) -> String {
     let joined = |parts: &[&str], sep: &str| {
         let kept: Vec<&str> = parts
             .iter()
@@ -35,13 +39,27 @@ fn title_text(m: &crate::brief::model::Meta) -> String {
         m.title.trim().to_string(),
         joined(&[&m.author, &m.date], " · "),
     ];
-    let shown: Vec<&str> = groups
-        .iter()
-        .map(String::as_str)
-        .filter(|g| !g.is_empty())
-        .collect();
-    format!(" {}", shown.join(" │ "))
+    let line = |groups: &[String]| {
+        let shown: Vec<&str> = groups
+            .iter()
+            .map(String::as_str)
+            .filter(|g| !g.is_empty())
+            .collect();
+        format!(" {}", shown.join(" │ "))
+    };
+    let full = line(&groups);
+    let over = str_width(&full).saturating_sub(width);
+    let title = str_width(&groups[1]);
+    if over == 0 || title < over + TITLE_AT_LEAST {
+        return fit(&full, width);
+    }
+    let mut shortened = groups;
+    shortened[1] = fit(&shortened[1], title - over);
+    line(&shortened)
 }
+
+/// The fewest columns a shortened title keeps in the title bar.
+const TITLE_AT_LEAST: usize = 8;
 
 /// Mode, search count, message or the focused pane's key hints, then section and position %.
 pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -231,18 +249,43 @@ mod tests {
             ..Meta::default()
         };
         assert_eq!(
-            title_text(&full),
+            title_text(&full, 80),
             " 이슈브리프 No. 2025-09 │ 제목 │ 이상준 · 2025-03-24"
         );
         let bare = Meta {
             title: "테스트 브리프".into(),
             ..Meta::default()
         };
-        assert_eq!(title_text(&bare), " 테스트 브리프");
+        assert_eq!(title_text(&bare, 80), " 테스트 브리프");
         let no_author = Meta {
             date: "2025-03-24".into(),
             ..bare
         };
-        assert_eq!(title_text(&no_author), " 테스트 브리프 │ 2025-03-24");
+        assert_eq!(title_text(&no_author, 80), " 테스트 브리프 │ 2025-03-24");
+    }
+
+    #[test]
+    fn a_title_too_wide_is_shortened_and_the_date_stays_whole() {
+        let seed = Meta {
+            series: "이슈브리프".into(),
+            number: "No. 2025-09".into(),
+            title: "2025년 북러 관계 전망과 한국의 대응".into(),
+            author: "이상준".into(),
+            date: "2025-03-24".into(),
+            ..Meta::default()
+        };
+        let line = title_text(&seed, 80);
+        assert_eq!(crate::text::str_width(&line), 80, "{line}");
+        assert!(line.ends_with("│ 이상준 · 2025-03-24"), "{line}");
+        assert!(line.contains("│ 2025년 북러 관계 전망과 한국의"), "{line}");
+        assert!(line.contains("… │ 이상준"), "{line}");
+        // Too narrow to keep a title worth reading: the line is cut at its end instead.
+        let narrow = title_text(&seed, 40);
+        assert!(crate::text::str_width(&narrow) <= 40, "{narrow}");
+        assert!(
+            narrow.starts_with(" 이슈브리프 No. 2025-09 │ 2025년"),
+            "{narrow}"
+        );
+        assert!(narrow.ends_with('…'), "{narrow}");
     }
 }
