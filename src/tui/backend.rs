@@ -116,11 +116,29 @@ impl<W: Write> Backend for WideBackend<W> {
     }
 
     fn scroll_region_up(&mut self, region: std::ops::Range<u16>, amount: u16) -> io::Result<()> {
-        self.inner.scroll_region_up(region, amount)
+        self.scroll_region(region, amount, 'S')
     }
 
     fn scroll_region_down(&mut self, region: std::ops::Range<u16>, amount: u16) -> io::Result<()> {
-        self.inner.scroll_region_down(region, amount)
+        self.scroll_region(region, amount, 'T')
+    }
+}
+
+impl<W: Write> WideBackend<W> {
+    /// Scroll the rows of `region` (`S` up, `T` down) and set the scroll
+    /// region back to the whole screen. Queued with the frame's cells, not
+    /// flushed on its own as the stock backend does: one write per frame.
+    fn scroll_region(
+        &mut self,
+        region: std::ops::Range<u16>,
+        amount: u16,
+        way: char,
+    ) -> io::Result<()> {
+        if amount == 0 || region.is_empty() {
+            return Ok(());
+        }
+        let (first, last) = (region.start + 1, region.end);
+        write!(self.inner, "\x1b[{first};{last}r\x1b[{amount}{way}\x1b[r")
     }
 }
 
@@ -130,6 +148,21 @@ mod tests {
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
     use ratatui::style::Style;
+
+    #[test]
+    fn a_scroll_is_queued_with_the_frame_not_written_alone() {
+        let mut out = Vec::new();
+        {
+            let mut backend = WideBackend::new(&mut out);
+            backend.scroll_region_up(2..48, 1).unwrap();
+            backend.scroll_region_down(0..3, 2).unwrap();
+            backend.scroll_region_up(5..5, 1).unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\x1b[3;48r\x1b[1S\x1b[r\x1b[1;3r\x1b[2T\x1b[r"
+        );
+    }
 
     fn written(text: &str) -> Vec<u8> {
         let mut buf = Buffer::empty(Rect::new(0, 0, 20, 1));

@@ -2,6 +2,7 @@
 //! (quit, signals, panic), suspended and resumed with job control.
 
 mod backend;
+mod diff;
 pub mod export;
 mod mouse;
 mod notes;
@@ -86,7 +87,15 @@ fn setup() -> io::Result<(Guard, Term)> {
     let guard = Guard;
     enter()?;
     let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
-    let terminal = Terminal::new(backend::WideBackend::new(out))?;
+    // Frames are kept and compared by `scroll::LastFrame`, in buffers of
+    // its own: the terminal's two full-screen buffers would be 0.8 MB of
+    // cells at 200x50 never used, so its viewport is left empty.
+    let terminal = Terminal::with_options(
+        backend::WideBackend::new(out),
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::default()),
+        },
+    )?;
     Ok((guard, terminal))
 }
 
@@ -241,7 +250,13 @@ fn fit(app: &mut App, terminal: &mut Term, last: &mut scroll::LastFrame) -> io::
         width: size.width,
         height: size.height,
     });
-    terminal.clear()?;
+    // The whole screen, without ratatui's `clear`, which asks the terminal
+    // where its cursor is (a round trip, slow over SSH) and clears only
+    // the viewport.
+    ratatui::backend::Backend::clear_region(
+        terminal.backend_mut(),
+        ratatui::backend::ClearType::All,
+    )?;
     last.cleared();
     last.draw(terminal, app)
 }

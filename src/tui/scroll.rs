@@ -9,24 +9,27 @@
 use std::ops::Range;
 
 use ratatui::Terminal;
-use ratatui::backend::Backend;
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::backend::{Backend, ClearType};
+use ratatui::buffer::Buffer;
 
 use ratatui::layout::Rect;
 
 use crate::app::{App, Areas};
 
-/// What the last frame put on the screen, to scroll it in place.
+/// What the last frame put on the screen, to send only what changed and
+/// to scroll it in place.
 ///
-/// The frame is taken out of the terminal's buffers rather than copied
-/// (a copy of every cell cost a sixth of a keystroke at 200x50): after a
-/// draw it is held here, and before the next it is handed back as the
-/// buffer ratatui diffs against, shifted first when the text scrolled.
+/// The frame just drawn is kept here (swapped out of the terminal, not
+/// copied) and the next frame is compared with it by [`super::diff`]:
+/// when the text scrolled, with its rows looked up where the scroll moved
+/// them, so the kept frame is never shifted either.
 #[derive(Default)]
 pub struct LastFrame {
     screen: Buffer,
-    /// Whether `screen` is what the terminal shows (and the terminal's
-    /// own last buffer is not).
+    /// The buffer the next frame is drawn into (the frame before last).
+    spare: Buffer,
+    /// Whether `screen` is what the terminal shows (it is blank after a
+    /// clear, whatever `screen` holds).
     held: bool,
     top: usize,
     areas: Option<Areas>,
@@ -67,17 +70,26 @@ impl LastFrame {
             } else {
                 terminal.backend_mut().scroll_region_down(rows.clone(), n)?;
             }
-            shift(&mut self.screen, rows.clone(), *by);
             self.scrolls += 1;
         }
-        self.hand_back(terminal)?;
-        // Asking the terminal its size opens /dev/tty: only when the app
-        // was told of another size (every resize reaches it as an event).
-        if terminal.current_buffer_mut().area != app.areas().screen {
-            terminal.autoresize()?;
+        // The frame is the app's size: every resize reaches the app as an
+        // event (asking the terminal opens /dev/tty).
+        let area = app.areas().screen;
+        if self.held && self.screen.area != area {
+            // Another size: the terminal redraws everything.
+            terminal.backend_mut().clear_region(ClearType::All)?;
+            self.held = false;
         }
-        let (drawn, caret) = crate::ui::draw_buffer(app, terminal.current_buffer_mut());
-        terminal.flush()?;
+        if !self.held {
+            // The terminal shows a blank screen.
+            blank(&mut self.screen, area);
+            self.held = true;
+        }
+        blank(&mut self.spare, area);
+        let (drawn, caret) = crate::ui::draw_buffer(app, &mut self.spare);
+        let mut cells = Vec::new();
+        super::diff::changes(&self.screen, &self.spare, scroll.as_ref(), &mut cells);
+        terminal.backend_mut().draw(cells.into_iter())?;
         match caret {
             None => terminal.hide_cursor()?,
             Some(at) => {
@@ -85,7 +97,7 @@ impl LastFrame {
                 terminal.set_cursor_position(at)?;
             }
         }
-        self.take(terminal);
+        std::mem::swap(&mut self.screen, &mut self.spare);
         terminal.backend_mut().flush()?;
         if !app.areas().too_small {
             self.top = app.top();
@@ -93,36 +105,6 @@ impl LastFrame {
         }
         app.laid_out(drawn);
         Ok(())
-    }
-
-    /// Make the held frame the buffer the next draw is compared with; the
-    /// terminal redraws everything when it cannot be.
-    fn hand_back<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
-        if !std::mem::take(&mut self.held) {
-            // Whatever it holds goes out as the next blank buffer.
-            self.screen.reset();
-            return Ok(());
-        }
-        let current = terminal.current_buffer_mut();
-        if current.area != self.screen.area {
-            self.screen.reset();
-            return terminal.clear();
-        }
-        // The current buffer is blank: it becomes the next one to hold.
-        std::mem::swap(current, &mut self.screen);
-        terminal.swap_buffers();
-        Ok(())
-    }
-
-    /// Take the frame just drawn out of the terminal, leaving a blank
-    /// buffer of its size to draw the next into.
-    fn take<B: Backend>(&mut self, terminal: &mut Terminal<B>) {
-        let current = terminal.current_buffer_mut();
-        if self.screen.area != current.area {
-            self.screen = Buffer::empty(current.area);
-        }
-        std::mem::swap(current, &mut self.screen);
-        self.held = true;
     }
 
     /// The text rows to scroll and by how many lines (up when positive),
@@ -163,7 +145,7 @@ fn cheaper_to_scroll(screen: &Buffer, text: Rect, by: isize) -> bool {
             return false;
         };
         for (x, (a, b)) in now.iter().zip(then).enumerate() {
-            if a != b {
+            if !super::diff::same(a, b) {
                 if (left..right).contains(&x) {
                     redraw += 1;
                 } else {
@@ -175,6 +157,15 @@ fn cheaper_to_scroll(screen: &Buffer, text: Rect, by: isize) -> bool {
     repair < redraw
 }
 
+/// Make `buf` a blank buffer of `area`, reusing its cells when it can.
+fn blank(buf: &mut Buffer, area: Rect) {
+    if buf.area == area {
+        buf.reset();
+    } else {
+        *buf = Buffer::empty(area);
+    }
+}
+
 /// Whether the reader's rows are whole screen rows, nothing beside them.
 fn whole_rows(a: &Areas) -> bool {
     a.reader.x == 0
@@ -182,46 +173,4 @@ fn whole_rows(a: &Areas) -> bool {
         && a.outline.width == 0
         && a.side.width == 0
         && !a.too_small
-}
-
-/// Shift whole rows of a buffer as the terminal shifts them: up when `by`
-/// is positive; the rows left behind are blank.
-fn shift(buf: &mut Buffer, rows: Range<u16>, by: isize) {
-    let width = usize::from(buf.area.width);
-    let start = usize::from(rows.start.saturating_sub(buf.area.y)) * width;
-    let end = usize::from(rows.end.saturating_sub(buf.area.y)) * width;
-    let end = end.min(buf.content.len());
-    let Some(region) = buf.content.get_mut(start..end) else {
-        return;
-    };
-    let cells = (by.unsigned_abs() * width).min(region.len());
-    let len = region.len();
-    if by > 0 {
-        region.rotate_left(cells);
-        region[len - cells..].fill_with(Cell::default);
-    } else {
-        region.rotate_right(cells);
-        region[..cells].fill_with(Cell::default);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shift_moves_rows_and_blanks_the_ones_left() {
-        let mut b = Buffer::with_lines(["title", "aaaaa", "bbbbb", "ccccc", "end"]);
-        shift(&mut b, 1..4, 1);
-        assert_eq!(
-            b,
-            Buffer::with_lines(["title", "bbbbb", "ccccc", "     ", "end"])
-        );
-        shift(&mut b, 1..4, -2);
-        assert_eq!(
-            b,
-            Buffer::with_lines(["title", "     ", "     ", "bbbbb", "end"])
-        );
-        assert_eq!(b.area, Rect::new(0, 0, 5, 5));
-    }
 }

@@ -1,0 +1,312 @@
+//! The cells to send for a frame: the frame compared with what the terminal
+//! shows, row by row.
+//!
+//! ratatui's own diff looks up the display width of every cell of both
+//! frames, equal or not, and compares cells through a call per symbol: at
+//! 200x50 that was a third of a keystroke. Here a row equal to the one on
+//! the screen is passed over by a comparison of plain fields, and only a
+//! row that differs is walked cell by cell, by ratatui's rules (wide
+//! characters, their trailing columns, forced widths, cells to skip), so
+//! the cells sent are the ones ratatui would send.
+//!
+//! The screen may have been scrolled in place since it was last drawn:
+//! its rows are then looked up where the scroll moved them, and a row the
+//! scroll brought in is blank, so the last frame needs no shifting.
+
+use std::ops::Range;
+
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::style::{Color, Modifier};
+
+/// Modifiers that show on a blank cell (as ratatui counts them).
+const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK)
+    .union(Modifier::CROSSED_OUT);
+
+/// A scroll of the screen's `rows` by `by` lines (up when positive).
+pub type Scroll = (Range<u16>, isize);
+
+/// Push onto `out` the cells of `next` that differ from the screen: `shown`,
+/// with `scroll` applied. The two buffers must have the same area; when
+/// they do not, every cell of `next` is pushed.
+pub fn changes<'a>(
+    shown: &Buffer,
+    next: &'a Buffer,
+    scroll: Option<&Scroll>,
+    out: &mut Vec<(u16, u16, &'a Cell)>,
+) {
+    let area = next.area;
+    let width = usize::from(area.width);
+    if width == 0 {
+        return;
+    }
+    let blank = vec![Cell::EMPTY; width];
+    let comparable = shown.area == area && shown.content.len() == next.content.len();
+    for (r, row) in next.content.chunks_exact(width).enumerate() {
+        let y = area.y + r as u16;
+        let before: &[Cell] = if comparable {
+            match source_row(y, scroll) {
+                Some(s) => {
+                    let start = usize::from(s - area.y) * width;
+                    &shown.content[start..start + width]
+                }
+                None => &blank,
+            }
+        } else {
+            // Unknown screen: a row no cell of which can be equal is sent whole.
+            out.extend(
+                row.iter()
+                    .enumerate()
+                    .map(|(x, cell)| (area.x + x as u16, y, cell)),
+            );
+            continue;
+        };
+        if before.iter().zip(row).all(|(a, b)| same(a, b)) {
+            continue;
+        }
+        changes_in_row(before, row, area.x, y, out);
+    }
+}
+
+/// Where the screen's row `y` came from after `scroll`; `None` when the
+/// scroll brought it in blank.
+fn source_row(y: u16, scroll: Option<&Scroll>) -> Option<u16> {
+    let Some((rows, by)) = scroll else {
+        return Some(y);
+    };
+    if !rows.contains(&y) {
+        return Some(y);
+    }
+    let from = y as isize + by;
+    (from >= rows.start as isize && from < rows.end as isize).then_some(from as u16)
+}
+
+/// ratatui's diff over one row (`prev` shown, `next` to show).
+fn changes_in_row<'a>(
+    prev: &[Cell],
+    next: &'a [Cell],
+    x0: u16,
+    y: u16,
+    out: &mut Vec<(u16, u16, &'a Cell)>,
+) {
+    let len = next.len().min(prev.len());
+    let at = |i: usize| (x0 + i as u16, y, &next[i]);
+    let mut pos = 0;
+    while pos < len {
+        let i = pos;
+        pos += 1;
+        let (current, previous) = (&next[i], &prev[i]);
+        match current.diff_option {
+            CellDiffOption::Skip => {}
+            _ if is_skip(current) => {}
+            CellDiffOption::ForcedWidth(width) => {
+                pos = pos.saturating_add(usize::from(width.get().saturating_sub(1)));
+                if current != previous {
+                    out.push(at(i));
+                }
+            }
+            CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
+                let width = usize::from(current.cell_width());
+                if matches!(current.diff_option, CellDiffOption::None) && same(current, previous) {
+                    pos += width.saturating_sub(1);
+                    continue;
+                }
+                let previous_width = usize::from(previous.cell_width());
+                out.push(at(i));
+                if width > 1 && current.symbol().contains('\u{FE0F}') {
+                    // An emoji with VS16: its trailing columns where their symbol changed.
+                    pos = trailing(prev, next, i + 1, i + width, false, |j| out.push(at(j)));
+                } else if width > 1 {
+                    pos += width - 1;
+                } else if previous_width > width
+                    && (previous.bg != Color::Reset
+                        || previous.modifier.intersects(VISIBLE_ON_BLANK))
+                {
+                    // A styled wide character was replaced: every column it covered.
+                    pos = trailing(prev, next, i + 1, i + previous_width, true, |j| {
+                        out.push(at(j));
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The trailing columns `from..end` of a wide character, as ratatui walks
+/// them; returns where the row's walk goes on.
+fn trailing(
+    prev: &[Cell],
+    next: &[Cell],
+    from: usize,
+    end: usize,
+    force: bool,
+    mut push: impl FnMut(usize),
+) -> usize {
+    let len = next.len().min(prev.len());
+    let (mut j, mut end) = (from, end.min(len));
+    while j < end {
+        let k = j;
+        j += usize::from(next[k].cell_width().max(1));
+        end = end.max(j).min(len);
+        if !is_skip(&next[k]) && (force || prev[k].symbol() != next[k].symbol()) {
+            push(k);
+        }
+    }
+    end.max(from)
+}
+
+#[allow(deprecated)]
+fn is_skip(cell: &Cell) -> bool {
+    matches!(cell.diff_option, CellDiffOption::Skip)
+        || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
+}
+
+/// `a == b` for cells, the plain fields first and the symbol's bytes last
+/// (the symbols of a row are one to four bytes: no call per cell).
+#[allow(deprecated)]
+#[inline]
+pub(super) fn same(a: &Cell, b: &Cell) -> bool {
+    a.fg == b.fg
+        && a.bg == b.bg
+        && a.modifier == b.modifier
+        && a.underline_color == b.underline_color
+        && a.skip == b.skip
+        && a.diff_option == b.diff_option
+        && {
+            let (s, t) = (a.symbol().as_bytes(), b.symbol().as_bytes());
+            s.len() == t.len() && s.iter().zip(t).all(|(p, q)| p == q)
+        }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+
+    fn ours<'a>(
+        shown: &Buffer,
+        next: &'a Buffer,
+        scroll: Option<&Scroll>,
+    ) -> Vec<(u16, u16, &'a Cell)> {
+        let mut out = Vec::new();
+        changes(shown, next, scroll, &mut out);
+        out
+    }
+
+    #[test]
+    fn equal_frames_send_nothing_and_one_change_sends_its_cell() {
+        let a = Buffer::with_lines(["북한과 러시아", "abc"]);
+        assert!(ours(&a, &a, None).is_empty());
+        let b = Buffer::with_lines(["북한과 러시아", "abd"]);
+        assert_eq!(ours(&a, &b, None), a.diff(&b));
+        assert_eq!(ours(&a, &b, None).len(), 1);
+    }
+
+    #[test]
+    fn a_styled_wide_character_replaced_sends_its_trailing_column() {
+        let mut a = Buffer::empty(Rect::new(0, 0, 6, 1));
+        a.set_string(0, 0, "가나", Style::new().bg(Color::Blue));
+        let b = Buffer::with_lines(["ab    "]);
+        assert_eq!(ours(&a, &b, None), a.diff(&b));
+        assert!(ours(&a, &b, None).len() >= 3, "{:?}", ours(&a, &b, None));
+    }
+
+    #[test]
+    fn a_scrolled_screen_is_compared_where_its_rows_went() {
+        let shown = Buffer::with_lines(["top", "aaa", "bbb", "ccc", "end"]);
+        // The rows 1..4 scrolled up by one: b, c, blank; the new frame fills in d.
+        let next = Buffer::with_lines(["top", "bbb", "ccc", "ddd", "end"]);
+        let sent = ours(&shown, &next, Some(&(1..4, 1)));
+        let cells: Vec<_> = sent.iter().map(|(x, y, c)| (*x, *y, c.symbol())).collect();
+        assert_eq!(cells, [(0, 3, "d"), (1, 3, "d"), (2, 3, "d")]);
+        // Down by two: blank, blank, a.
+        let next = Buffer::with_lines(["top", "   ", "   ", "aaa", "end"]);
+        assert!(ours(&shown, &next, Some(&(1..4, -2))).is_empty());
+    }
+
+    #[test]
+    fn another_size_sends_every_cell() {
+        let shown = Buffer::with_lines(["ab"]);
+        let next = Buffer::with_lines(["ab", "cd"]);
+        assert_eq!(ours(&shown, &next, None).len(), 4);
+    }
+}
+
+#[cfg(test)]
+mod agree {
+    //! The cells sent are ratatui's, on frames of wide characters, emoji,
+    //! styles and blanks, scrolled or not.
+    use super::*;
+    use proptest::prelude::*;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+
+    const PIECES: [&str; 7] = ["a", "b", " ", "가", "나다", "❤\u{fe0f}", "x가 "];
+
+    fn frame(width: u16, rows: &[Vec<(usize, u8)>]) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, rows.len() as u16));
+        for (y, pieces) in rows.iter().enumerate() {
+            let mut x = 0u16;
+            for (piece, style) in pieces {
+                let style = match style % 4 {
+                    0 => Style::new(),
+                    1 => Style::new().bg(Color::Blue),
+                    2 => Style::new().add_modifier(Modifier::REVERSED),
+                    _ => Style::new().fg(Color::Red),
+                };
+                let (next, _) =
+                    buf.set_stringn(x, y as u16, PIECES[*piece], usize::from(width - x), style);
+                x = next;
+                if x >= width {
+                    break;
+                }
+            }
+        }
+        buf
+    }
+
+    /// The screen after a scroll, as the terminal has it.
+    fn shifted(buf: &Buffer, (rows, by): &Scroll) -> Buffer {
+        let mut out = buf.clone();
+        for y in rows.clone() {
+            for x in 0..buf.area.width {
+                out[(x, y)] = match source_row(y, Some(&(rows.clone(), *by))) {
+                    Some(s) => buf[(x, s)].clone(),
+                    None => Cell::EMPTY,
+                };
+            }
+        }
+        out
+    }
+
+    fn rows_strategy(height: usize) -> impl Strategy<Value = Vec<Vec<(usize, u8)>>> {
+        prop::collection::vec(
+            prop::collection::vec((0..PIECES.len(), any::<u8>()), 0..8),
+            height,
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn same_cells_as_ratatui(
+            width in 1u16..10,
+            (a, b) in (1usize..6).prop_flat_map(|h| (rows_strategy(h), rows_strategy(h))),
+            scroll in prop::option::of((0u16..3, 1u16..4, -2isize..3)),
+        ) {
+            let (shown, next) = (frame(width, &a), frame(width, &b));
+            let height = shown.area.height;
+            let scroll = scroll
+                .map(|(start, len, by)| (start.min(height)..(start + len).min(height), by));
+            let screen = match &scroll {
+                Some(s) => shifted(&shown, s),
+                None => shown.clone(),
+            };
+            let mut sent = Vec::new();
+            changes(&shown, &next, scroll.as_ref(), &mut sent);
+            prop_assert_eq!(sent, screen.diff(&next));
+        }
+    }
+}
