@@ -1,6 +1,7 @@
 //! Renders one-line scrolls at a size as the loop draws them (the last frame
 //! kept for scrolling in place, escapes written to a sink), for profiling the
-//! frame path: `render_profile [KEYS] [WIDTH] [HEIGHT]` (1200 j at 200x50).
+//! frame path: `render_profile [KEYS] [WIDTH] [HEIGHT] [focus]` (1200 j at
+//! 200x50; `focus`: in focus mode, the text alone at full width).
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -14,6 +15,9 @@ fn main() {
     let (keys, w, h) = (arg(1, 1200), arg(2, 200) as u16, arg(3, 50) as u16);
     let (brief, _) = brief::brief::load::builtin().expect("brief");
     let mut app = brief::app::App::new(brief::brief::Index::new(brief), w, h);
+    if std::env::args().nth(4).as_deref() == Some("focus") {
+        app.type_keys("z");
+    }
     let backend = CrosstermBackend::new(std::io::sink());
     let mut t = Terminal::with_options(
         backend,

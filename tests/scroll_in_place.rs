@@ -315,3 +315,88 @@ fn the_held_frame_follows_clears_resizes_and_popups() {
         assert_eq!(shown(t.backend().0.buffer()), want, "step {i} ({keys})");
     }
 }
+
+/// Frames whose reader rows are reused from the frame before last and
+/// not compared where both frames show the same kept row: after every key
+/// of a walk through scrolls, focus mode, floating panes, highlights,
+/// a selection, a note's editor, popups and tabs, at three sizes, the
+/// terminal shows what a fresh draw shows.
+#[test]
+fn reused_and_uncompared_rows_match_a_fresh_draw() {
+    let walk = [
+        "j",
+        "j",
+        "2j",
+        "k",
+        "z",
+        "j",
+        "j",
+        "j",
+        "3k",
+        "<C-d>",
+        "<Tab>",
+        "j",
+        "<Esc>",
+        "j",
+        "E",
+        "j",
+        "k",
+        "U",
+        "jj",
+        "/러시아<Enter>",
+        "j",
+        "n",
+        "n",
+        "<Esc>",
+        "v",
+        "ll",
+        "jj",
+        "<Esc>",
+        "]f",
+        "j",
+        "<Enter>",
+        "<C-o>",
+        "j",
+        "z",
+        "j",
+        "j",
+        "t",
+        "j",
+        "?",
+        "j",
+        "<Esc>",
+        "a",
+        "메모",
+        "<Esc>",
+        "j",
+        "k",
+        "]a",
+        "j",
+        "G",
+        "k",
+        "k",
+        "g",
+        "j",
+        "5j",
+        "<C-u>",
+        "j",
+    ];
+    for (width, height) in [(80, 24), (120, 40), (200, 50)] {
+        let mut kept = app(width, height, "");
+        let mut redrawn = app(width, height, "");
+        let mut t = Terminal::new(Screen(TestBackend::new(width, height))).expect("terminal");
+        let mut last = LastFrame::default();
+        last.draw(&mut t, &mut kept).expect("draw");
+        for (i, key) in walk.iter().enumerate() {
+            kept.type_keys(key);
+            redrawn.type_keys(key);
+            last.draw(&mut t, &mut kept).expect("draw");
+            let want = fresh(&mut redrawn, width, height);
+            assert_eq!(
+                shown(t.backend().0.buffer()),
+                want,
+                "{width}x{height}, key {i} ({key})"
+            );
+        }
+    }
+}

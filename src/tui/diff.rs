@@ -18,6 +18,8 @@ use std::ops::Range;
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::style::{Color, Modifier};
 
+use crate::ui::rows::Mark;
+
 /// Modifiers that show on a blank cell (as ratatui counts them).
 const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
     .union(Modifier::UNDERLINED)
@@ -28,45 +30,69 @@ const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
 /// A scroll of the screen's `rows` by `by` lines (up when positive).
 pub type Scroll = (Range<u16>, isize);
 
-/// Push onto `out` the cells of `next` that differ from the screen: `shown`,
-/// with `scroll` applied. The two buffers must have the same area; when
-/// they do not, every cell of `next` is pushed.
-pub fn changes<'a>(
-    shown: &Buffer,
-    next: &'a Buffer,
-    scroll: Option<&Scroll>,
-    out: &mut Vec<(u16, u16, &'a Cell)>,
-) {
-    let area = next.area;
-    let width = usize::from(area.width);
-    if width == 0 {
-        return;
-    }
-    let blank = vec![Cell::EMPTY; width];
-    let comparable = shown.area == area && shown.content.len() == next.content.len();
-    for (r, row) in next.content.chunks_exact(width).enumerate() {
-        let y = area.y + r as u16;
-        let before: &[Cell] = if comparable {
-            match source_row(y, scroll) {
+/// Two frames to compare: what the terminal shows and what it is to show,
+/// each with the marks of its reader rows (empty when unknown).
+pub struct Frames<'a> {
+    pub shown: &'a Buffer,
+    pub shown_marks: &'a [Option<Mark>],
+    pub next: &'a Buffer,
+    pub next_marks: &'a [Option<Mark>],
+}
+
+impl<'a> Frames<'a> {
+    /// Push onto `out` the cells of `next` that differ from the screen:
+    /// `shown`, with `scroll` applied. The two buffers must have the same
+    /// area; when they do not, every cell of `next` is pushed.
+    pub fn changes(&self, scroll: Option<&Scroll>, out: &mut Vec<(u16, u16, &'a Cell)>) {
+        let (shown, next) = (self.shown, self.next);
+        let area = next.area;
+        let width = usize::from(area.width);
+        if width == 0 {
+            return;
+        }
+        let blank = vec![Cell::EMPTY; width];
+        let comparable = shown.area == area && shown.content.len() == next.content.len();
+        for (r, row) in next.content.chunks_exact(width).enumerate() {
+            let y = area.y + r as u16;
+            if !comparable {
+                // Unknown screen: every cell is sent.
+                out.extend(
+                    row.iter()
+                        .enumerate()
+                        .map(|(x, cell)| (area.x + x as u16, y, cell)),
+                );
+                continue;
+            }
+            let source = source_row(y, scroll);
+            let before: &[Cell] = match source {
                 Some(s) => {
                     let start = usize::from(s - area.y) * width;
                     &shown.content[start..start + width]
                 }
                 None => &blank,
+            };
+            // Columns known to be equal: the same kept row in both frames.
+            let known = source
+                .and_then(|s| {
+                    let mark = (*self.next_marks.get(r)?)?;
+                    let shown_mark = (*self.shown_marks.get(usize::from(s - area.y))?)?;
+                    (mark == shown_mark).then_some(mark)
+                })
+                .map_or(0..0, |m| {
+                    let x = usize::from(m.x - area.x).min(width);
+                    x..(x + usize::from(m.width)).min(width)
+                });
+            let unknown = |range: Range<usize>| {
+                before[range.clone()]
+                    .iter()
+                    .zip(&row[range])
+                    .all(|(a, b)| same(a, b))
+            };
+            if unknown(0..known.start) && unknown(known.end..width) {
+                continue;
             }
-        } else {
-            // Unknown screen: a row no cell of which can be equal is sent whole.
-            out.extend(
-                row.iter()
-                    .enumerate()
-                    .map(|(x, cell)| (area.x + x as u16, y, cell)),
-            );
-            continue;
-        };
-        if before.iter().zip(row).all(|(a, b)| same(a, b)) {
-            continue;
+            changes_in_row(before, row, &known, area.x, y, out);
         }
-        changes_in_row(before, row, area.x, y, out);
     }
 }
 
@@ -83,10 +109,12 @@ fn source_row(y: u16, scroll: Option<&Scroll>) -> Option<u16> {
     (from >= rows.start as isize && from < rows.end as isize).then_some(from as u16)
 }
 
-/// ratatui's diff over one row (`prev` shown, `next` to show).
+/// ratatui's diff over one row (`prev` shown, `next` to show), passing
+/// over the columns `known` to be equal (they send nothing).
 fn changes_in_row<'a>(
     prev: &[Cell],
     next: &'a [Cell],
+    known: &Range<usize>,
     x0: u16,
     y: u16,
     out: &mut Vec<(u16, u16, &'a Cell)>,
@@ -95,6 +123,19 @@ fn changes_in_row<'a>(
     let at = |i: usize| (x0 + i as u16, y, &next[i]);
     let mut pos = 0;
     while pos < len {
+        if known.contains(&pos) {
+            // Equal cells: the walk goes on after them, and after the
+            // column a wide character at their end covers.
+            let last = &next[known.end - 1];
+            let reach = match last.diff_option {
+                CellDiffOption::Skip => 1,
+                _ if is_skip(last) => 1,
+                CellDiffOption::ForcedWidth(w) => usize::from(w.get()),
+                _ => usize::from(last.cell_width().max(1)),
+            };
+            pos = known.end.max(known.end - 1 + reach);
+            continue;
+        }
         let i = pos;
         pos += 1;
         let (current, previous) = (&next[i], &prev[i]);
@@ -187,12 +228,18 @@ mod tests {
     use ratatui::style::Style;
 
     fn ours<'a>(
-        shown: &Buffer,
+        shown: &'a Buffer,
         next: &'a Buffer,
         scroll: Option<&Scroll>,
     ) -> Vec<(u16, u16, &'a Cell)> {
         let mut out = Vec::new();
-        changes(shown, next, scroll, &mut out);
+        let frames = Frames {
+            shown,
+            shown_marks: &[],
+            next,
+            next_marks: &[],
+        };
+        frames.changes(scroll, &mut out);
         out
     }
 
@@ -238,7 +285,7 @@ mod tests {
 #[cfg(test)]
 mod agree {
     //! The cells sent are ratatui's, on frames of wide characters, emoji,
-    //! styles and blanks, scrolled or not.
+    //! styles and blanks, scrolled or not, with marked columns or not.
     use super::*;
     use proptest::prelude::*;
     use ratatui::layout::Rect;
@@ -246,24 +293,36 @@ mod agree {
 
     const PIECES: [&str; 7] = ["a", "b", " ", "가", "나다", "❤\u{fe0f}", "x가 "];
 
-    fn frame(width: u16, rows: &[Vec<(usize, u8)>]) -> Buffer {
-        let mut buf = Buffer::empty(Rect::new(0, 0, width, rows.len() as u16));
-        for (y, pieces) in rows.iter().enumerate() {
-            let mut x = 0u16;
-            for (piece, style) in pieces {
-                let style = match style % 4 {
-                    0 => Style::new(),
-                    1 => Style::new().bg(Color::Blue),
-                    2 => Style::new().add_modifier(Modifier::REVERSED),
-                    _ => Style::new().fg(Color::Red),
-                };
-                let (next, _) =
-                    buf.set_stringn(x, y as u16, PIECES[*piece], usize::from(width - x), style);
-                x = next;
-                if x >= width {
-                    break;
-                }
+    type Pieces = Vec<(usize, u8)>;
+
+    /// Write `pieces` from column `x`, no wider than `width`.
+    fn write(buf: &mut Buffer, x: u16, y: u16, width: u16, pieces: &Pieces) {
+        let end = x + width;
+        let mut x = x;
+        for (piece, style) in pieces {
+            let style = match style % 4 {
+                0 => Style::new(),
+                1 => Style::new().bg(Color::Blue),
+                2 => Style::new().add_modifier(Modifier::REVERSED),
+                _ => Style::new().fg(Color::Red),
+            };
+            if x >= end {
+                break;
             }
+            x = buf
+                .set_stringn(x, y, PIECES[*piece], usize::from(end - x), style)
+                .0;
+        }
+    }
+
+    /// A frame whose rows are three stretches: before `mid`, `mid`, after.
+    fn frame(width: u16, mid: &Range<u16>, rows: &[(Pieces, Pieces, Pieces)]) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, rows.len() as u16));
+        for (y, (left, middle, right)) in rows.iter().enumerate() {
+            let y = y as u16;
+            write(&mut buf, 0, y, mid.start, left);
+            write(&mut buf, mid.start, y, mid.end - mid.start, middle);
+            write(&mut buf, mid.end, y, width - mid.end, right);
         }
         buf
     }
@@ -282,30 +341,51 @@ mod agree {
         out
     }
 
-    fn rows_strategy(height: usize) -> impl Strategy<Value = Vec<Vec<(usize, u8)>>> {
-        prop::collection::vec(
-            prop::collection::vec((0..PIECES.len(), any::<u8>()), 0..8),
-            height,
-        )
+    fn pieces() -> impl Strategy<Value = Pieces> {
+        prop::collection::vec((0..PIECES.len(), any::<u8>()), 0..5)
+    }
+
+    fn rows_strategy(height: usize) -> impl Strategy<Value = Vec<(Pieces, Pieces, Pieces)>> {
+        prop::collection::vec((pieces(), pieces(), pieces()), height)
     }
 
     proptest! {
         #[test]
         fn same_cells_as_ratatui(
-            width in 1u16..10,
+            (width, mid) in (2u16..12).prop_flat_map(|w| (Just(w), (0..w).prop_flat_map(move |a| (Just(a), a + 1..=w)))),
             (a, b) in (1usize..6).prop_flat_map(|h| (rows_strategy(h), rows_strategy(h))),
             scroll in prop::option::of((0u16..3, 1u16..4, -2isize..3)),
+            marked in prop::option::of(0usize..6),
         ) {
-            let (shown, next) = (frame(width, &a), frame(width, &b));
-            let height = shown.area.height;
+            let mid = mid.0..mid.1;
+            let (mut a, b) = (a, b);
+            let height = a.len() as u16;
             let scroll = scroll
                 .map(|(start, len, by)| (start.min(height)..(start + len).min(height), by));
+            // A marked row: its middle stretch is the same in both frames.
+            let mut shown_marks = vec![None; a.len()];
+            let mut next_marks = vec![None; b.len()];
+            if let Some(r) = marked.filter(|r| *r < b.len()) {
+                let mark = Some(Mark { x: mid.start, width: mid.end - mid.start, stamp: 9 });
+                next_marks[r] = mark;
+                if let Some(s) = source_row(r as u16, scroll.as_ref()) {
+                    a[usize::from(s)].1 = b[r].1.clone();
+                    shown_marks[usize::from(s)] = mark;
+                }
+            }
+            let (shown, next) = (frame(width, &mid, &a), frame(width, &mid, &b));
             let screen = match &scroll {
                 Some(s) => shifted(&shown, s),
                 None => shown.clone(),
             };
             let mut sent = Vec::new();
-            changes(&shown, &next, scroll.as_ref(), &mut sent);
+            let frames = Frames {
+                shown: &shown,
+                shown_marks: &shown_marks,
+                next: &next,
+                next_marks: &next_marks,
+            };
+            frames.changes(scroll.as_ref(), &mut sent);
             prop_assert_eq!(sent, screen.diff(&next));
         }
     }

@@ -10,19 +10,23 @@ use std::ops::Range;
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType};
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 
 use ratatui::layout::Rect;
 
 use crate::app::{App, Areas};
+use crate::ui::rows::{self, Marks};
 
 /// What the last frame put on the screen, to send only what changed and
 /// to scroll it in place.
 ///
-/// The frame just drawn is kept here (swapped out of the terminal, not
-/// copied) and the next frame is compared with it by [`super::diff`]:
-/// when the text scrolled, with its rows looked up where the scroll moved
-/// them, so the kept frame is never shifted either.
+/// Two buffers take turns: the frame just drawn is kept as `screen`, and
+/// the next frame is drawn into `spare` (the frame before it) and compared
+/// with `screen` by [`super::diff`]: when the text scrolled, with its rows
+/// looked up where the scroll moved them, so `screen` is never shifted.
+/// Reader rows carry marks ([`crate::ui::rows::Marks`]): rows marked alike
+/// in both frames are not compared, and rows that `spare` already holds,
+/// once shifted as the text scrolled since it was drawn, are not copied.
 #[derive(Default)]
 pub struct LastFrame {
     screen: Buffer,
@@ -31,8 +35,15 @@ pub struct LastFrame {
     /// Whether `screen` is what the terminal shows (it is blank after a
     /// clear, whatever `screen` holds).
     held: bool,
+    /// The reader's top line, layout and row marks of `screen` (no layout:
+    /// it is not to be scrolled from).
     top: usize,
     areas: Option<Areas>,
+    marks: Marks,
+    /// The same of `spare`.
+    spare_top: usize,
+    spare_areas: Option<Areas>,
+    spare_marks: Marks,
     scrolls: usize,
 }
 
@@ -61,8 +72,8 @@ impl LastFrame {
         app: &mut App,
     ) -> Result<(), B::Error> {
         let scroll = self.scroll(app);
-        // Until this frame is drawn, the last one is unknown (a failed draw leaves it so).
-        self.areas = None;
+        // What `screen` is, before it turns into `spare`.
+        let (shown_top, shown_areas) = (self.top, self.areas.take());
         if let Some((rows, by)) = &scroll {
             let n = by.unsigned_abs() as u16;
             if *by > 0 {
@@ -83,12 +94,30 @@ impl LastFrame {
         if !self.held {
             // The terminal shows a blank screen.
             blank(&mut self.screen, area);
+            self.marks.clear();
             self.held = true;
         }
-        blank(&mut self.spare, area);
+        let plain = crate::ui::plain_reader(app);
+        let tentative = if plain {
+            self.reuse_spare(app)
+        } else {
+            blank(&mut self.spare, area);
+            Marks::new()
+        };
+        rows::begin_frame(tentative);
         let (drawn, caret) = crate::ui::draw_buffer(app, &mut self.spare);
+        let mut marks = rows::end_frame();
+        if !plain {
+            marks.clear();
+        }
         let mut cells = Vec::new();
-        super::diff::changes(&self.screen, &self.spare, scroll.as_ref(), &mut cells);
+        let frames = super::diff::Frames {
+            shown: &self.screen,
+            shown_marks: &self.marks,
+            next: &self.spare,
+            next_marks: &marks,
+        };
+        frames.changes(scroll.as_ref(), &mut cells);
         terminal.backend_mut().draw(cells.into_iter())?;
         match caret {
             None => terminal.hide_cursor()?,
@@ -98,6 +127,8 @@ impl LastFrame {
             }
         }
         std::mem::swap(&mut self.screen, &mut self.spare);
+        self.spare_marks = std::mem::replace(&mut self.marks, marks);
+        (self.spare_top, self.spare_areas) = (shown_top, shown_areas);
         terminal.backend_mut().flush()?;
         if !app.areas().too_small {
             self.top = app.top();
@@ -105,6 +136,42 @@ impl LastFrame {
         }
         app.laid_out(drawn);
         Ok(())
+    }
+
+    /// Make `spare` ready for a frame of the reader: what of it can stay
+    /// (its marked reader rows, shifted as the text scrolled since it was
+    /// drawn) stays and is returned as its marks; the rest is blanked.
+    fn reuse_spare(&mut self, app: &App) -> Marks {
+        let a = app.areas();
+        let height = usize::from(a.screen.height);
+        let text = a.reader_text;
+        let by = app.top() as isize - self.spare_top as isize;
+        let mut marks = std::mem::take(&mut self.spare_marks);
+        let reusable = self.spare.area == a.screen
+            && self.spare_areas == Some(a)
+            && marks.len() == height
+            && by.unsigned_abs() < usize::from(text.height);
+        if !reusable {
+            blank(&mut self.spare, a.screen);
+            return vec![None; height];
+        }
+        if by != 0 {
+            let rows = text.top()..text.bottom();
+            shift(&mut self.spare, rows.clone(), by);
+            let rows = usize::from(rows.start)..usize::from(rows.end);
+            shift_marks(&mut marks[rows], by);
+        }
+        // Blank all but the marked columns.
+        let width = usize::from(a.screen.width);
+        for (row, mark) in self.spare.content.chunks_exact_mut(width).zip(&marks) {
+            let keep = mark.map_or(0..0, |m| {
+                let x = usize::from(m.x).min(width);
+                x..(x + usize::from(m.width)).min(width)
+            });
+            row[..keep.start].iter_mut().for_each(Cell::reset);
+            row[keep.end..].iter_mut().for_each(Cell::reset);
+        }
+        marks
     }
 
     /// The text rows to scroll and by how many lines (up when positive),
@@ -125,13 +192,13 @@ impl LastFrame {
 /// Whether scrolling the rows of `text` by `by` sends fewer cells than
 /// redrawing them, judged on the last frame against itself shifted: the
 /// text's own columns change when they are redrawn, the columns beside it
-/// (side panes) when the scroll moved them. Every third row is looked
-/// at: an estimate, at a third of the cost of a diff.
+/// (side panes) when the scroll moved them. Every sixth row is looked
+/// at: an estimate, at a sixth of the cost of a diff.
 fn cheaper_to_scroll(screen: &Buffer, text: Rect, by: isize) -> bool {
     let width = usize::from(screen.area.width);
     let (left, right) = (usize::from(text.left()), usize::from(text.right()));
     let (mut redraw, mut repair) = (0usize, 0usize);
-    for y in (text.top()..text.bottom()).step_by(3) {
+    for y in (text.top()..text.bottom()).step_by(6) {
         let from = y as isize + by;
         if from < text.top() as isize || from >= text.bottom() as isize {
             continue;
@@ -155,6 +222,36 @@ fn cheaper_to_scroll(screen: &Buffer, text: Rect, by: isize) -> bool {
         }
     }
     repair < redraw
+}
+
+/// Shift whole rows of a buffer as the terminal shifts them: up when `by`
+/// is positive; the rows left behind are blank.
+fn shift(buf: &mut Buffer, rows: Range<u16>, by: isize) {
+    let width = usize::from(buf.area.width);
+    let start = usize::from(rows.start.saturating_sub(buf.area.y)) * width;
+    let end = (usize::from(rows.end.saturating_sub(buf.area.y)) * width).min(buf.content.len());
+    if let Some(region) = buf.content.get_mut(start..end) {
+        shift_slice(region, by.unsigned_abs() * width, by > 0, Cell::reset);
+    }
+}
+
+/// Shift marks as [`shift`] shifts the rows they describe.
+fn shift_marks(marks: &mut [Option<rows::Mark>], by: isize) {
+    shift_slice(marks, by.unsigned_abs(), by > 0, |m| *m = None);
+}
+
+/// Move the items of `items` by `n` places (towards the start when `up`),
+/// clearing the places left behind.
+fn shift_slice<T>(items: &mut [T], n: usize, up: bool, mut clear: impl FnMut(&mut T)) {
+    let len = items.len();
+    let n = n.min(len);
+    if up {
+        items.rotate_left(n);
+        items[len - n..].iter_mut().for_each(&mut clear);
+    } else {
+        items.rotate_right(n);
+        items[..n].iter_mut().for_each(clear);
+    }
 }
 
 /// Make `buf` a blank buffer of `area`, reusing its cells when it can.

@@ -56,6 +56,21 @@ pub fn draw_buffer(app: &App, buf: &mut Buffer) -> (Drawn, Option<(u16, u16)>) {
 }
 
 /// Draw the whole reader into a buffer; returns the layout it used.
+/// Whether a frame shows the reading pane with nothing drawn over its
+/// text (no popup, editor, dialog, floating pane or narrowed glyphs), so
+/// that its rows are the kept rows' cells (see [`rows`]).
+pub fn plain_reader(app: &App) -> bool {
+    let a = app.areas();
+    let floating = a.overlay && (a.outline.width > 0 || a.side.width > 0);
+    !a.too_small
+        && !floating
+        && !app.library().is_some_and(|l| l.shown)
+        && app.popup().is_none()
+        && app.editor().is_none()
+        && app.export_dialog().is_none()
+        && !app.settings().unambiguous
+}
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Drawn {
     let theme = *Theme::of(app.settings().theme, app.no_color());
     let a = app.areas();

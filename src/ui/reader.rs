@@ -1,8 +1,9 @@
 //! The reading pane: wrapped text with markers, matches and highlights.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
@@ -12,12 +13,72 @@ use super::{Theme, focused, pane};
 use crate::app::document::{BlockKind, Pos};
 use crate::app::{App, Focus, Tab};
 
+/// A pane's border as last drawn, by what it was drawn from.
+#[derive(Default)]
+struct Border {
+    key: Option<(Rect, String, bool, Theme)>,
+    /// The top and bottom rows, then the left and right columns between them.
+    cells: Vec<Cell>,
+}
+
+thread_local! {
+    static BORDER: RefCell<Border> = RefCell::default();
+}
+
+/// Draw the reader's border and title; the area inside it. Kept as cells:
+/// ratatui's block also restyles every cell inside it (a tenth of a
+/// keystroke at 200x50), to no effect with no style of its own.
+fn border(title: &str, focused: bool, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
+    let area = area.intersection(buf.area);
+    let block = pane(title, focused, theme);
+    let inner = block.inner(area);
+    if area.width < 2 || area.height < 2 {
+        block.render(area, buf);
+        return inner;
+    }
+    let (top, bottom) = (area.top(), area.bottom() - 1);
+    let (left, right) = (area.left(), area.right() - 1);
+    let sides = top + 1..bottom;
+    BORDER.with_borrow_mut(|kept| {
+        let key = (area, title.to_owned(), focused, *theme);
+        if kept.key.as_ref() != Some(&key) {
+            let mut scratch = Buffer::empty(area);
+            block.render(area, &mut scratch);
+            kept.cells.clear();
+            for y in [top, bottom] {
+                let start = scratch.index_of(left, y);
+                kept.cells
+                    .extend_from_slice(&scratch.content[start..=start + usize::from(right - left)]);
+            }
+            for x in [left, right] {
+                kept.cells
+                    .extend(sides.clone().map(|y| scratch[(x, y)].clone()));
+            }
+            kept.key = Some(key);
+        }
+        let width = usize::from(area.width);
+        let mut cells = kept.cells.chunks(width);
+        for y in [top, bottom] {
+            let start = buf.index_of(left, y);
+            if let Some(row) = cells.next() {
+                buf.content[start..start + width].clone_from_slice(row);
+            }
+        }
+        let columns = &kept.cells[2 * width..];
+        let height = sides.len();
+        for (i, x) in [left, right].into_iter().enumerate() {
+            for (j, y) in sides.clone().enumerate() {
+                buf[(x, y)].clone_from(&columns[i * height + j]);
+            }
+        }
+    });
+    inner
+}
+
 /// Draw the reader pane.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let title = app.index().brief.meta.title.as_str();
-    let block = pane(title, focused(app, Focus::Reader), theme);
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = border(title, focused(app, Focus::Reader), theme, area, buf);
     let layers = Layers::new(app, theme);
     let mut runs = Vec::new();
     for (row, n) in app.visible_lines().enumerate() {
@@ -42,6 +103,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let at = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
         super::rows::put(buf, at, n, text, &runs);
     }
+    super::rows::end_pane(buf);
 }
 
 /// Group the chars of a line into runs of equal style.

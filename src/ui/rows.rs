@@ -5,6 +5,14 @@
 //!
 //! The key is the row's whole content, compared on every use, so nothing
 //! has to tell the cache that the text, a highlight or the width changed.
+//!
+//! Each row's cells carry a stamp, new whenever the row is laid out again.
+//! A frame drawn by [`crate::tui::scroll::LastFrame`] records which stamp
+//! it put on which screen row ([`Marks`]): rows with the same stamp in two
+//! frames are the same cells, so they are neither compared nor copied
+//! again. The buffer a frame is drawn into still holds a frame from
+//! before, shifted as the text scrolled since; a row of it that already
+//! shows the right stamp is left as it is ("tentative" until confirmed).
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -24,6 +32,29 @@ struct Row {
     runs: Vec<Run>,
     width: u16,
     cells: Vec<Cell>,
+    /// Names these cells: new whenever the row is laid out (0: never).
+    stamp: u64,
+}
+
+/// A reader row of a frame: the columns `x..x + width` of a screen row
+/// are a kept row's cells (and blanks after them), named by `stamp`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    pub x: u16,
+    pub width: u16,
+    pub stamp: u64,
+}
+
+/// The marks of a frame, by screen row (from the buffer's top).
+pub type Marks = Vec<Option<Mark>>;
+
+/// The frame being drawn with marks.
+#[derive(Default)]
+struct Frame {
+    /// What the buffer already holds from an earlier frame, by row.
+    tentative: Marks,
+    /// What this frame put, by row.
+    marks: Marks,
 }
 
 impl Row {
@@ -41,6 +72,10 @@ struct Rows {
     scratch: Buffer,
     laid_out: usize,
     copied: usize,
+    /// The last stamp given.
+    stamp: u64,
+    /// Set between [`begin_frame`] and [`end_frame`].
+    frame: Option<Frame>,
 }
 
 thread_local! {
@@ -63,6 +98,51 @@ pub fn put(buf: &mut Buffer, at: Rect, line: usize, text: &str, runs: &[Run]) {
     ROWS.with_borrow_mut(|rows| rows.put(buf, at, line, text, runs));
 }
 
+/// Start recording marks for the frame about to be drawn into a buffer
+/// whose rows `tentative` describes (the rest of it is blank).
+pub fn begin_frame(tentative: Marks) {
+    ROWS.with_borrow_mut(|rows| {
+        let marks = vec![None; tentative.len()];
+        rows.frame = Some(Frame { tentative, marks });
+    });
+}
+
+/// The reading pane is drawn: blank what is left of earlier frames in the
+/// rows it did not put this time.
+pub fn end_pane(buf: &mut Buffer) {
+    ROWS.with_borrow_mut(|rows| {
+        if let Some(frame) = &mut rows.frame {
+            for (i, mark) in frame.tentative.iter_mut().enumerate() {
+                if let Some(m) = mark.take() {
+                    blank(buf, m, i);
+                }
+            }
+        }
+    });
+}
+
+/// Stop recording: the marks of the frame drawn since [`begin_frame`].
+pub fn end_frame() -> Marks {
+    ROWS.with_borrow_mut(|rows| {
+        let frame = rows.frame.take().unwrap_or_default();
+        debug_assert!(
+            frame.tentative.iter().all(Option::is_none),
+            "a frame with kept rows left in it must draw the reading pane"
+        );
+        frame.marks
+    })
+}
+
+/// Blank the columns of `mark` on the buffer's row `i`.
+fn blank(buf: &mut Buffer, mark: Mark, i: usize) {
+    let width = usize::from(buf.area.width);
+    let start = i * width + usize::from(mark.x.saturating_sub(buf.area.x));
+    let end = (start + usize::from(mark.width)).min((i + 1) * width);
+    if let Some(cells) = buf.content.get_mut(start..end) {
+        cells.iter_mut().for_each(Cell::reset);
+    }
+}
+
 impl Rows {
     fn put(&mut self, buf: &mut Buffer, at: Rect, line: usize, text: &str, runs: &[Run]) {
         let height = usize::from(buf.area.height).max(1);
@@ -76,6 +156,8 @@ impl Rows {
             self.copied += 1;
         } else {
             self.laid_out += 1;
+            self.stamp += 1;
+            row.stamp = self.stamp;
             lay_out(&mut self.scratch, row, text, runs, at.width);
         }
         let Some(start) = buf
@@ -85,13 +167,29 @@ impl Rows {
         else {
             return;
         };
+        if let Some(frame) = &mut self.frame {
+            let i = usize::from(at.y - buf.area.y);
+            let mark = Mark {
+                x: at.x,
+                width: at.width,
+                stamp: row.stamp,
+            };
+            if let (Some(held), Some(put)) = (frame.tentative.get_mut(i), frame.marks.get_mut(i)) {
+                *put = Some(mark);
+                match held.take() {
+                    // The buffer shows these very cells already.
+                    Some(m) if m == mark => return,
+                    Some(m) => blank(buf, m, i),
+                    None => {}
+                }
+            }
+        }
         if let Some(cells) = buf.content.get_mut(start..start + row.cells.len()) {
             cells.clone_from_slice(&row.cells);
         }
     }
 }
 
-/// Draw a row into a one-row scratch buffer and keep what it wrote.
 fn lay_out(scratch: &mut Buffer, row: &mut Row, text: &str, runs: &[Run], width: u16) {
     let area = Rect::new(0, 0, width, 1);
     if scratch.area == area {
