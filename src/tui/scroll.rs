@@ -230,8 +230,19 @@ fn shift(buf: &mut Buffer, rows: Range<u16>, by: isize) {
     let width = usize::from(buf.area.width);
     let start = usize::from(rows.start.saturating_sub(buf.area.y)) * width;
     let end = (usize::from(rows.end.saturating_sub(buf.area.y)) * width).min(buf.content.len());
-    if let Some(region) = buf.content.get_mut(start..end) {
-        shift_slice(region, by.unsigned_abs() * width, by > 0, Cell::reset);
+    if start >= end {
+        return;
+    }
+    let n = (by.unsigned_abs() * width).min(end - start);
+    // Moved as whole runs of memory (a rotation swapped cell by cell, a
+    // tenth of a keystroke at 200x50).
+    let blanks = std::iter::repeat_n(Cell::EMPTY, n);
+    if by > 0 {
+        buf.content.drain(start..start + n);
+        buf.content.splice(end - n..end - n, blanks);
+    } else {
+        buf.content.drain(end - n..end);
+        buf.content.splice(start..start, blanks);
     }
 }
 
@@ -270,4 +281,42 @@ fn whole_rows(a: &Areas) -> bool {
         && a.outline.width == 0
         && a.side.width == 0
         && !a.too_small
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shift_moves_rows_and_blanks_the_ones_left() {
+        let mut b = Buffer::with_lines(["title", "aaaaa", "bbbbb", "ccccc", "end"]);
+        shift(&mut b, 1..4, 1);
+        assert_eq!(
+            b,
+            Buffer::with_lines(["title", "bbbbb", "ccccc", "     ", "end"])
+        );
+        shift(&mut b, 1..4, -2);
+        assert_eq!(
+            b,
+            Buffer::with_lines(["title", "     ", "     ", "bbbbb", "end"])
+        );
+        assert_eq!(b.area, Rect::new(0, 0, 5, 5));
+        assert_eq!(b.content.len(), 25);
+    }
+
+    #[test]
+    fn marks_shift_with_their_rows() {
+        let mark = |stamp| {
+            Some(rows::Mark {
+                x: 1,
+                width: 3,
+                stamp,
+            })
+        };
+        let mut marks = [mark(1), mark(2), None, mark(4)];
+        shift_marks(&mut marks, 1);
+        assert_eq!(marks, [mark(2), None, mark(4), None]);
+        shift_marks(&mut marks, -3);
+        assert_eq!(marks, [None, None, None, mark(2)]);
+    }
 }

@@ -1,7 +1,10 @@
 //! The title bar and the status bar.
 
-use ratatui::buffer::Buffer;
+use std::cell::RefCell;
+
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::Theme;
@@ -14,12 +17,64 @@ use crate::text::str_width;
 /// Series, number, title, author, date.
 pub fn title_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let m = &app.index().brief.meta;
-    buf.set_style(area, theme.bar);
-    let line = Line::from(Span::styled(
-        title_text(m, usize::from(area.width)),
-        theme.bar,
-    ));
-    buf.set_line(area.x, area.y, &line, area.width);
+    let text = title_text(m, usize::from(area.width));
+    bar(Bar::Title, [text.as_str()], theme.bar, area, buf);
+}
+
+/// The two bars.
+#[derive(Clone, Copy)]
+enum Bar {
+    Title,
+    Status,
+}
+
+/// A bar as last drawn: its parts, style and area, and the cells of its row.
+#[derive(Default)]
+struct KeptBar {
+    parts: Vec<String>,
+    style: Style,
+    area: Rect,
+    cells: Vec<Cell>,
+}
+
+thread_local! {
+    static BARS: RefCell<[KeptBar; 2]> = RefCell::default();
+}
+
+/// Draw a one-row bar: its parts side by side in `style`, the rest of the
+/// row in `style` too. Kept as cells and copied while the parts are the
+/// same (laying a row out again looks up every grapheme's width: a tenth
+/// of a keystroke at 200x50 for the two bars).
+fn bar<const N: usize>(which: Bar, parts: [&str; N], style: Style, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    BARS.with_borrow_mut(|bars| {
+        let kept = &mut bars[which as usize];
+        let same = kept.area == area
+            && kept.style == style
+            && kept.parts.len() == N
+            && kept.parts.iter().zip(parts).all(|(a, b)| a == b);
+        if !same {
+            let mut scratch = Buffer::empty(area);
+            scratch.set_style(area, style);
+            let line = Line::from(
+                parts
+                    .iter()
+                    .map(|p| Span::styled(*p, style))
+                    .collect::<Vec<_>>(),
+            );
+            scratch.set_line(area.x, area.y, &line, area.width);
+            kept.cells.clear();
+            kept.cells
+                .extend_from_slice(&scratch.content[..usize::from(area.width)]);
+            kept.parts = parts.iter().map(|p| (*p).to_owned()).collect();
+            (kept.style, kept.area) = (style, area);
+        }
+        let start = buf.index_of(area.x, area.y);
+        buf.content[start..start + usize::from(area.width)].clone_from_slice(&kept.cells);
+    });
 }
 
 /// The title bar's text in `width` columns: what the header has of series and number, title,
@@ -63,7 +118,6 @@ const TITLE_AT_LEAST: usize = 8;
 
 /// Mode, search count, message or the focused pane's key hints, then section and position %.
 pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, theme.bar);
     let left = left_part(app);
     // The section's title yields to a message or the hints, down to a minimum.
     let keep_for_middle = 30;
@@ -80,12 +134,8 @@ pub fn status_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let gap = (area.width as usize)
         .saturating_sub(str_width(&left) + 2 + str_width(&middle) + str_width(&right));
-    let line = Line::from(vec![
-        Span::styled(left, theme.bar),
-        Span::styled(format!("│ {middle}{}", " ".repeat(gap)), theme.bar),
-        Span::styled(right, theme.bar),
-    ]);
-    buf.set_line(area.x, area.y, &line, area.width);
+    let middle = format!("│ {middle}{}", " ".repeat(gap));
+    bar(Bar::Status, [&left, &middle, &right], theme.bar, area, buf);
 }
 
 /// The mode, the search or filter, keys typed so far, the warnings count.
