@@ -30,10 +30,11 @@ const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
 /// A scroll of the screen's `rows` by `by` lines (up when positive).
 pub type Scroll = (Range<u16>, isize);
 
-/// Two frames to compare: what the terminal shows and what it is to show,
-/// each with the marks of its reader rows (empty when unknown).
+/// Two frames to compare: what the terminal shows (`None`: a blank
+/// screen) and what it is to show, each with the marks of its reader rows
+/// (empty when unknown).
 pub struct Frames<'a> {
-    pub shown: &'a Buffer,
+    pub shown: Option<&'a Buffer>,
     pub shown_marks: &'a [Option<Mark>],
     pub next: &'a Buffer,
     pub next_marks: &'a [Option<Mark>],
@@ -51,7 +52,8 @@ impl<'a> Frames<'a> {
             return;
         }
         let blank = vec![Cell::EMPTY; width];
-        let comparable = shown.area == area && shown.content.len() == next.content.len();
+        let comparable =
+            shown.is_none_or(|s| s.area == area && s.content.len() == next.content.len());
         for (r, row) in next.content.chunks_exact(width).enumerate() {
             let y = area.y + r as u16;
             if !comparable {
@@ -63,13 +65,13 @@ impl<'a> Frames<'a> {
                 );
                 continue;
             }
-            let source = source_row(y, scroll);
-            let before: &[Cell] = match source {
-                Some(s) => {
+            let source = shown.and(source_row(y, scroll));
+            let before: &[Cell] = match (shown, source) {
+                (Some(shown), Some(s)) => {
                     let start = usize::from(s - area.y) * width;
                     &shown.content[start..start + width]
                 }
-                None => &blank,
+                _ => &blank,
             };
             // Columns known to be equal: the same kept row in both frames.
             let known = source
@@ -234,7 +236,7 @@ mod tests {
     ) -> Vec<(u16, u16, &'a Cell)> {
         let mut out = Vec::new();
         let frames = Frames {
-            shown,
+            shown: Some(shown),
             shown_marks: &[],
             next,
             next_marks: &[],
@@ -272,6 +274,21 @@ mod tests {
         // Down by two: blank, blank, a.
         let next = Buffer::with_lines(["top", "   ", "   ", "aaa", "end"]);
         assert!(ours(&shown, &next, Some(&(1..4, -2))).is_empty());
+    }
+
+    #[test]
+    fn a_blank_screen_is_sent_what_is_not_blank() {
+        let next = Buffer::with_lines(["a 가 ", "    b"]);
+        let frames = Frames {
+            shown: None,
+            shown_marks: &[],
+            next: &next,
+            next_marks: &[],
+        };
+        let mut sent = Vec::new();
+        frames.changes(None, &mut sent);
+        assert_eq!(sent, Buffer::empty(next.area).diff(&next));
+        assert_eq!(sent.len(), 3);
     }
 
     #[test]
@@ -380,7 +397,7 @@ mod agree {
             };
             let mut sent = Vec::new();
             let frames = Frames {
-                shown: &shown,
+                shown: Some(&shown),
                 shown_marks: &shown_marks,
                 next: &next,
                 next_marks: &next_marks,

@@ -91,9 +91,9 @@ impl LastFrame {
             terminal.backend_mut().clear_region(ClearType::All)?;
             self.held = false;
         }
-        if !self.held {
-            // The terminal shows a blank screen.
-            blank(&mut self.screen, area);
+        // A blank screen is compared with as such, not as a buffer of blanks.
+        let shown_blank = !self.held;
+        if shown_blank {
             self.marks.clear();
             self.held = true;
         }
@@ -112,7 +112,7 @@ impl LastFrame {
         }
         let mut cells = Vec::new();
         let frames = super::diff::Frames {
-            shown: &self.screen,
+            shown: (!shown_blank).then_some(&self.screen),
             shown_marks: &self.marks,
             next: &self.spare,
             next_marks: &marks,

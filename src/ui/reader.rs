@@ -42,19 +42,21 @@ fn border(title: &str, focused: bool, theme: &Theme, area: Rect, buf: &mut Buffe
     BORDER.with_borrow_mut(|kept| {
         let key = (area, title.to_owned(), focused, *theme);
         if kept.key.as_ref() != Some(&key) {
-            let mut scratch = Buffer::empty(area);
-            block.render(area, &mut scratch);
+            // Drawn in place (with no style of its own the block leaves the
+            // cells inside it as they are), then kept.
+            block.render(area, buf);
             kept.cells.clear();
             for y in [top, bottom] {
-                let start = scratch.index_of(left, y);
+                let start = buf.index_of(left, y);
                 kept.cells
-                    .extend_from_slice(&scratch.content[start..=start + usize::from(right - left)]);
+                    .extend_from_slice(&buf.content[start..=start + usize::from(right - left)]);
             }
             for x in [left, right] {
                 kept.cells
-                    .extend(sides.clone().map(|y| scratch[(x, y)].clone()));
+                    .extend(sides.clone().map(|y| buf[(x, y)].clone()));
             }
             kept.key = Some(key);
+            return;
         }
         let width = usize::from(area.width);
         let mut cells = kept.cells.chunks(width);
