@@ -158,14 +158,17 @@ impl LastFrame {
         if by != 0 {
             let rows = text.top()..text.bottom();
             shift(&mut self.spare, rows.clone(), by);
-            let rows = usize::from(rows.start)..usize::from(rows.end);
+            // Marks are by row from the buffer's top, as `shift` counts.
+            let top = a.screen.y;
+            let rows = usize::from(rows.start.saturating_sub(top))
+                ..usize::from(rows.end.saturating_sub(top)).min(height);
             shift_marks(&mut marks[rows], by);
         }
         // Blank all but the marked columns.
         let width = usize::from(a.screen.width);
         for (row, mark) in self.spare.content.chunks_exact_mut(width).zip(&marks) {
             let keep = mark.map_or(0..0, |m| {
-                let x = usize::from(m.x).min(width);
+                let x = usize::from(m.x.saturating_sub(a.screen.x)).min(width);
                 x..(x + usize::from(m.width)).min(width)
             });
             row[..keep.start].iter_mut().for_each(Cell::reset);
