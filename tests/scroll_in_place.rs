@@ -127,14 +127,37 @@ fn fresh(a: &mut App, width: u16, height: u16) -> Shown {
     shown(t.backend().buffer())
 }
 
-/// Scroll down and back up key by key; after every key the terminal that
-/// scrolled in place shows what a fresh draw shows.
-fn same_as_redraw(width: u16, height: u16, setup: &str) {
-    let mut scrolled = app(width, height, setup);
+/// Type `keys` one by one into an app drawn as the loop draws it and into
+/// one drawn afresh; after every key the terminal shows what a fresh draw
+/// shows. The frames drawn, to ask how many scrolled in place.
+fn walk_against_redraw<'k>(
+    width: u16,
+    height: u16,
+    setup: &str,
+    keys: impl IntoIterator<Item = &'k str>,
+) -> LastFrame {
+    let mut kept = app(width, height, setup);
     let mut redrawn = app(width, height, setup);
     let mut t = Terminal::new(Screen(TestBackend::new(width, height))).expect("terminal");
     let mut last = LastFrame::default();
-    last.draw(&mut t, &mut scrolled).expect("draw");
+    last.draw(&mut t, &mut kept).expect("draw");
+    for (i, key) in keys.into_iter().enumerate() {
+        kept.type_keys(key);
+        redrawn.type_keys(key);
+        last.draw(&mut t, &mut kept).expect("draw");
+        let want = fresh(&mut redrawn, width, height);
+        assert_eq!(
+            shown(t.backend().0.buffer()),
+            want,
+            "{width}x{height}, key {i} ({key})"
+        );
+    }
+    last
+}
+
+/// Scroll down and back up key by key; after every key the terminal that
+/// scrolled in place shows what a fresh draw shows.
+fn same_as_redraw(width: u16, height: u16, setup: &str) {
     let keys = ["j"; 70].into_iter().chain(["k"; 60]).chain([
         "3j",
         "<C-d>",
@@ -145,17 +168,7 @@ fn same_as_redraw(width: u16, height: u16, setup: &str) {
         "/북<Enter>",
         "n",
     ]);
-    for (i, key) in keys.enumerate() {
-        scrolled.type_keys(key);
-        redrawn.type_keys(key);
-        last.draw(&mut t, &mut scrolled).expect("draw");
-        let want = fresh(&mut redrawn, width, height);
-        assert_eq!(
-            shown(t.backend().0.buffer()),
-            want,
-            "{width}x{height}, key {i} ({key})"
-        );
-    }
+    let last = walk_against_redraw(width, height, setup, keys);
     assert!(
         last.scrolls() > 50,
         "{width}x{height}: only {} frames scrolled in place",
@@ -382,21 +395,6 @@ fn reused_and_uncompared_rows_match_a_fresh_draw() {
         "j",
     ];
     for (width, height) in [(80, 24), (120, 40), (200, 50)] {
-        let mut kept = app(width, height, "");
-        let mut redrawn = app(width, height, "");
-        let mut t = Terminal::new(Screen(TestBackend::new(width, height))).expect("terminal");
-        let mut last = LastFrame::default();
-        last.draw(&mut t, &mut kept).expect("draw");
-        for (i, key) in walk.iter().enumerate() {
-            kept.type_keys(key);
-            redrawn.type_keys(key);
-            last.draw(&mut t, &mut kept).expect("draw");
-            let want = fresh(&mut redrawn, width, height);
-            assert_eq!(
-                shown(t.backend().0.buffer()),
-                want,
-                "{width}x{height}, key {i} ({key})"
-            );
-        }
+        walk_against_redraw(width, height, "", walk);
     }
 }
