@@ -42,29 +42,22 @@ pub struct Frames<'a> {
 
 impl<'a> Frames<'a> {
     /// Push onto `out` the cells of `next` that differ from the screen:
-    /// `shown`, with `scroll` applied. The two buffers must have the same
-    /// area; when they do not, every cell of `next` is pushed.
+    /// `shown`, with `scroll` applied. A `shown` of another size than
+    /// `next` is taken for a blank screen (the terminal is cleared when
+    /// its size changes).
     pub fn changes(&self, scroll: Option<&Scroll>, out: &mut Vec<(u16, u16, &'a Cell)>) {
-        let (shown, next) = (self.shown, self.next);
+        let next = self.next;
         let area = next.area;
         let width = usize::from(area.width);
         if width == 0 {
             return;
         }
         let blank = vec![Cell::EMPTY; width];
-        let comparable =
-            shown.is_none_or(|s| s.area == area && s.content.len() == next.content.len());
+        let shown = self
+            .shown
+            .filter(|s| s.area == area && s.content.len() == next.content.len());
         for (r, row) in next.content.chunks_exact(width).enumerate() {
             let y = area.y + r as u16;
-            if !comparable {
-                // Unknown screen: every cell is sent.
-                out.extend(
-                    row.iter()
-                        .enumerate()
-                        .map(|(x, cell)| (area.x + x as u16, y, cell)),
-                );
-                continue;
-            }
             let source = shown.and(source_row(y, scroll));
             let before: &[Cell] = match (shown, source) {
                 (Some(shown), Some(s)) => {
@@ -292,10 +285,12 @@ mod tests {
     }
 
     #[test]
-    fn another_size_sends_every_cell() {
+    fn another_size_is_compared_as_a_blank_screen() {
         let shown = Buffer::with_lines(["ab"]);
-        let next = Buffer::with_lines(["ab", "cd"]);
-        assert_eq!(ours(&shown, &next, None).len(), 4);
+        let next = Buffer::with_lines(["a가", " c"]);
+        let sent = ours(&shown, &next, None);
+        assert_eq!(sent, Buffer::empty(next.area).diff(&next));
+        assert_eq!(sent.len(), 3);
     }
 }
 

@@ -251,20 +251,14 @@ fn shift(buf: &mut Buffer, rows: Range<u16>, by: isize) {
 
 /// Shift marks as [`shift`] shifts the rows they describe.
 fn shift_marks(marks: &mut [Option<rows::Mark>], by: isize) {
-    shift_slice(marks, by.unsigned_abs(), by > 0, |m| *m = None);
-}
-
-/// Move the items of `items` by `n` places (towards the start when `up`),
-/// clearing the places left behind.
-fn shift_slice<T>(items: &mut [T], n: usize, up: bool, mut clear: impl FnMut(&mut T)) {
-    let len = items.len();
-    let n = n.min(len);
-    if up {
-        items.rotate_left(n);
-        items[len - n..].iter_mut().for_each(&mut clear);
+    let n = by.unsigned_abs().min(marks.len());
+    if by > 0 {
+        marks.rotate_left(n);
+        let len = marks.len();
+        marks[len - n..].fill(None);
     } else {
-        items.rotate_right(n);
-        items[..n].iter_mut().for_each(clear);
+        marks.rotate_right(n);
+        marks[..n].fill(None);
     }
 }
 
