@@ -130,28 +130,43 @@ fn fresh(a: &mut App, width: u16, height: u16) -> Shown {
 /// Type `keys` one by one into an app drawn as the loop draws it and into
 /// one drawn afresh; after every key the terminal shows what a fresh draw
 /// shows. The frames drawn, to ask how many scrolled in place.
+///
+/// The fresh app is drawn on a thread of its own: the panes and rows a
+/// thread keeps are the loop's, as they are in the reader, not taken
+/// over by the other app between two frames.
 fn walk_against_redraw<'k>(
     width: u16,
     height: u16,
     setup: &str,
     keys: impl IntoIterator<Item = &'k str>,
 ) -> LastFrame {
+    let (to_fresh, keys_in) = std::sync::mpsc::channel::<String>();
+    let (frames_out, from_fresh) = std::sync::mpsc::channel::<Shown>();
+    let setup_fresh = setup.to_owned();
+    let fresh_thread = std::thread::spawn(move || {
+        let mut redrawn = app(width, height, &setup_fresh);
+        for key in keys_in {
+            redrawn.type_keys(&key);
+            let _ = frames_out.send(fresh(&mut redrawn, width, height));
+        }
+    });
     let mut kept = app(width, height, setup);
-    let mut redrawn = app(width, height, setup);
     let mut t = Terminal::new(Screen(TestBackend::new(width, height))).expect("terminal");
     let mut last = LastFrame::default();
     last.draw(&mut t, &mut kept).expect("draw");
     for (i, key) in keys.into_iter().enumerate() {
         kept.type_keys(key);
-        redrawn.type_keys(key);
+        to_fresh.send(key.to_owned()).expect("fresh drawer");
         last.draw(&mut t, &mut kept).expect("draw");
-        let want = fresh(&mut redrawn, width, height);
+        let want = from_fresh.recv().expect("fresh frame");
         assert_eq!(
             shown(t.backend().0.buffer()),
             want,
             "{width}x{height}, key {i} ({key})"
         );
     }
+    drop(to_fresh);
+    fresh_thread.join().expect("fresh drawer");
     last
 }
 

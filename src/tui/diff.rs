@@ -18,7 +18,9 @@ use std::ops::Range;
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::style::{Color, Modifier};
 
-use crate::ui::rows::Mark;
+use std::collections::HashMap;
+
+use crate::ui::rows::{Mark, PaneMark};
 
 /// Modifiers that show on a blank cell (as ratatui counts them).
 const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
@@ -32,30 +34,111 @@ pub type Scroll = (Range<u16>, isize);
 
 /// Two frames to compare: what the terminal shows (`None`: a blank
 /// screen) and what it is to show, each with the marks of its reader rows
-/// (empty when unknown).
+/// and its kept panes (empty when unknown).
 pub struct Frames<'a> {
     pub shown: Option<&'a Buffer>,
     pub shown_marks: &'a [Option<Mark>],
+    pub shown_panes: &'a [PaneMark],
     pub next: &'a Buffer,
     pub next_marks: &'a [Option<Mark>],
+    pub next_panes: &'a [PaneMark],
+}
+
+/// What comparing two rows of a kept pane found, by the pane's stamp and
+/// the two rows (the row shown, the row to show): the pane's columns to
+/// send, or `None` when the walk went past the pane's edge (a wide
+/// character on it), so the row is walked afresh. A scroll puts each row
+/// of a pane beside the text where the row below it was: this is the same
+/// comparison on every key, as long as the pane stays as it was.
+#[derive(Default)]
+pub struct PanePairs {
+    by_stamp: Vec<(u64, PairsOf)>,
+}
+
+/// The rows of one pane compared, by (row shown, row to show).
+type PairsOf = HashMap<(u16, u16), Pair>;
+
+/// Two rows of a kept pane compared.
+#[derive(Clone)]
+struct Pair {
+    /// Every cell the same.
+    equal: bool,
+    /// The columns a walk entering at the pane's first column sends (from
+    /// it), `None` when it leaves past the last column.
+    sent: Option<Vec<u16>>,
+}
+
+impl PanePairs {
+    /// Keep only what is known of `panes`.
+    fn keep(&mut self, panes: &[PaneMark]) {
+        self.by_stamp
+            .retain(|(stamp, _)| panes.iter().any(|p| p.stamp == *stamp));
+        for pane in panes {
+            if !self.by_stamp.iter().any(|(stamp, _)| *stamp == pane.stamp) {
+                self.by_stamp.push((pane.stamp, HashMap::new()));
+            }
+        }
+    }
+
+    fn get(&self, stamp: u64, rows: (u16, u16)) -> Option<&Pair> {
+        let (_, pairs) = self.by_stamp.iter().find(|(s, _)| *s == stamp)?;
+        pairs.get(&rows)
+    }
+
+    fn of(&mut self, stamp: u64) -> Option<&mut PairsOf> {
+        self.by_stamp
+            .iter_mut()
+            .find(|(s, _)| *s == stamp)
+            .map(|(_, pairs)| pairs)
+    }
+}
+
+/// Columns of a row whose cells are known from the marks of both frames.
+#[derive(Clone, Debug, PartialEq)]
+enum Known {
+    /// The same cells in both frames: nothing to send.
+    Equal(Range<usize>),
+    /// A kept pane's row `next` to show where its row `shown` is.
+    Pair {
+        cols: Range<usize>,
+        stamp: u64,
+        shown: u16,
+        next: u16,
+    },
+}
+
+impl Known {
+    fn cols(&self) -> &Range<usize> {
+        match self {
+            Known::Equal(cols) | Known::Pair { cols, .. } => cols,
+        }
+    }
 }
 
 impl<'a> Frames<'a> {
     /// Push onto `out` the cells of `next` that differ from the screen:
     /// `shown`, with `scroll` applied. A `shown` of another size than
     /// `next` is taken for a blank screen (the terminal is cleared when
-    /// its size changes).
-    pub fn changes(&self, scroll: Option<&Scroll>, out: &mut Vec<(u16, u16, &'a Cell)>) {
+    /// its size changes). `pairs` keeps the comparisons of kept panes'
+    /// rows from frame to frame.
+    pub fn changes(
+        &self,
+        scroll: Option<&Scroll>,
+        pairs: &mut PanePairs,
+        out: &mut Vec<(u16, u16, &'a Cell)>,
+    ) {
         let next = self.next;
         let area = next.area;
         let width = usize::from(area.width);
         if width == 0 {
             return;
         }
+        pairs.keep(self.next_panes);
         let blank = vec![Cell::EMPTY; width];
         let shown = self
             .shown
             .filter(|s| s.area == area && s.content.len() == next.content.len());
+        let mut known = Vec::with_capacity(4);
         for (r, row) in next.content.chunks_exact(width).enumerate() {
             let y = area.y + r as u16;
             let source = shown.and(source_row(y, scroll));
@@ -66,27 +149,90 @@ impl<'a> Frames<'a> {
                 }
                 _ => &blank,
             };
-            // Columns known to be equal: the same kept row in both frames.
-            let known = source
-                .and_then(|s| {
-                    let mark = (*self.next_marks.get(r)?)?;
-                    let shown_mark = (*self.shown_marks.get(usize::from(s - area.y))?)?;
-                    (mark == shown_mark).then_some(mark)
-                })
-                .map_or(0..0, |m| {
-                    let x = usize::from(m.x - area.x).min(width);
-                    x..(x + usize::from(m.width)).min(width)
-                });
-            let unknown = |range: Range<usize>| {
-                before[range.clone()]
+            known.clear();
+            if let Some(s) = source {
+                self.known_in_row(r, y, s, &mut known);
+            }
+            // Columns outside what is known are compared first: a row
+            // equal to the one shown is passed over without a walk.
+            let mut from = 0;
+            let mut equal = true;
+            for k in &known {
+                let cols = k.cols();
+                equal = equal
+                    && before[from..cols.start]
+                        .iter()
+                        .zip(&row[from..cols.start])
+                        .all(|(a, b)| same(a, b))
+                    && match k {
+                        Known::Equal(_) => true,
+                        Known::Pair {
+                            stamp, shown, next, ..
+                        } => pairs
+                            .get(*stamp, (*shown, *next))
+                            .is_some_and(|pair| pair.equal),
+                    };
+                from = cols.end;
+            }
+            if equal
+                && before[from..]
                     .iter()
-                    .zip(&row[range])
+                    .zip(&row[from..])
                     .all(|(a, b)| same(a, b))
-            };
-            if unknown(0..known.start) && unknown(known.end..width) {
+            {
                 continue;
             }
-            changes_in_row(before, row, &known, area.x, y, out);
+            let row_out = Walk {
+                prev: before,
+                next: row,
+                known: &known,
+            };
+            let mut push = |i: usize| out.push((area.x + i as u16, y, &row[i]));
+            row_out.walk(0..width, pairs, &mut push);
+        }
+    }
+
+    /// What the marks tell of row `r` (screen row `y`), shown at screen
+    /// row `s` before the scroll: known columns, left to right.
+    fn known_in_row(&self, r: usize, y: u16, s: u16, known: &mut Vec<Known>) {
+        let area = self.next.area;
+        let width = usize::from(area.width);
+        let cols = |x: u16, w: u16| {
+            let x = usize::from(x - area.x).min(width);
+            x..(x + usize::from(w)).min(width)
+        };
+        let reader = (|| {
+            let mark = (*self.next_marks.get(r)?)?;
+            let shown_mark = (*self.shown_marks.get(usize::from(s - area.y))?)?;
+            (mark == shown_mark).then_some(mark)
+        })();
+        if let Some(m) = reader {
+            known.push(Known::Equal(cols(m.x, m.width)));
+        }
+        for pane in self.next_panes {
+            let rows = pane.area.top()..pane.area.bottom();
+            if !rows.contains(&y) || !rows.contains(&s) || !self.shown_panes.contains(pane) {
+                continue;
+            }
+            let c = cols(pane.area.x, pane.area.width);
+            known.push(if s == y {
+                Known::Equal(c)
+            } else {
+                Known::Pair {
+                    cols: c,
+                    stamp: pane.stamp,
+                    shown: s - pane.area.y,
+                    next: y - pane.area.y,
+                }
+            });
+        }
+        known.sort_by_key(|k| k.cols().start);
+        // Overlapping marks (not drawn so) would be unsound: trust none.
+        if known
+            .windows(2)
+            .any(|w| w[0].cols().end > w[1].cols().start)
+        {
+            known.clear();
         }
     }
 }
@@ -105,34 +251,98 @@ fn source_row(y: u16, scroll: Option<&Scroll>) -> Option<u16> {
 }
 
 /// ratatui's diff over one row (`prev` shown, `next` to show), passing
-/// over the columns `known` to be equal (they send nothing).
-fn changes_in_row<'a>(
-    prev: &[Cell],
-    next: &'a [Cell],
-    known: &Range<usize>,
-    x0: u16,
-    y: u16,
-    out: &mut Vec<(u16, u16, &'a Cell)>,
-) {
-    let len = next.len().min(prev.len());
-    let at = |i: usize| (x0 + i as u16, y, &next[i]);
-    let mut pos = 0;
-    while pos < len {
-        if known.contains(&pos) {
-            // Equal cells: the walk goes on after them, and after the
-            // column a wide character at their end covers.
-            let last = &next[known.end - 1];
-            let reach = match last.diff_option {
-                CellDiffOption::Skip => 1,
-                _ if is_skip(last) => 1,
-                CellDiffOption::ForcedWidth(w) => usize::from(w.get()),
-                _ => usize::from(last.cell_width().max(1)),
-            };
-            pos = known.end.max(known.end - 1 + reach);
-            continue;
+/// over the columns `known` to be equal (they send nothing) and taking
+/// a kept pane's columns from the comparison of its rows made before.
+struct Walk<'r> {
+    prev: &'r [Cell],
+    next: &'r [Cell],
+    known: &'r [Known],
+}
+
+impl Walk<'_> {
+    /// Walk the columns `cols`, calling `push` with each column to send;
+    /// returns where the walk would go on (past `cols.end` when a wide
+    /// character covers it).
+    fn walk(
+        &self,
+        cols: Range<usize>,
+        pairs: &mut PanePairs,
+        push: &mut impl FnMut(usize),
+    ) -> usize {
+        let (prev, next) = (self.prev, self.next);
+        let len = next.len().min(prev.len()).min(cols.end);
+        let mut pos = cols.start;
+        while pos < len {
+            if let Some(k) = self.known.iter().find(|k| k.cols().contains(&pos)) {
+                let range = k.cols().clone();
+                if let Known::Pair {
+                    stamp,
+                    shown,
+                    next: row,
+                    ..
+                } = k
+                    && pos == range.start
+                {
+                    let rows = (*shown, *row);
+                    if pairs.get(*stamp, rows).is_none() {
+                        self.compare(range.clone(), *stamp, rows, pairs);
+                    }
+                    if let Some(sent) = pairs.get(*stamp, rows).and_then(|p| p.sent.as_ref()) {
+                        sent.iter()
+                            .for_each(|&i| push(range.start + usize::from(i)));
+                        pos = range.end;
+                        continue;
+                    }
+                } else if let Known::Equal(_) = k {
+                    // Equal cells: the walk goes on after them, and after the
+                    // column a wide character at their end covers.
+                    let last = &next[range.end - 1];
+                    let reach = match last.diff_option {
+                        CellDiffOption::Skip => 1,
+                        _ if is_skip(last) => 1,
+                        CellDiffOption::ForcedWidth(w) => usize::from(w.get()),
+                        _ => usize::from(last.cell_width().max(1)),
+                    };
+                    pos = range.end.max(range.end - 1 + reach);
+                    continue;
+                }
+            }
+            pos = self.step(pos, push);
         }
-        let i = pos;
-        pos += 1;
+        pos
+    }
+
+    /// Compare the rows of a kept pane and keep what was found: the
+    /// columns a walk entering at its first column sends, unless it
+    /// leaves past its last column (it would then depend on the cells
+    /// beyond).
+    fn compare(&self, cols: Range<usize>, stamp: u64, rows: (u16, u16), pairs: &mut PanePairs) {
+        let alone = Walk {
+            prev: self.prev,
+            next: self.next,
+            known: &[],
+        };
+        let mut sent = Vec::new();
+        let end = alone.walk(cols.clone(), pairs, &mut |i| {
+            sent.push((i - cols.start) as u16)
+        });
+        let pair = Pair {
+            equal: self.prev[cols.clone()]
+                .iter()
+                .zip(&self.next[cols.clone()])
+                .all(|(a, b)| same(a, b)),
+            sent: (end == cols.end).then_some(sent),
+        };
+        if let Some(found) = pairs.of(stamp) {
+            found.insert(rows, pair);
+        }
+    }
+
+    /// One step of the walk at column `i`: push what it sends, return
+    /// where the walk goes on.
+    fn step(&self, i: usize, push: &mut impl FnMut(usize)) -> usize {
+        let (prev, next) = (self.prev, self.next);
+        let mut pos = i + 1;
         let (current, previous) = (&next[i], &prev[i]);
         match current.diff_option {
             CellDiffOption::Skip => {}
@@ -140,20 +350,19 @@ fn changes_in_row<'a>(
             CellDiffOption::ForcedWidth(width) => {
                 pos = pos.saturating_add(usize::from(width.get().saturating_sub(1)));
                 if current != previous {
-                    out.push(at(i));
+                    push(i);
                 }
             }
             CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
                 let width = usize::from(current.cell_width());
                 if matches!(current.diff_option, CellDiffOption::None) && same(current, previous) {
-                    pos += width.saturating_sub(1);
-                    continue;
+                    return pos + width.saturating_sub(1);
                 }
                 let previous_width = usize::from(previous.cell_width());
-                out.push(at(i));
+                push(i);
                 if width > 1 && current.symbol().contains('\u{FE0F}') {
                     // An emoji with VS16: its trailing columns where their symbol changed.
-                    pos = trailing(prev, next, i + 1, i + width, false, |j| out.push(at(j)));
+                    pos = trailing(prev, next, i + 1, i + width, false, push);
                 } else if width > 1 {
                     pos += width - 1;
                 } else if previous_width > width
@@ -161,12 +370,11 @@ fn changes_in_row<'a>(
                         || previous.modifier.intersects(VISIBLE_ON_BLANK))
                 {
                     // A styled wide character was replaced: every column it covered.
-                    pos = trailing(prev, next, i + 1, i + previous_width, true, |j| {
-                        out.push(at(j));
-                    });
+                    pos = trailing(prev, next, i + 1, i + previous_width, true, push);
                 }
             }
         }
+        pos
     }
 }
 
@@ -178,7 +386,7 @@ fn trailing(
     from: usize,
     end: usize,
     force: bool,
-    mut push: impl FnMut(usize),
+    push: &mut impl FnMut(usize),
 ) -> usize {
     let len = next.len().min(prev.len());
     let (mut j, mut end) = (from, end.min(len));
@@ -231,10 +439,12 @@ mod tests {
         let frames = Frames {
             shown: Some(shown),
             shown_marks: &[],
+            shown_panes: &[],
             next,
             next_marks: &[],
+            next_panes: &[],
         };
-        frames.changes(scroll, &mut out);
+        frames.changes(scroll, &mut PanePairs::default(), &mut out);
         out
     }
 
@@ -275,11 +485,13 @@ mod tests {
         let frames = Frames {
             shown: None,
             shown_marks: &[],
+            shown_panes: &[],
             next: &next,
             next_marks: &[],
+            next_panes: &[],
         };
         let mut sent = Vec::new();
-        frames.changes(None, &mut sent);
+        frames.changes(None, &mut PanePairs::default(), &mut sent);
         assert_eq!(sent, Buffer::empty(next.area).diff(&next));
         assert_eq!(sent.len(), 3);
     }
@@ -368,9 +580,10 @@ mod agree {
             (a, b) in (1usize..6).prop_flat_map(|h| (rows_strategy(h), rows_strategy(h))),
             scroll in prop::option::of((0u16..3, 1u16..4, -2isize..3)),
             marked in prop::option::of(0usize..6),
+            pane in prop::option::of(rows_strategy(6)),
         ) {
             let mid = mid.0..mid.1;
-            let (mut a, b) = (a, b);
+            let (mut a, mut b) = (a, b);
             let height = a.len() as u16;
             let scroll = scroll
                 .map(|(start, len, by)| (start.min(height)..(start + len).min(height), by));
@@ -385,20 +598,37 @@ mod agree {
                     shown_marks[usize::from(s)] = mark;
                 }
             }
+            // A kept pane: the stretch after `mid` is the pane's rows, in
+            // place, in both frames.
+            let mut panes = Vec::new();
+            if let Some(pane) = pane.filter(|_| mid.end < width) {
+                for (y, (_, _, right)) in pane.into_iter().take(a.len()).enumerate() {
+                    a[y].2 = right.clone();
+                    b[y].2 = right;
+                }
+                let area = Rect::new(mid.end, 0, width - mid.end, height);
+                panes.push(PaneMark { area, stamp: 5 });
+            }
             let (shown, next) = (frame(width, &mid, &a), frame(width, &mid, &b));
             let screen = match &scroll {
                 Some(s) => shifted(&shown, s),
                 None => shown.clone(),
             };
-            let mut sent = Vec::new();
             let frames = Frames {
                 shown: Some(&shown),
                 shown_marks: &shown_marks,
+                shown_panes: &panes,
                 next: &next,
                 next_marks: &next_marks,
+                next_panes: &panes,
             };
-            frames.changes(scroll.as_ref(), &mut sent);
-            prop_assert_eq!(sent, screen.diff(&next));
+            // Twice: the pane's rows compared, then as compared before.
+            let mut pairs = PanePairs::default();
+            for _ in 0..2 {
+                let mut sent = Vec::new();
+                frames.changes(scroll.as_ref(), &mut pairs, &mut sent);
+                prop_assert_eq!(sent, screen.diff(&next));
+            }
         }
     }
 }

@@ -14,8 +14,9 @@ use ratatui::buffer::{Buffer, Cell};
 
 use ratatui::layout::Rect;
 
+use super::diff::PanePairs;
 use crate::app::{App, Areas};
-use crate::ui::rows::{self, Marks};
+use crate::ui::rows::{self, Marks, Panes};
 
 /// What the last frame put on the screen, to send only what changed and
 /// to scroll it in place.
@@ -40,10 +41,14 @@ pub struct LastFrame {
     top: usize,
     areas: Option<Areas>,
     marks: Marks,
+    panes: Panes,
     /// The same of `spare`.
     spare_top: usize,
     spare_areas: Option<Areas>,
     spare_marks: Marks,
+    spare_panes: Panes,
+    /// Rows of kept panes compared in earlier frames.
+    pairs: PanePairs,
     scrolls: usize,
 }
 
@@ -95,29 +100,43 @@ impl LastFrame {
         let shown_blank = !self.held;
         if shown_blank {
             self.marks.clear();
+            self.panes.clear();
             self.held = true;
         }
         let plain = crate::ui::plain_reader(app);
-        let tentative = if plain {
+        let (tentative, tentative_panes) = if plain {
             self.reuse_spare(app)
         } else {
             blank(&mut self.spare, area);
-            Marks::new()
+            (Marks::new(), Panes::new())
         };
-        rows::begin_frame(tentative);
-        let (drawn, caret) = crate::ui::draw_buffer(app, &mut self.spare);
-        let mut marks = rows::end_frame();
+        rows::begin_frame(tentative, tentative_panes);
+        let (mut drawn, mut caret) = crate::ui::draw_buffer(app, &mut self.spare);
+        let (mut marks, mut panes) = match rows::end_frame() {
+            Some(marked) => marked,
+            None => {
+                // A pane of an earlier frame was left where no pane was
+                // drawn this time: draw the frame on a blank buffer.
+                blank(&mut self.spare, area);
+                rows::begin_frame(vec![None; usize::from(area.height)], Panes::new());
+                (drawn, caret) = crate::ui::draw_buffer(app, &mut self.spare);
+                rows::end_frame().unwrap_or_default()
+            }
+        };
         if !plain {
             marks.clear();
+            panes.clear();
         }
         let mut cells = Vec::new();
         let frames = super::diff::Frames {
             shown: (!shown_blank).then_some(&self.screen),
             shown_marks: &self.marks,
+            shown_panes: &self.panes,
             next: &self.spare,
             next_marks: &marks,
+            next_panes: &panes,
         };
-        frames.changes(scroll.as_ref(), &mut cells);
+        frames.changes(scroll.as_ref(), &mut self.pairs, &mut cells);
         terminal.backend_mut().draw(cells.into_iter())?;
         match caret {
             None => terminal.hide_cursor()?,
@@ -128,6 +147,7 @@ impl LastFrame {
         }
         std::mem::swap(&mut self.screen, &mut self.spare);
         self.spare_marks = std::mem::replace(&mut self.marks, marks);
+        self.spare_panes = std::mem::replace(&mut self.panes, panes);
         (self.spare_top, self.spare_areas) = (shown_top, shown_areas);
         terminal.backend_mut().flush()?;
         if !app.areas().too_small {
@@ -140,41 +160,66 @@ impl LastFrame {
 
     /// Make `spare` ready for a frame of the reader: what of it can stay
     /// (its marked reader rows, shifted as the text scrolled since it was
-    /// drawn) stays and is returned as its marks; the rest is blanked.
-    fn reuse_spare(&mut self, app: &App) -> Marks {
+    /// drawn, and its kept panes, which do not move) stays and is returned
+    /// as its marks; the rest is blanked.
+    fn reuse_spare(&mut self, app: &App) -> (Marks, Panes) {
         let a = app.areas();
         let height = usize::from(a.screen.height);
         let text = a.reader_text;
         let by = app.top() as isize - self.spare_top as isize;
         let mut marks = std::mem::take(&mut self.spare_marks);
+        let panes = std::mem::take(&mut self.spare_panes);
         let reusable = self.spare.area == a.screen
             && self.spare_areas == Some(a)
             && marks.len() == height
             && by.unsigned_abs() < usize::from(text.height);
         if !reusable {
             blank(&mut self.spare, a.screen);
-            return vec![None; height];
+            return (vec![None; height], Panes::new());
         }
+        let width = usize::from(a.screen.width);
+        let cols = |x: u16, w: u16| {
+            let x = usize::from(x.saturating_sub(a.screen.x)).min(width);
+            x..(x + usize::from(w)).min(width)
+        };
         if by != 0 {
             let rows = text.top()..text.bottom();
-            shift(&mut self.spare, rows.clone(), by);
+            shift(&mut self.spare, rows.clone(), cols(text.x, text.width), by);
             // Marks are by row from the buffer's top, as `shift` counts.
             let top = a.screen.y;
             let rows = usize::from(rows.start.saturating_sub(top))
                 ..usize::from(rows.end.saturating_sub(top)).min(height);
             shift_marks(&mut marks[rows], by);
         }
-        // Blank all but the marked columns.
-        let width = usize::from(a.screen.width);
-        for (row, mark) in self.spare.content.chunks_exact_mut(width).zip(&marks) {
-            let keep = mark.map_or(0..0, |m| {
-                let x = usize::from(m.x.saturating_sub(a.screen.x)).min(width);
-                x..(x + usize::from(m.width)).min(width)
-            });
-            row[..keep.start].iter_mut().for_each(Cell::reset);
-            row[keep.end..].iter_mut().for_each(Cell::reset);
+        // Blank all but the marked columns and the panes.
+        let mut keep = Vec::with_capacity(4);
+        for (i, (row, mark)) in self
+            .spare
+            .content
+            .chunks_exact_mut(width)
+            .zip(&marks)
+            .enumerate()
+        {
+            let y = a.screen.y + i as u16;
+            keep.clear();
+            keep.extend(mark.map(|m| cols(m.x, m.width)));
+            keep.extend(
+                panes
+                    .iter()
+                    .filter(|p| (p.area.top()..p.area.bottom()).contains(&y))
+                    .map(|p| cols(p.area.x, p.area.width)),
+            );
+            keep.sort_by_key(|r| r.start);
+            let mut from = 0;
+            for r in &keep {
+                row[from.min(r.start)..r.start]
+                    .iter_mut()
+                    .for_each(Cell::reset);
+                from = from.max(r.end);
+            }
+            row[from..].iter_mut().for_each(Cell::reset);
         }
-        marks
+        (marks, panes)
     }
 
     /// The text rows to scroll and by how many lines (up when positive),
@@ -227,25 +272,44 @@ fn cheaper_to_scroll(screen: &Buffer, text: Rect, by: isize) -> bool {
     repair < redraw
 }
 
-/// Shift whole rows of a buffer as the terminal shifts them: up when `by`
-/// is positive; the rows left behind are blank.
-fn shift(buf: &mut Buffer, rows: Range<u16>, by: isize) {
+/// Shift the columns `cols` of a buffer's `rows` as the terminal shifts
+/// the rows: up when `by` is positive; the rows left behind are blank.
+fn shift(buf: &mut Buffer, rows: Range<u16>, cols: Range<usize>, by: isize) {
     let width = usize::from(buf.area.width);
-    let start = usize::from(rows.start.saturating_sub(buf.area.y)) * width;
-    let end = (usize::from(rows.end.saturating_sub(buf.area.y)) * width).min(buf.content.len());
-    if start >= end {
+    let height = buf.content.len() / width.max(1);
+    let first = usize::from(rows.start.saturating_sub(buf.area.y)).min(height);
+    let end = usize::from(rows.end.saturating_sub(buf.area.y)).min(height);
+    let cols = cols.start.min(width)..cols.end.min(width);
+    let n = by.unsigned_abs().min(end.saturating_sub(first));
+    if n == 0 || cols.is_empty() {
         return;
     }
-    let n = (by.unsigned_abs() * width).min(end - start);
-    // Moved as whole runs of memory (a rotation swapped cell by cell, a
-    // tenth of a keystroke at 200x50).
-    let blanks = std::iter::repeat_n(Cell::EMPTY, n);
-    if by > 0 {
-        buf.content.drain(start..start + n);
-        buf.content.splice(end - n..end - n, blanks);
+    // Each row's stretch is swapped with the one it takes the place of
+    // (moved as runs of memory, no cell cloned); what is left behind at
+    // the end holds the rows that scrolled out, and is blanked.
+    let stretch = |row: usize| row * width + cols.start..row * width + cols.end;
+    let moved: Vec<usize> = if by > 0 {
+        (first..end - n).collect()
     } else {
-        buf.content.drain(end - n..end);
-        buf.content.splice(start..start, blanks);
+        (first + n..end).rev().collect()
+    };
+    for row in moved {
+        let from = if by > 0 { row + n } else { row - n };
+        let (to, source) = (stretch(row), stretch(from));
+        let (low, high) = buf.content.split_at_mut(to.start.max(source.start));
+        if to.start < source.start {
+            low[to].swap_with_slice(&mut high[..cols.len()]);
+        } else {
+            low[source].swap_with_slice(&mut high[..cols.len()]);
+        }
+    }
+    let left = if by > 0 {
+        end - n..end
+    } else {
+        first..first + n
+    };
+    for row in left {
+        buf.content[stretch(row)].iter_mut().for_each(Cell::reset);
     }
 }
 
@@ -287,16 +351,23 @@ mod tests {
     #[test]
     fn shift_moves_rows_and_blanks_the_ones_left() {
         let mut b = Buffer::with_lines(["title", "aaaaa", "bbbbb", "ccccc", "end"]);
-        shift(&mut b, 1..4, 1);
+        shift(&mut b, 1..4, 0..5, 1);
         assert_eq!(
             b,
             Buffer::with_lines(["title", "bbbbb", "ccccc", "     ", "end"])
         );
-        shift(&mut b, 1..4, -2);
+        shift(&mut b, 1..4, 0..5, -2);
         assert_eq!(
             b,
             Buffer::with_lines(["title", "     ", "     ", "bbbbb", "end"])
         );
+        // Only the columns given move: the ones beside them stay.
+        let mut c = Buffer::with_lines(["1a|x", "2b|y", "3c|z", "4d|w"]);
+        shift(&mut c, 0..4, 1..3, 1);
+        assert_eq!(c, Buffer::with_lines(["1b|x", "2c|y", "3d|z", "4  w"]));
+        let mut c = Buffer::with_lines(["1a|x", "2b|y", "3c|z", "4d|w"]);
+        shift(&mut c, 1..4, 1..3, -1);
+        assert_eq!(c, Buffer::with_lines(["1a|x", "2  y", "3b|z", "4c|w"]));
         assert_eq!(b.area, Rect::new(0, 0, 5, 5));
         assert_eq!(b.content.len(), 25);
     }

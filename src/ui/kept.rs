@@ -17,7 +17,7 @@ use std::ops::Range;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
-use super::Theme;
+use super::{Theme, rows};
 use crate::app::entities::Standing;
 use crate::app::{App, Focus, Tab};
 use crate::i18n::Lang;
@@ -61,6 +61,8 @@ struct Kept<K, R> {
     area: Rect,
     cells: Vec<Cell>,
     returned: R,
+    /// Names the kept cells in frame marks ([`super::rows::PaneMark`]).
+    stamp: u64,
     drawn: usize,
     copied: usize,
 }
@@ -72,6 +74,7 @@ impl<K: PartialEq, R: Clone + Default> Default for Kept<K, R> {
             area: Rect::default(),
             cells: Vec::new(),
             returned: R::default(),
+            stamp: 0,
             drawn: 0,
             copied: 0,
         }
@@ -139,7 +142,8 @@ pub fn side(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) -> Vec<Range
 }
 
 impl<K: PartialEq, R: Clone> Kept<K, R> {
-    /// Copy the kept cells when `key` and `area` are the last frame's;
+    /// Copy the kept cells when `key` and `area` are the last frame's
+    /// (unless the buffer holds them already, from an earlier frame);
     /// otherwise `draw` and keep what it drew.
     fn draw(
         &mut self,
@@ -151,15 +155,21 @@ impl<K: PartialEq, R: Clone> Kept<K, R> {
         let inside = buf.area.intersection(area) == area && !area.is_empty();
         if inside && key.is_some() && self.key == key && self.area == area {
             self.copied += 1;
-            for (row, y) in (area.top()..area.bottom()).enumerate() {
-                let start = buf.index_of(area.x, y);
-                let kept = row * usize::from(area.width)..(row + 1) * usize::from(area.width);
-                buf.content[start..start + usize::from(area.width)]
-                    .clone_from_slice(&self.cells[kept]);
+            if !rows::held_pane(buf, area, Some(self.stamp)) {
+                for (row, y) in (area.top()..area.bottom()).enumerate() {
+                    let start = buf.index_of(area.x, y);
+                    let kept = row * usize::from(area.width)..(row + 1) * usize::from(area.width);
+                    buf.content[start..start + usize::from(area.width)]
+                        .clone_from_slice(&self.cells[kept]);
+                }
             }
+            rows::put_pane(area, self.stamp);
             return self.returned.clone();
         }
         self.drawn += 1;
+        if inside {
+            rows::held_pane(buf, area, None);
+        }
         let returned = draw(buf);
         self.key = None;
         if inside {
@@ -168,6 +178,10 @@ impl<K: PartialEq, R: Clone> Kept<K, R> {
                 let start = buf.index_of(area.x, y);
                 self.cells
                     .extend_from_slice(&buf.content[start..start + usize::from(area.width)]);
+            }
+            self.stamp = rows::new_stamp();
+            if key.is_some() {
+                rows::put_pane(area, self.stamp);
             }
             self.key = key;
             self.area = area;

@@ -48,6 +48,18 @@ pub struct Mark {
 /// The marks of a frame, by screen row (from the buffer's top).
 pub type Marks = Vec<Option<Mark>>;
 
+/// A kept side pane of a frame (outline, side pane): the cells of `area`
+/// are the pane's kept cells, named by `stamp` (from the same count as the
+/// rows' stamps, so no two panes or rows share one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaneMark {
+    pub area: Rect,
+    pub stamp: u64,
+}
+
+/// The kept panes of a frame.
+pub type Panes = Vec<PaneMark>;
+
 /// The frame being drawn with marks.
 #[derive(Default)]
 struct Frame {
@@ -55,6 +67,9 @@ struct Frame {
     tentative: Marks,
     /// What this frame put, by row.
     marks: Marks,
+    /// The panes the buffer already holds, and the ones this frame put.
+    tentative_panes: Panes,
+    panes: Panes,
 }
 
 impl Row {
@@ -99,11 +114,60 @@ pub fn put(buf: &mut Buffer, at: Rect, line: usize, text: &str, runs: &[Run]) {
 }
 
 /// Start recording marks for the frame about to be drawn into a buffer
-/// whose rows `tentative` describes (the rest of it is blank).
-pub fn begin_frame(tentative: Marks) {
+/// whose rows `tentative` and panes `tentative_panes` describe (the rest
+/// of it is blank).
+pub fn begin_frame(tentative: Marks, tentative_panes: Panes) {
     ROWS.with_borrow_mut(|rows| {
         let marks = vec![None; tentative.len()];
-        rows.frame = Some(Frame { tentative, marks });
+        rows.frame = Some(Frame {
+            tentative,
+            marks,
+            tentative_panes,
+            panes: Panes::new(),
+        });
+    });
+}
+
+/// A new stamp for a pane's cells.
+pub fn new_stamp() -> u64 {
+    ROWS.with_borrow_mut(|rows| {
+        rows.stamp += 1;
+        rows.stamp
+    })
+}
+
+/// A pane is about to be drawn into `area`, as the cells named `stamp`
+/// (`None`: drawn afresh): whether the buffer holds those cells already.
+/// When it holds other cells of an earlier frame's pane there, they are
+/// blanked.
+pub fn held_pane(buf: &mut Buffer, area: Rect, stamp: Option<u64>) -> bool {
+    ROWS.with_borrow_mut(|rows| {
+        let Some(frame) = &mut rows.frame else {
+            return false;
+        };
+        let Some(i) = frame.tentative_panes.iter().position(|p| p.area == area) else {
+            return false;
+        };
+        let held = frame.tentative_panes.swap_remove(i);
+        if Some(held.stamp) == stamp {
+            return true;
+        }
+        for y in area.top()..area.bottom() {
+            let start = buf.index_of(area.x, y);
+            if let Some(cells) = buf.content.get_mut(start..start + usize::from(area.width)) {
+                cells.iter_mut().for_each(Cell::reset);
+            }
+        }
+        false
+    })
+}
+
+/// Record that this frame's `area` holds the pane cells named `stamp`.
+pub fn put_pane(area: Rect, stamp: u64) {
+    ROWS.with_borrow_mut(|rows| {
+        if let Some(frame) = &mut rows.frame {
+            frame.panes.push(PaneMark { area, stamp });
+        }
     });
 }
 
@@ -121,15 +185,20 @@ pub fn end_pane(buf: &mut Buffer) {
     });
 }
 
-/// Stop recording: the marks of the frame drawn since [`begin_frame`].
-pub fn end_frame() -> Marks {
+/// Stop recording: the marks of the frame drawn since [`begin_frame`],
+/// `None` when panes of an earlier frame were left in the buffer (no pane
+/// was drawn where they are: the frame is not what it should be).
+pub fn end_frame() -> Option<(Marks, Panes)> {
     ROWS.with_borrow_mut(|rows| {
         let frame = rows.frame.take().unwrap_or_default();
         debug_assert!(
             frame.tentative.iter().all(Option::is_none),
             "a frame with kept rows left in it must draw the reading pane"
         );
-        frame.marks
+        frame
+            .tentative_panes
+            .is_empty()
+            .then_some((frame.marks, frame.panes))
     })
 }
 
