@@ -407,6 +407,50 @@ fn is_skip(cell: &Cell) -> bool {
         || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
 }
 
+/// The widest gap between two cells sent on one row that is filled in
+/// with the cells between them rather than crossed by a cursor move.
+const FILLED_GAP: u16 = 4;
+
+/// Fill short gaps between the cells sent on a row with the frame's own
+/// cells: a cursor move (`ESC[y;xH`) is eight to ten bytes, a narrow
+/// ASCII cell in the style already set is one. Only cells drawn in the
+/// same style as the cell before the gap are used, and only single-byte
+/// symbols: a cell not sent is the same as the one on the screen (the
+/// walk compared it), so writing it again changes nothing there.
+pub fn fill_gaps<'a>(next: &'a Buffer, cells: &mut Vec<(u16, u16, &'a Cell)>) {
+    let area = next.area;
+    let mut out = Vec::with_capacity(cells.len() + cells.len() / 4);
+    for (i, &(x, y, cell)) in cells.iter().enumerate() {
+        out.push((x, y, cell));
+        let Some(&(nx, ny, _)) = cells.get(i + 1) else {
+            continue;
+        };
+        let from = x.saturating_add(cell.cell_width().max(1));
+        if ny != y || nx <= from || nx - from > FILLED_GAP || !area.contains((nx, y).into()) {
+            continue;
+        }
+        let fits = |c: &Cell| {
+            c.symbol().len() == 1
+                && c.symbol().as_bytes()[0].is_ascii_graphic() | (c.symbol() == " ")
+                && plain(c)
+                && c.fg == cell.fg
+                && c.bg == cell.bg
+                && c.modifier == cell.modifier
+                && c.underline_color == cell.underline_color
+        };
+        if (from..nx).all(|gx| fits(&next[(gx, y)])) {
+            out.extend((from..nx).map(|gx| (gx, y, &next[(gx, y)])));
+        }
+    }
+    *cells = out;
+}
+
+/// A cell the walk treats as one column of its symbol, nothing special.
+#[allow(deprecated)]
+fn plain(cell: &Cell) -> bool {
+    !cell.skip && matches!(cell.diff_option, CellDiffOption::None)
+}
+
 /// `a == b` for cells, the plain fields first and the symbol's bytes last
 /// (the symbols of a row are one to four bytes: no call per cell).
 #[allow(deprecated)]
@@ -477,6 +521,40 @@ mod tests {
         // Down by two: blank, blank, a.
         let next = Buffer::with_lines(["top", "   ", "   ", "aaa", "end"]);
         assert!(ours(&shown, &next, Some(&(1..4, -2))).is_empty());
+    }
+
+    #[test]
+    fn short_gaps_in_one_style_are_filled_with_the_frame_s_cells() {
+        let shown = Buffer::with_lines(["a bc d       e", "xy"]);
+        let next = Buffer::with_lines(["A bc D       E", "XY"]);
+        let mut sent = ours(&shown, &next, None);
+        fill_gaps(&next, &mut sent);
+        let cells: Vec<_> = sent.iter().map(|(x, y, c)| (*x, *y, c.symbol())).collect();
+        // A gap of four columns is filled; the seven blanks before E are
+        // crossed by a cursor move.
+        let want = [
+            (0, 0, "A"),
+            (1, 0, " "),
+            (2, 0, "b"),
+            (3, 0, "c"),
+            (4, 0, " "),
+            (5, 0, "D"),
+            (13, 0, "E"),
+            (0, 1, "X"),
+            (1, 1, "Y"),
+        ];
+        assert_eq!(cells, want);
+        // A gap with a cell in another style, or not ASCII, is crossed.
+        let mut shown = Buffer::with_lines(["a bc d", "x가y"]);
+        let mut next = Buffer::with_lines(["A bc D", "X가Y"]);
+        for buf in [&mut shown, &mut next] {
+            buf[(2, 0)].set_style(Style::new().bg(Color::Blue));
+        }
+        let mut sent = ours(&shown, &next, None);
+        let before = sent.clone();
+        fill_gaps(&next, &mut sent);
+        assert_eq!(sent, before);
+        assert_eq!(sent.len(), 4, "{sent:?}");
     }
 
     #[test]

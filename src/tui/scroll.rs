@@ -137,6 +137,7 @@ impl LastFrame {
             next_panes: &panes,
         };
         frames.changes(scroll.as_ref(), &mut self.pairs, &mut cells);
+        super::diff::fill_gaps(&self.spare, &mut cells);
         terminal.backend_mut().draw(cells.into_iter())?;
         match caret {
             None => terminal.hide_cursor()?,
