@@ -3,7 +3,6 @@
 //! frame path: `render_profile [KEYS] [WIDTH] [HEIGHT] [focus]` (1200 j at
 //! 200x50; `focus`: in focus mode, the text alone at full width).
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
 fn main() {
     let arg = |n: usize, default: usize| {
@@ -18,7 +17,7 @@ fn main() {
     if std::env::args().nth(4).as_deref() == Some("focus") {
         app.type_keys("z");
     }
-    let backend = CrosstermBackend::new(std::io::sink());
+    let backend = brief::tui::backend::WideBackend::new(std::io::sink());
     let mut t = Terminal::with_options(
         backend,
         ratatui::TerminalOptions {

@@ -19,6 +19,7 @@ use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::style::{Color, Modifier};
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::ui::rows::{Mark, PaneMark};
 
@@ -56,7 +57,28 @@ pub struct PanePairs {
 }
 
 /// The rows of one pane compared, by (row shown, row to show).
-type PairsOf = HashMap<(u16, u16), Pair>;
+type PairsOf = HashMap<(u16, u16), Pair, BuildHasherDefault<RowsHasher>>;
+
+/// A hasher for two row numbers: a multiply, not SipHash (a lookup per
+/// pane row per key; the keys are row numbers, not anyone's input).
+#[derive(Default)]
+struct RowsHasher(u64);
+
+impl Hasher for RowsHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u16(u16::from(*b));
+        }
+    }
+
+    fn write_u16(&mut self, n: u16) {
+        self.0 = (self.0.rotate_left(16) ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
 
 /// Two rows of a kept pane compared.
 #[derive(Clone)]
@@ -75,7 +97,7 @@ impl PanePairs {
             .retain(|(stamp, _)| panes.iter().any(|p| p.stamp == *stamp));
         for pane in panes {
             if !self.by_stamp.iter().any(|(stamp, _)| *stamp == pane.stamp) {
-                self.by_stamp.push((pane.stamp, HashMap::new()));
+                self.by_stamp.push((pane.stamp, PairsOf::default()));
             }
         }
     }
@@ -425,8 +447,17 @@ pub fn fill_gaps<'a>(next: &'a Buffer, cells: &mut Vec<(u16, u16, &'a Cell)>) {
         let Some(&(nx, ny, _)) = cells.get(i + 1) else {
             continue;
         };
-        let from = x.saturating_add(cell.cell_width().max(1));
-        if ny != y || nx <= from || nx - from > FILLED_GAP || !area.contains((nx, y).into()) {
+        // Near enough to fill, whatever the cell's width (a width lookup
+        // for every cell sent would cost more than the fill saves).
+        if ny != y || nx <= x.saturating_add(1) || nx - x > FILLED_GAP + 2 {
+            continue;
+        }
+        let width = match cell.symbol().len() {
+            1 => 1,
+            _ => cell.cell_width().max(1),
+        };
+        let from = x.saturating_add(width);
+        if nx <= from || nx - from > FILLED_GAP || !area.contains((nx, y).into()) {
             continue;
         }
         let fits = |c: &Cell| {

@@ -1,7 +1,7 @@
 //! The terminal and the event loop: set up, restored on every way out
 //! (quit, signals, panic), suspended and resumed with job control.
 
-mod backend;
+pub mod backend;
 mod diff;
 pub mod export;
 mod mouse;

@@ -16,9 +16,16 @@ use crate::text::str_width;
 
 /// Series, number, title, author, date.
 pub fn title_bar(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let m = &app.index().brief.meta;
-    let text = title_text(m, usize::from(area.width));
-    bar(Bar::Title, [text.as_str()], theme.bar, area, buf);
+    // The title is the reader's brief's, fitted to the width: made once
+    // for both (a width lookup per character of a long title, every key).
+    let key = (app.serial(), area.width);
+    TITLE.with_borrow_mut(|(made_for, text)| {
+        if *made_for != Some(key) {
+            *text = title_text(&app.index().brief.meta, usize::from(area.width));
+            *made_for = Some(key);
+        }
+        bar(Bar::Title, [text.as_str()], theme.bar, area, buf);
+    });
 }
 
 /// The two bars.
@@ -39,6 +46,8 @@ struct KeptBar {
 
 thread_local! {
     static BARS: RefCell<[KeptBar; 2]> = RefCell::default();
+    /// The title bar's text, and the reader and width it was made for.
+    static TITLE: RefCell<(Option<(u64, u16)>, String)> = RefCell::default();
 }
 
 /// Draw a one-row bar: its parts side by side in `style`, the rest of the
