@@ -36,5 +36,8 @@ fn main() {
         last.draw(&mut t, &mut app).expect("draw");
     }
     let per_key = start.elapsed().as_secs_f64() * 1e6 / keys as f64;
-    println!("{keys} keys at {w}x{h}: {per_key:.0} µs per key");
+    let (drawn, copied) = brief::ui::kept::counts();
+    println!(
+        "{keys} keys at {w}x{h}: {per_key:.0} µs per key ({drawn} panes drawn, {copied} copied)"
+    );
 }

@@ -102,6 +102,12 @@ impl PanePairs {
         }
     }
 
+    /// How many cells a kept pane's rows compared before sent (shown
+    /// row, row to show, counted in the pane), if they were.
+    pub fn sent(&self, stamp: u64, rows: (u16, u16)) -> Option<usize> {
+        self.get(stamp, rows)?.sent.as_ref().map(Vec::len)
+    }
+
     fn get(&self, stamp: u64, rows: (u16, u16)) -> Option<&Pair> {
         let (_, pairs) = self.by_stamp.iter().find(|(s, _)| *s == stamp)?;
         pairs.get(&rows)

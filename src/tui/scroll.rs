@@ -233,41 +233,81 @@ impl LastFrame {
         let text = a.reader_text;
         let by = app.top() as isize - self.top as isize;
         let limit = (text.height / 2) as isize;
-        let worth = whole_rows(&a) || cheaper_to_scroll(&self.screen, text, by);
-        (by != 0 && by.abs() <= limit && worth).then_some((text.top()..text.bottom(), by))
+        let worth = || {
+            whole_rows(&a) || cheaper_to_scroll(&self.screen, &self.panes, &self.pairs, text, by)
+        };
+        (by != 0 && by.abs() <= limit && worth()).then_some((text.top()..text.bottom(), by))
     }
 }
 
 /// Whether scrolling the rows of `text` by `by` sends fewer cells than
 /// redrawing them, judged on the last frame against itself shifted: the
 /// text's own columns change when they are redrawn, the columns beside it
-/// (side panes) when the scroll moved them. Every sixth row is looked
-/// at: an estimate, at a sixth of the cost of a diff.
-fn cheaper_to_scroll(screen: &Buffer, text: Rect, by: isize) -> bool {
+/// (side panes) when the scroll moved them; a kept pane whose rows were
+/// compared so before counts the cells found then. Four rows or so are
+/// looked at (every sixth at most): an estimate, at a fraction of the cost
+/// of a diff.
+fn cheaper_to_scroll(
+    screen: &Buffer,
+    panes: &[rows::PaneMark],
+    pairs: &PanePairs,
+    text: Rect,
+    by: isize,
+) -> bool {
     let width = usize::from(screen.area.width);
     let (left, right) = (usize::from(text.left()), usize::from(text.right()));
+    let differ = |a: &[Cell], b: &[Cell]| {
+        a.iter()
+            .zip(b)
+            .filter(|(a, b)| !super::diff::same(a, b))
+            .count()
+    };
     let (mut redraw, mut repair) = (0usize, 0usize);
-    for y in (text.top()..text.bottom()).step_by(6) {
+    let mut beside = Vec::with_capacity(4);
+    let step = usize::from(text.height / 4).max(6);
+    for y in (text.top()..text.bottom()).step_by(step) {
         let from = y as isize + by;
         if from < text.top() as isize || from >= text.bottom() as isize {
             continue;
         }
+        let from = from as u16;
         let row = usize::from(y.saturating_sub(screen.area.y)) * width;
-        let source = (from as usize).saturating_sub(usize::from(screen.area.y)) * width;
+        let source = usize::from(from.saturating_sub(screen.area.y)) * width;
         let (Some(now), Some(then)) = (
             screen.content.get(row..row + width),
             screen.content.get(source..source + width),
         ) else {
             return false;
         };
-        for (x, (a, b)) in now.iter().zip(then).enumerate() {
-            if !super::diff::same(a, b) {
-                if (left..right).contains(&x) {
-                    redraw += 1;
-                } else {
-                    repair += 1;
-                }
-            }
+        let (l, r) = (left.min(width), right.min(width));
+        redraw += differ(&now[l..r], &then[l..r]);
+        // Beside the text: the stretches left of it and right of it, less
+        // the panes already compared.
+        beside.clear();
+        beside.extend([0..l, r..width]);
+        for pane in panes {
+            let rows = pane.area.top()..pane.area.bottom();
+            let known = (rows.contains(&y) && rows.contains(&from))
+                .then(|| pairs.sent(pane.stamp, (from - pane.area.y, y - pane.area.y)))
+                .flatten();
+            let Some(sent) = known else {
+                continue;
+            };
+            repair += sent;
+            let cols = usize::from(pane.area.left())..usize::from(pane.area.right());
+            beside = beside
+                .iter()
+                .flat_map(|b| {
+                    [
+                        b.start..cols.start.clamp(b.start, b.end),
+                        cols.end.clamp(b.start, b.end)..b.end,
+                    ]
+                })
+                .filter(|b| !b.is_empty())
+                .collect();
+        }
+        for b in &beside {
+            repair += differ(&now[b.clone()], &then[b.clone()]);
         }
     }
     repair < redraw

@@ -42,6 +42,8 @@ struct KeptBar {
     style: Style,
     area: Rect,
     cells: Vec<Cell>,
+    /// Names the cells in frame marks ([`super::rows::PaneMark`]).
+    stamp: u64,
 }
 
 thread_local! {
@@ -80,9 +82,16 @@ fn bar<const N: usize>(which: Bar, parts: [&str; N], style: Style, area: Rect, b
                 .extend_from_slice(&scratch.content[..usize::from(area.width)]);
             kept.parts = parts.iter().map(|p| (*p).to_owned()).collect();
             (kept.style, kept.area) = (style, area);
+            kept.stamp = super::rows::new_stamp();
         }
-        let start = buf.index_of(area.x, area.y);
-        buf.content[start..start + usize::from(area.width)].clone_from_slice(&kept.cells);
+        // Marked as a kept pane one row high: a frame that shows the same
+        // bar neither copies nor compares it again.
+        let row = Rect { height: 1, ..area };
+        if !super::rows::held_pane(buf, row, Some(kept.stamp)) {
+            let start = buf.index_of(area.x, area.y);
+            buf.content[start..start + usize::from(area.width)].clone_from_slice(&kept.cells);
+        }
+        super::rows::put_pane(row, kept.stamp);
     });
 }
 
