@@ -458,6 +458,10 @@ pub fn fill_gaps<'a>(next: &'a Buffer, cells: &mut Vec<(u16, u16, &'a Cell)>) {
         if ny != y || nx <= x.saturating_add(1) || nx - x > FILLED_GAP + 2 {
             continue;
         }
+        // Most often a wide character and the one after it.
+        if nx == x + 2 && cell.symbol().len() >= 3 {
+            continue;
+        }
         let width = match cell.symbol().len() {
             1 => 1,
             _ => cell.cell_width().max(1),

@@ -127,7 +127,7 @@ impl LastFrame {
             marks.clear();
             panes.clear();
         }
-        let mut cells = Vec::new();
+        let mut cells = Vec::with_capacity(usize::from(area.width) * 4);
         let frames = super::diff::Frames {
             shown: (!shown_blank).then_some(&self.screen),
             shown_marks: &self.marks,
