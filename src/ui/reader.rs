@@ -19,6 +19,9 @@ struct Border {
     key: Option<(Rect, String, bool, Theme)>,
     /// The top and bottom rows, then the left and right columns between them.
     cells: Vec<Cell>,
+    /// Name the four edges (in that order) in frame marks
+    /// ([`super::rows::PaneMark`]), each its own: no two compare alike.
+    stamps: [u64; 4],
 }
 
 thread_local! {
@@ -39,9 +42,20 @@ fn border(title: &str, focused: bool, theme: &Theme, area: Rect, buf: &mut Buffe
     let (top, bottom) = (area.top(), area.bottom() - 1);
     let (left, right) = (area.left(), area.right() - 1);
     let sides = top + 1..bottom;
+    // The edges as areas, marked in frames as kept panes are: a frame
+    // that shows the same border neither copies nor compares it again.
+    let edges = [
+        Rect::new(left, top, area.width, 1),
+        Rect::new(left, bottom, area.width, 1),
+        Rect::new(left, top + 1, 1, bottom - top - 1),
+        Rect::new(right, top + 1, 1, bottom - top - 1),
+    ];
     BORDER.with_borrow_mut(|kept| {
         let key = (area, title.to_owned(), focused, *theme);
         if kept.key.as_ref() != Some(&key) {
+            for edge in edges {
+                super::rows::held_pane(buf, edge, None);
+            }
             // Drawn in place (with no style of its own the block leaves the
             // cells inside it as they are), then kept.
             block.render(area, buf);
@@ -56,22 +70,36 @@ fn border(title: &str, focused: bool, theme: &Theme, area: Rect, buf: &mut Buffe
                     .extend(sides.clone().map(|y| buf[(x, y)].clone()));
             }
             kept.key = Some(key);
+            kept.stamps = std::array::from_fn(|_| super::rows::new_stamp());
+            for (edge, stamp) in edges.into_iter().zip(kept.stamps) {
+                super::rows::put_pane(edge, stamp);
+            }
             return;
         }
         let width = usize::from(area.width);
         let mut cells = kept.cells.chunks(width);
-        for y in [top, bottom] {
+        for (edge, y) in [(0, top), (1, bottom)] {
+            let row = cells.next();
+            if super::rows::held_pane(buf, edges[edge], Some(kept.stamps[edge])) {
+                continue;
+            }
             let start = buf.index_of(left, y);
-            if let Some(row) = cells.next() {
+            if let Some(row) = row {
                 buf.content[start..start + width].clone_from_slice(row);
             }
         }
         let columns = &kept.cells[2 * width..];
         let height = sides.len();
         for (i, x) in [left, right].into_iter().enumerate() {
+            if super::rows::held_pane(buf, edges[2 + i], Some(kept.stamps[2 + i])) {
+                continue;
+            }
             for (j, y) in sides.clone().enumerate() {
                 buf[(x, y)].clone_from(&columns[i * height + j]);
             }
+        }
+        for (edge, stamp) in edges.into_iter().zip(kept.stamps) {
+            super::rows::put_pane(edge, stamp);
         }
     });
     inner
