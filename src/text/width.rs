@@ -29,11 +29,12 @@ pub fn str_width(s: &str) -> usize {
         return s.bytes().filter(|b| !b.is_ascii_control()).count();
     }
     // Korean text: printable ASCII and precomposed syllables, each its own
-    // cluster (no conjoining jamo or marks among them), one or two columns.
+    // cluster (no conjoining jamo or marks among them), one or two columns;
+    // the box drawing, ellipsis and middle dot of the bars, one column.
     let mut width = 0;
     for c in s.chars() {
         match c {
-            ' '..='~' => width += 1,
+            ' '..='~' | '\u{2500}'..='\u{257F}' | '…' | '·' => width += 1,
             '\u{AC00}'..='\u{D7A3}' => width += 2,
             _ => return s.graphemes(true).map(grapheme_width).sum(),
         }
@@ -56,7 +57,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn korean_fast_path_agrees(s in "[ -~가-힣]{0,40}") {
+        fn korean_fast_path_agrees(s in "[ -~가-힣─-╿…·\u{0301}\u{11A8}]{0,40}") {
             prop_assert_eq!(str_width(&s), str_width_by_clusters(&s));
         }
     }
