@@ -30,12 +30,18 @@ pub fn str_width(s: &str) -> usize {
     }
     // Korean text: printable ASCII and precomposed syllables, each its own
     // cluster (no conjoining jamo or marks among them), one or two columns;
-    // the box drawing, ellipsis and middle dot of the bars, one column.
+    // one column for the box drawing of the bars, the dashes, quotes,
+    // bullets and ellipsis of general punctuation, the middle dot and
+    // Cyrillic letters; two for the Chinese characters of Korean text.
     let mut width = 0;
     for c in s.chars() {
         match c {
-            ' '..='~' | '\u{2500}'..='\u{257F}' | '…' | '·' => width += 1,
-            '\u{AC00}'..='\u{D7A3}' => width += 2,
+            ' '..='~'
+            | '\u{2500}'..='\u{257F}'
+            | '\u{2010}'..='\u{2027}'
+            | '·'
+            | '\u{0410}'..='\u{044F}' => width += 1,
+            '\u{AC00}'..='\u{D7A3}' | '\u{4E00}'..='\u{9FFF}' => width += 2,
             _ => return s.graphemes(true).map(grapheme_width).sum(),
         }
     }
@@ -57,7 +63,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn korean_fast_path_agrees(s in "[ -~가-힣─-╿…·\u{0301}\u{11A8}]{0,40}") {
+        fn korean_fast_path_agrees(s in "[ -~가-힣─-╿‐-‧·А-я一-鿿\u{0301}\u{11A8}\u{200D}]{0,40}") {
             prop_assert_eq!(str_width(&s), str_width_by_clusters(&s));
         }
     }
