@@ -34,6 +34,7 @@ fn main() {
         }
         app.type_keys(if down { "j" } else { "k" });
         last.draw(&mut t, &mut app).expect("draw");
+        last.prepare(&app);
     }
     let per_key = start.elapsed().as_secs_f64() * 1e6 / keys as f64;
     let (drawn, copied) = brief::ui::kept::counts();

@@ -154,10 +154,13 @@ fn walk_against_redraw<'k>(
     let mut t = Terminal::new(Screen(TestBackend::new(width, height))).expect("terminal");
     let mut last = LastFrame::default();
     last.draw(&mut t, &mut kept).expect("draw");
+    last.prepare(&kept);
     for (i, key) in keys.into_iter().enumerate() {
         kept.type_keys(key);
         to_fresh.send(key.to_owned()).expect("fresh drawer");
         last.draw(&mut t, &mut kept).expect("draw");
+        // As the loop does after each frame it sends.
+        last.prepare(&kept);
         let want = from_fresh.recv().expect("fresh frame");
         assert_eq!(
             shown(t.backend().0.buffer()),

@@ -210,6 +210,9 @@ fn event_loop(
         }
         stores.drafts.sync(app);
         stores.last.draw(terminal, app)?;
+        // The frame is out: the next one's groundwork is done while the
+        // user reads this one.
+        stores.last.prepare(app);
     }
 }
 

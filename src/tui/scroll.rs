@@ -49,6 +49,8 @@ pub struct LastFrame {
     spare_panes: Panes,
     /// Rows of kept panes compared in earlier frames.
     pairs: PanePairs,
+    /// The top and layout `spare` was made ready for ([`Self::prepare`]).
+    ready: Option<(usize, Areas)>,
     scrolls: usize,
 }
 
@@ -107,6 +109,7 @@ impl LastFrame {
         let (tentative, tentative_panes) = if plain {
             self.reuse_spare(app)
         } else {
+            self.ready = None;
             blank(&mut self.spare, area);
             (Marks::new(), Panes::new())
         };
@@ -147,6 +150,7 @@ impl LastFrame {
             }
         }
         std::mem::swap(&mut self.screen, &mut self.spare);
+        self.ready = None;
         self.spare_marks = std::mem::replace(&mut self.marks, marks);
         self.spare_panes = std::mem::replace(&mut self.panes, panes);
         (self.spare_top, self.spare_areas) = (shown_top, shown_areas);
@@ -162,22 +166,56 @@ impl LastFrame {
     /// Make `spare` ready for a frame of the reader: what of it can stay
     /// (its marked reader rows, shifted as the text scrolled since it was
     /// drawn, and its kept panes, which do not move) stays and is returned
-    /// as its marks; the rest is blanked.
+    /// as its marks; the rest is blanked. Nothing is left to do when the
+    /// last frame's [`Self::prepare`] guessed this frame's top.
     fn reuse_spare(&mut self, app: &App) -> (Marks, Panes) {
         let a = app.areas();
+        if self.ready.take() != Some((app.top(), a)) {
+            self.align_spare(a, app.top());
+        }
+        (
+            std::mem::take(&mut self.spare_marks),
+            std::mem::take(&mut self.spare_panes),
+        )
+    }
+
+    /// After a frame is sent, while the user reads it: make `spare` ready
+    /// for the next frame, guessing that the text moves on as it just
+    /// moved (a line at a time as `j` is held, or not at all). A wrong
+    /// guess costs the work again at the next frame; what `spare` holds is
+    /// described by its marks either way.
+    pub fn prepare(&mut self, app: &App) {
+        self.ready = None;
+        let a = app.areas();
+        if self.areas != Some(a) || !crate::ui::plain_reader(app) {
+            return;
+        }
+        let step = self.top as isize - self.spare_top as isize;
+        let next = (self.top as isize + step).clamp(0, app.max_top() as isize) as usize;
+        self.align_spare(a, next);
+        self.ready = Some((next, a));
+    }
+
+    /// Shift `spare` (its text columns and their marks) to show the text
+    /// from line `top`, and blank all but its marked columns and panes; a
+    /// `spare` of another layout, or too far off, is blanked whole.
+    fn align_spare(&mut self, a: Areas, top: usize) {
         let height = usize::from(a.screen.height);
         let text = a.reader_text;
-        let by = app.top() as isize - self.spare_top as isize;
-        let mut marks = std::mem::take(&mut self.spare_marks);
-        let panes = std::mem::take(&mut self.spare_panes);
+        let by = top as isize - self.spare_top as isize;
         let reusable = self.spare.area == a.screen
             && self.spare_areas == Some(a)
-            && marks.len() == height
+            && self.spare_marks.len() == height
             && by.unsigned_abs() < usize::from(text.height);
+        self.spare_top = top;
         if !reusable {
             blank(&mut self.spare, a.screen);
-            return (vec![None; height], Panes::new());
+            self.spare_marks = vec![None; height];
+            self.spare_panes.clear();
+            self.spare_areas = Some(a);
+            return;
         }
+        let (marks, panes) = (&mut self.spare_marks, &self.spare_panes);
         let width = usize::from(a.screen.width);
         let cols = |x: u16, w: u16| {
             let x = usize::from(x.saturating_sub(a.screen.x)).min(width);
@@ -198,7 +236,7 @@ impl LastFrame {
             .spare
             .content
             .chunks_exact_mut(width)
-            .zip(&marks)
+            .zip(marks.iter())
             .enumerate()
         {
             let y = a.screen.y + i as u16;
@@ -220,7 +258,6 @@ impl LastFrame {
             }
             row[from..].iter_mut().for_each(Cell::reset);
         }
-        (marks, panes)
     }
 
     /// The text rows to scroll and by how many lines (up when positive),
