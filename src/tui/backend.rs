@@ -87,7 +87,7 @@ impl<W: Write> Backend for WideBackend<W> {
                     .is_some_and(|(nx, ny, _)| *ny == y && *nx == x.saturating_add(2))
                 && crate::text::str_width(symbol) == 2
             {
-                next_at = Some((x + 2, y));
+                next_at = Some((x.saturating_add(2), y));
             }
         }
         queue!(

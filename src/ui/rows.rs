@@ -145,17 +145,28 @@ pub fn held_pane(buf: &mut Buffer, area: Rect, stamp: Option<u64>) -> bool {
         let Some(frame) = &mut rows.frame else {
             return false;
         };
-        let Some(i) = frame.tentative_panes.iter().position(|p| p.area == area) else {
-            return false;
-        };
-        let held = frame.tentative_panes.swap_remove(i);
-        if Some(held.stamp) == stamp {
+        if let Some(i) = frame.tentative_panes.iter().position(|p| p.area == area)
+            && Some(frame.tentative_panes[i].stamp) == stamp
+        {
+            frame.tentative_panes.swap_remove(i);
             return true;
         }
-        for y in area.top()..area.bottom() {
-            let start = buf.index_of(area.x, y);
-            if let Some(cells) = buf.content.get_mut(start..start + usize::from(area.width)) {
-                cells.iter_mut().for_each(Cell::reset);
+        // Any earlier pane under this one, of this area or another, is
+        // blanked whole: a pane is drawn on blank cells.
+        let mut i = 0;
+        while i < frame.tentative_panes.len() {
+            let held = frame.tentative_panes[i].area;
+            if held.intersects(area) {
+                frame.tentative_panes.swap_remove(i);
+                let held = held.intersection(buf.area);
+                for y in held.top()..held.bottom() {
+                    let start = buf.index_of(held.x, y);
+                    buf.content[start..start + usize::from(held.width)]
+                        .iter_mut()
+                        .for_each(Cell::reset);
+                }
+            } else {
+                i += 1;
             }
         }
         false
@@ -322,5 +333,31 @@ mod tests {
             (4, 1),
             "only the repeated row was copied"
         );
+    }
+
+    #[test]
+    fn a_pane_claims_the_same_cells_and_blanks_any_other_pane_under_it() {
+        let mut buf = Buffer::with_lines(["aaaabb", "aaaabb"]);
+        let a = Rect::new(0, 0, 4, 2);
+        let b = Rect::new(4, 0, 2, 2);
+        let held = vec![
+            PaneMark { area: a, stamp: 5 },
+            PaneMark { area: b, stamp: 6 },
+        ];
+        begin_frame(vec![None; 2], held.clone());
+        assert!(
+            held_pane(&mut buf, b, Some(6)),
+            "the same cells where they were"
+        );
+        // Another pane over part of `a`: `a` is blanked whole.
+        assert!(!held_pane(&mut buf, Rect::new(2, 0, 2, 1), Some(7)));
+        assert_eq!(buf, Buffer::with_lines(["    bb", "    bb"]));
+        assert!(end_frame().is_some(), "no pane left unclaimed");
+        // A pane of another stamp where one was: blanked, not held.
+        let mut buf = Buffer::with_lines(["aaaabb", "aaaabb"]);
+        begin_frame(vec![None; 2], held);
+        assert!(!held_pane(&mut buf, a, Some(9)));
+        assert_eq!(buf, Buffer::with_lines(["    bb", "    bb"]));
+        assert!(end_frame().is_none(), "the pane at `b` was left unclaimed");
     }
 }
