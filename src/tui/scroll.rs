@@ -300,7 +300,7 @@ fn cheaper_to_scroll(
             .count()
     };
     let (mut redraw, mut repair) = (0usize, 0usize);
-    let mut beside = Vec::with_capacity(4);
+    let mut compared: Vec<Range<usize>> = Vec::with_capacity(8);
     let step = usize::from(text.height / 4).max(6);
     for y in (text.top()..text.bottom()).step_by(step) {
         let from = y as isize + by;
@@ -318,34 +318,24 @@ fn cheaper_to_scroll(
         };
         let (l, r) = (left.min(width), right.min(width));
         redraw += differ(&now[l..r], &then[l..r]);
-        // Beside the text: the stretches left of it and right of it, less
-        // the panes already compared.
-        beside.clear();
-        beside.extend([0..l, r..width]);
+        // Beside the text: its columns, less those of panes already
+        // compared (their cells sent are known).
+        compared.clear();
         for pane in panes {
             let rows = pane.area.top()..pane.area.bottom();
-            let known = (rows.contains(&y) && rows.contains(&from))
-                .then(|| pairs.sent(pane.stamp, (from - pane.area.y, y - pane.area.y)))
-                .flatten();
-            let Some(sent) = known else {
+            if !rows.contains(&y) || !rows.contains(&from) {
                 continue;
-            };
-            repair += sent;
-            let cols = usize::from(pane.area.left())..usize::from(pane.area.right());
-            beside = beside
-                .iter()
-                .flat_map(|b| {
-                    [
-                        b.start..cols.start.clamp(b.start, b.end),
-                        cols.end.clamp(b.start, b.end)..b.end,
-                    ]
-                })
-                .filter(|b| !b.is_empty())
-                .collect();
+            }
+            if let Some(sent) = pairs.sent(pane.stamp, (from - pane.area.y, y - pane.area.y)) {
+                repair += sent;
+                compared.push(usize::from(pane.area.left())..usize::from(pane.area.right()));
+            }
         }
-        for b in &beside {
-            repair += differ(&now[b.clone()], &then[b.clone()]);
-        }
+        repair += (0..l)
+            .chain(r..width)
+            .filter(|x| !compared.iter().any(|c| c.contains(x)))
+            .filter(|&x| !super::diff::same(&now[x], &then[x]))
+            .count();
     }
     repair < redraw
 }
@@ -366,20 +356,14 @@ fn shift(buf: &mut Buffer, rows: Range<u16>, cols: Range<usize>, by: isize) {
     // (moved as runs of memory, no cell cloned); what is left behind at
     // the end holds the rows that scrolled out, and is blanked.
     let stretch = |row: usize| row * width + cols.start..row * width + cols.end;
-    let moved: Vec<usize> = if by > 0 {
-        (first..end - n).collect()
-    } else {
-        (first + n..end).rev().collect()
+    let mut swap = |upper: usize, lower: usize| {
+        let (above, below) = buf.content.split_at_mut(lower * width);
+        above[stretch(upper)].swap_with_slice(&mut below[cols.clone()]);
     };
-    for row in moved {
-        let from = if by > 0 { row + n } else { row - n };
-        let (to, source) = (stretch(row), stretch(from));
-        let (low, high) = buf.content.split_at_mut(to.start.max(source.start));
-        if to.start < source.start {
-            low[to].swap_with_slice(&mut high[..cols.len()]);
-        } else {
-            low[source].swap_with_slice(&mut high[..cols.len()]);
-        }
+    if by > 0 {
+        (first..end - n).for_each(|row| swap(row, row + n));
+    } else {
+        (first + n..end).rev().for_each(|row| swap(row - n, row));
     }
     let left = if by > 0 {
         end - n..end

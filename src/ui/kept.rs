@@ -155,15 +155,7 @@ impl<K: PartialEq, R: Clone> Kept<K, R> {
         let inside = buf.area.intersection(area) == area && !area.is_empty();
         if inside && key.is_some() && self.key == key && self.area == area {
             self.copied += 1;
-            if !rows::held_pane(buf, area, Some(self.stamp)) {
-                for (row, y) in (area.top()..area.bottom()).enumerate() {
-                    let start = buf.index_of(area.x, y);
-                    let kept = row * usize::from(area.width)..(row + 1) * usize::from(area.width);
-                    buf.content[start..start + usize::from(area.width)]
-                        .clone_from_slice(&self.cells[kept]);
-                }
-            }
-            rows::put_pane(area, self.stamp);
+            rows::kept_pane(buf, area, self.stamp, &self.cells);
             return self.returned.clone();
         }
         self.drawn += 1;

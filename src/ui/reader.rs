@@ -76,30 +76,16 @@ fn border(title: &str, focused: bool, theme: &Theme, area: Rect, buf: &mut Buffe
             }
             return;
         }
-        let width = usize::from(area.width);
-        let mut cells = kept.cells.chunks(width);
-        for (edge, y) in [(0, top), (1, bottom)] {
-            let row = cells.next();
-            if super::rows::held_pane(buf, edges[edge], Some(kept.stamps[edge])) {
-                continue;
-            }
-            let start = buf.index_of(left, y);
-            if let Some(row) = row {
-                buf.content[start..start + width].clone_from_slice(row);
-            }
-        }
-        let columns = &kept.cells[2 * width..];
-        let height = sides.len();
-        for (i, x) in [left, right].into_iter().enumerate() {
-            if super::rows::held_pane(buf, edges[2 + i], Some(kept.stamps[2 + i])) {
-                continue;
-            }
-            for (j, y) in sides.clone().enumerate() {
-                buf[(x, y)].clone_from(&columns[i * height + j]);
-            }
-        }
-        for (edge, stamp) in edges.into_iter().zip(kept.stamps) {
-            super::rows::put_pane(edge, stamp);
+        // The kept cells hold each edge's cells in a run of its own.
+        let (width, height) = (usize::from(area.width), sides.len());
+        let runs = [
+            0..width,
+            width..2 * width,
+            2 * width..2 * width + height,
+            2 * width + height..2 * (width + height),
+        ];
+        for ((edge, stamp), run) in edges.into_iter().zip(kept.stamps).zip(runs) {
+            super::rows::kept_pane(buf, edge, stamp, &kept.cells[run]);
         }
     });
     inner

@@ -173,6 +173,20 @@ pub fn held_pane(buf: &mut Buffer, area: Rect, stamp: Option<u64>) -> bool {
     })
 }
 
+/// Put a kept pane's cells (`cells`, row by row) into `area`, unless the
+/// buffer holds those very cells (named `stamp`) there already, and record
+/// them in the frame's marks.
+pub fn kept_pane(buf: &mut Buffer, area: Rect, stamp: u64, cells: &[Cell]) {
+    if !held_pane(buf, area, Some(stamp)) {
+        let width = usize::from(area.width).max(1);
+        for (y, row) in (area.top()..area.bottom()).zip(cells.chunks(width)) {
+            let start = buf.index_of(area.x, y);
+            buf.content[start..start + row.len()].clone_from_slice(row);
+        }
+    }
+    put_pane(area, stamp);
+}
+
 /// Record that this frame's `area` holds the pane cells named `stamp`.
 pub fn put_pane(area: Rect, stamp: u64) {
     ROWS.with_borrow_mut(|rows| {

@@ -86,12 +86,7 @@ fn bar<const N: usize>(which: Bar, parts: [&str; N], style: Style, area: Rect, b
         }
         // Marked as a kept pane one row high: a frame that shows the same
         // bar neither copies nor compares it again.
-        let row = Rect { height: 1, ..area };
-        if !super::rows::held_pane(buf, row, Some(kept.stamp)) {
-            let start = buf.index_of(area.x, area.y);
-            buf.content[start..start + usize::from(area.width)].clone_from_slice(&kept.cells);
-        }
-        super::rows::put_pane(row, kept.stamp);
+        super::rows::kept_pane(buf, Rect { height: 1, ..area }, kept.stamp, &kept.cells);
     });
 }
 
